@@ -1,0 +1,167 @@
+//! Validation failures: which field, and what is wrong with it.
+//!
+//! The web layer turns a [`Problem`] into a message in the user's language through
+//! its `message_key`; API clients get its stable `code`.
+
+use std::fmt;
+
+/// A value that failed validation, naming the field it came from.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {problem}")]
+pub struct Invalid {
+    /// The form field or JSON property, as the user sent it.
+    pub field: &'static str,
+    /// What is wrong with it.
+    pub problem: Problem,
+}
+
+impl Invalid {
+    /// A failure of `field`.
+    pub fn new(field: &'static str, problem: Problem) -> Self {
+        Self { field, problem }
+    }
+}
+
+/// What is wrong with a value. Each has a stable code for the API and a message key
+/// for the translated text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// Nothing was given where something is needed.
+    Required,
+    /// Longer than the allowed number of characters.
+    TooLong { max: usize },
+    /// Not an e-mail address.
+    Email,
+    /// A password shorter than the minimum.
+    PasswordTooShort { min: usize },
+    /// A password found in lists of common passwords, or made of one repeated character.
+    PasswordCommon,
+    /// A password that contains the account's e-mail name.
+    PasswordContainsEmail,
+    /// The current password given to confirm a change is wrong.
+    PasswordWrong,
+    /// Not one of admin, coordinator, member, viewer.
+    Role,
+    /// Not one of the interface languages.
+    Language,
+    /// Not an IANA time zone name.
+    TimeZone,
+    /// Not one of public, network, restricted.
+    Visibility,
+    /// Not a two-letter ISO 3166-1 country code.
+    Country,
+    /// Not an http or https address.
+    Url,
+    /// Not a value this list knows.
+    UnknownValue,
+    /// Already used by another record.
+    Taken,
+    /// A pagination cursor this server did not make.
+    Cursor,
+    /// A number outside its allowed range.
+    OutOfRange { min: i64, max: i64 },
+}
+
+impl Problem {
+    /// The stable machine-readable code, as sent in API errors.
+    pub fn code(self) -> &'static str {
+        match self {
+            Problem::Required => "required",
+            Problem::TooLong { .. } => "too_long",
+            Problem::Email => "invalid_email",
+            Problem::PasswordTooShort { .. } => "password_too_short",
+            Problem::PasswordCommon => "password_common",
+            Problem::PasswordContainsEmail => "password_contains_email",
+            Problem::PasswordWrong => "password_wrong",
+            Problem::Role => "invalid_role",
+            Problem::Language => "invalid_language",
+            Problem::TimeZone => "invalid_time_zone",
+            Problem::Visibility => "invalid_visibility",
+            Problem::Country => "invalid_country",
+            Problem::Url => "invalid_url",
+            Problem::UnknownValue => "unknown_value",
+            Problem::Taken => "taken",
+            Problem::Cursor => "invalid_cursor",
+            Problem::OutOfRange { .. } => "out_of_range",
+        }
+    }
+
+    /// The key of the message in the locale files.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Problem::Required => "problem-required",
+            Problem::TooLong { .. } => "problem-too-long",
+            Problem::Email => "problem-email",
+            Problem::PasswordTooShort { .. } => "problem-password-too-short",
+            Problem::PasswordCommon => "problem-password-common",
+            Problem::PasswordContainsEmail => "problem-password-contains-email",
+            Problem::PasswordWrong => "problem-password-wrong",
+            Problem::Role => "problem-role",
+            Problem::Language => "problem-language",
+            Problem::TimeZone => "problem-time-zone",
+            Problem::Visibility => "problem-visibility",
+            Problem::Country => "problem-country",
+            Problem::Url => "problem-url",
+            Problem::UnknownValue => "problem-unknown-value",
+            Problem::Taken => "problem-taken",
+            Problem::Cursor => "problem-cursor",
+            Problem::OutOfRange { .. } => "problem-out-of-range",
+        }
+    }
+
+    /// The numbers the message needs, by name.
+    pub fn args(self) -> Vec<(&'static str, i64)> {
+        let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+        match self {
+            Problem::TooLong { max } => vec![("max", n(max))],
+            Problem::PasswordTooShort { min } => vec![("min", n(min))],
+            Problem::OutOfRange { min, max } => vec![("min", min), ("max", max)],
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Trims `raw` and checks it is present and at most `max` characters long.
+pub fn required_text(field: &'static str, raw: &str, max: usize) -> Result<String, Invalid> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(Invalid::new(field, Problem::Required));
+    }
+    if value.chars().count() > max {
+        return Err(Invalid::new(field, Problem::TooLong { max }));
+    }
+    Ok(value.to_owned())
+}
+
+/// Trims `raw`; empty means absent. Checks the length of what is present.
+pub fn optional_text(field: &'static str, raw: &str, max: usize) -> Result<Option<String>, Invalid> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    required_text(field, raw, max).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_text_trims_and_rejects_blank_and_long_values() {
+        assert_eq!(required_text("name", "  Amal ", 10), Ok("Amal".into()));
+        assert_eq!(
+            required_text("name", "   ", 10),
+            Err(Invalid::new("name", Problem::Required))
+        );
+        assert_eq!(
+            required_text("name", "تضامن تضامن", 5),
+            Err(Invalid::new("name", Problem::TooLong { max: 5 }))
+        );
+        assert_eq!(optional_text("city", " ", 5), Ok(None));
+    }
+}

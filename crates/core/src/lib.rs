@@ -1,0 +1,16 @@
+//! Tadamun's domain: the types and pure rules every other crate builds on.
+//!
+//! No I/O, no async, no SQL, no HTTP. Each area has one module, named the same in
+//! every crate of the workspace.
+
+pub mod accounts;
+pub mod audit;
+pub mod directory;
+pub mod i18n;
+pub mod ids;
+pub mod invalid;
+pub mod page;
+pub mod time;
+pub mod visibility;
+
+pub use invalid::{Invalid, Problem};

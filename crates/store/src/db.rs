@@ -1,0 +1,126 @@
+use std::time::Duration;
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor as _};
+
+use crate::error::{Result, StoreError};
+
+/// The database engine behind the pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// An embedded SQLite file.
+    Sqlite,
+    /// A PostgreSQL server (or one that speaks its protocol).
+    Postgres,
+}
+
+/// A connection pool to Tadamun's database.
+#[derive(Debug, Clone)]
+pub struct Db {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Db {
+    /// Opens the database at `url` (`sqlite://FILE` or `postgres://…`), creating a
+    /// SQLite file if it does not exist yet. Does not migrate.
+    #[tracing::instrument(skip(url))]
+    pub async fn connect(url: &str) -> Result<Self> {
+        install_default_drivers();
+        let (backend, url) = normalise_url(url)?;
+        let mut options = AnyPoolOptions::new()
+            .max_connections(match backend {
+                Backend::Sqlite => 8,
+                Backend::Postgres => 16,
+            })
+            .acquire_timeout(Duration::from_secs(10));
+        if backend == Backend::Sqlite {
+            options = options.after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
+                         PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                    )
+                    .await?;
+                    Ok(())
+                })
+            });
+        }
+        let pool = options
+            .connect(&url)
+            .await
+            .map_err(|e| StoreError::Unreachable(first_line(&e.to_string())))?;
+        Ok(Self { pool, backend })
+    }
+
+    /// The engine behind this pool.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The pool, for the repositories of this crate.
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Answers when the database answers a query; used by `/readyz`.
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Applies the migrations this database has not seen yet.
+    pub async fn migrate(&self) -> Result<()> {
+        crate::migrate::run(self).await
+    }
+
+    /// Closes every connection, waiting for queries in flight.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Checks the scheme and, for SQLite, asks for the file to be created when missing.
+fn normalise_url(url: &str) -> Result<(Backend, String)> {
+    let url = url.trim();
+    if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        if rest.is_empty() || rest.starts_with(":memory:") {
+            // Every pooled connection to :memory: would get a database of its own.
+            return Err(StoreError::BadUrl(url.to_owned()));
+        }
+        let with_mode = if rest.contains("mode=") {
+            format!("sqlite://{rest}")
+        } else if rest.contains('?') {
+            format!("sqlite://{rest}&mode=rwc")
+        } else {
+            format!("sqlite://{rest}?mode=rwc")
+        };
+        return Ok((Backend::Sqlite, with_mode));
+    }
+    let is_postgres = ["postgres://", "postgresql://"].iter().any(|p| url.starts_with(p));
+    if is_postgres && url.len() > "postgres://".len() {
+        return Ok((Backend::Postgres, url.to_owned()));
+    }
+    Err(StoreError::BadUrl(url.to_owned()))
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or_default().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_checked_and_sqlite_files_are_created() {
+        assert_eq!(
+            normalise_url("sqlite://tadamun.db").unwrap(),
+            (Backend::Sqlite, "sqlite://tadamun.db?mode=rwc".into())
+        );
+        assert_eq!(normalise_url("postgres://u@h/db").unwrap().0, Backend::Postgres);
+        for bad in ["mysql://x", "tadamun.db", "sqlite::memory:", "postgres://", ""] {
+            assert!(matches!(normalise_url(bad), Err(StoreError::BadUrl(_))), "{bad}");
+        }
+    }
+}

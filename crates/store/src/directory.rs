@@ -1,0 +1,173 @@
+//! Organisations.
+
+use sqlx::any::AnyRow;
+use sqlx::Row as _;
+use tadamun_core::audit::{Action, Actor};
+use tadamun_core::directory::{CountryCode, Organisation, OrganisationFields};
+use tadamun_core::ids::OrganisationId;
+use tadamun_core::page::{Page, PageRequest};
+use tadamun_core::visibility::{can_see, Named, Viewer, Visibility};
+
+use crate::audit::{self, Change};
+use crate::error::{Result, StoreError};
+use crate::sql::Sql;
+use crate::visibility::push_scope;
+use crate::Db;
+
+const COLUMNS: &str = "id, name, country, city, website, description, visibility";
+
+/// Organisations `viewer` may see, oldest first.
+#[tracing::instrument(skip(db, viewer))]
+pub async fn list(db: &Db, viewer: &Viewer, page: &PageRequest) -> Result<Page<Organisation>> {
+    let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM organisations WHERE 1 = 1"));
+    push_scope(&mut sql, &viewer.scope(), "visibility", "id");
+    if let Some(after) = &page.after {
+        sql.push(" AND id > ").bind_text(after.clone());
+    }
+    sql.push(" ORDER BY id LIMIT ").bind_int(page.limit + 1);
+    let rows = sql.query().fetch_all(db.pool()).await?;
+    let orgs = rows.iter().map(organisation).collect::<Result<Vec<_>>>()?;
+    Ok(Page::from_rows(orgs, page.limit, |o| o.id.as_str()))
+}
+
+/// Every organisation by name, for pickers (coordinators and admins only see all;
+/// others see what their scope allows).
+pub async fn all_names(db: &Db, viewer: &Viewer) -> Result<Vec<(OrganisationId, String)>> {
+    let mut sql = Sql::new("SELECT id, name FROM organisations WHERE 1 = 1");
+    push_scope(&mut sql, &viewer.scope(), "visibility", "id");
+    sql.push(" ORDER BY name");
+    let rows = sql.query().fetch_all(db.pool()).await?;
+    rows.iter()
+        .map(|r| Ok((OrganisationId::from_stored(r.try_get("id")?), r.try_get("name")?)))
+        .collect()
+}
+
+/// One organisation, if it exists and `viewer` may see it.
+#[tracing::instrument(skip(db, viewer))]
+pub async fn get(db: &Db, viewer: &Viewer, id: &OrganisationId) -> Result<Organisation> {
+    let org = get_any(db, id).await?;
+    let named = Named { users: vec![], organisation: Some(org.id.clone()) };
+    if can_see(viewer, org.fields.visibility, &named) {
+        Ok(org)
+    } else {
+        Err(StoreError::NotFound)
+    }
+}
+
+async fn get_any(db: &Db, id: &OrganisationId) -> Result<Organisation> {
+    let row = crate::sql::dynamic(format!("SELECT {COLUMNS} FROM organisations WHERE id = $1"))
+        .bind(id.as_str().to_owned())
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    organisation(&row)
+}
+
+/// Adds an organisation.
+#[tracing::instrument(skip(db, fields))]
+pub async fn create(db: &Db, actor: &Actor, fields: OrganisationFields) -> Result<Organisation> {
+    let org = Organisation { id: OrganisationId::new(), fields };
+    let now = crate::now_ms();
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO organisations (id, name, country, city, website, description, visibility, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+    )
+    .bind(org.id.as_str().to_owned())
+    .bind(org.fields.name.clone())
+    .bind(org.fields.country.as_str().to_owned())
+    .bind(org.fields.city.clone())
+    .bind(org.fields.website.clone())
+    .bind(org.fields.description.clone())
+    .bind(org.fields.visibility.as_str())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(&mut tx, Change {
+        actor,
+        action: Action::Create,
+        entity: "organisation",
+        entity_id: org.id.as_str(),
+        before: None,
+        after: Some(&org),
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(org)
+}
+
+/// Replaces an organisation's details.
+#[tracing::instrument(skip(db, fields))]
+pub async fn update(db: &Db, actor: &Actor, id: &OrganisationId, fields: OrganisationFields) -> Result<Organisation> {
+    let mut tx = db.pool().begin().await?;
+    let before = get_any(db, id).await?;
+    let after = Organisation { id: id.clone(), fields };
+    sqlx::query(
+        "UPDATE organisations SET name = $2, country = $3, city = $4, website = $5, description = $6, \
+         visibility = $7, updated_at = $8 WHERE id = $1",
+    )
+    .bind(id.as_str().to_owned())
+    .bind(after.fields.name.clone())
+    .bind(after.fields.country.as_str().to_owned())
+    .bind(after.fields.city.clone())
+    .bind(after.fields.website.clone())
+    .bind(after.fields.description.clone())
+    .bind(after.fields.visibility.as_str())
+    .bind(crate::now_ms())
+    .execute(&mut *tx)
+    .await?;
+    audit::record(&mut tx, Change {
+        actor,
+        action: Action::Update,
+        entity: "organisation",
+        entity_id: id.as_str(),
+        before: Some(&before),
+        after: Some(&after),
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Removes an organisation; its members keep their accounts without an organisation.
+#[tracing::instrument(skip(db))]
+pub async fn delete(db: &Db, actor: &Actor, id: &OrganisationId) -> Result<()> {
+    let mut tx = db.pool().begin().await?;
+    let before = get_any(db, id).await?;
+    sqlx::query("DELETE FROM organisations WHERE id = $1")
+        .bind(id.as_str().to_owned())
+        .execute(&mut *tx)
+        .await?;
+    audit::record(&mut tx, Change {
+        actor,
+        action: Action::Delete,
+        entity: "organisation",
+        entity_id: id.as_str(),
+        before: Some(&before),
+        after: None,
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// How many organisations exist, whatever their visibility.
+pub async fn count(db: &Db) -> Result<i64> {
+    let row = sqlx::query("SELECT COUNT(*) FROM organisations").fetch_one(db.pool()).await?;
+    Ok(row.try_get::<i64, _>(0)?)
+}
+
+fn organisation(row: &AnyRow) -> Result<Organisation> {
+    let visibility: String = row.try_get("visibility")?;
+    Ok(Organisation {
+        id: OrganisationId::from_stored(row.try_get("id")?),
+        fields: OrganisationFields {
+            name: row.try_get("name")?,
+            country: CountryCode::from_stored(row.try_get("country")?),
+            city: row.try_get("city")?,
+            website: row.try_get("website")?,
+            description: row.try_get("description")?,
+            visibility: Visibility::parse(&visibility).map_err(|_| StoreError::Corrupt("organisations.visibility"))?,
+        },
+    })
+}

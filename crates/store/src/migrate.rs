@@ -1,0 +1,72 @@
+//! Migrations, embedded in the binary. Each number exists for both engines and is
+//! applied once, in its own transaction, recorded in `schema_migrations`.
+//!
+//! No advisory locks (CockroachDB has none): when two servers start at once, the
+//! second one's insert of the same version fails on the primary key, its transaction
+//! rolls back, and it re-reads the applied versions.
+
+use sqlx::Row as _;
+
+use crate::db::{Backend, Db};
+use crate::error::{Result, StoreError};
+
+struct Migration {
+    version: i64,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
+    postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
+}];
+
+pub(crate) async fn run(db: &Db) -> Result<()> {
+    sqlx::raw_sql(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)",
+    )
+    .execute(db.pool())
+    .await?;
+    for attempt in 0..3 {
+        match apply_pending(db).await {
+            Ok(()) => return Ok(()),
+            Err(StoreError::Migration { .. }) if attempt < 2 => {
+                // Another server may have applied the same migration concurrently.
+                continue;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+async fn apply_pending(db: &Db) -> Result<()> {
+    let applied: Vec<i64> = sqlx::query("SELECT version FROM schema_migrations")
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|r| r.try_get::<i64, _>(0))
+        .collect::<Result<_, _>>()?;
+    for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
+        let sql = match db.backend() {
+            Backend::Sqlite => migration.sqlite,
+            Backend::Postgres => migration.postgres,
+        };
+        let failed = |e: sqlx::Error| StoreError::Migration {
+            version: migration.version,
+            message: e.to_string(),
+        };
+        let mut tx = db.pool().begin().await?;
+        sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
+            .bind(migration.version)
+            .bind(crate::now_ms())
+            .execute(&mut *tx)
+            .await
+            .map_err(failed)?;
+        sqlx::raw_sql(sql).execute(&mut *tx).await.map_err(failed)?;
+        tx.commit().await.map_err(failed)?;
+        tracing::info!(version = migration.version, "applied migration");
+    }
+    Ok(())
+}
