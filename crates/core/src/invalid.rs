@@ -60,6 +60,8 @@ pub enum Problem {
     Cursor,
     /// A number outside its allowed range.
     OutOfRange { min: i64, max: i64 },
+    /// An admin removing their own admin role or access.
+    SelfLockout,
 }
 
 impl Problem {
@@ -83,6 +85,7 @@ impl Problem {
             Problem::Taken => "taken",
             Problem::Cursor => "invalid_cursor",
             Problem::OutOfRange { .. } => "out_of_range",
+            Problem::SelfLockout => "self_lockout",
         }
     }
 
@@ -106,6 +109,7 @@ impl Problem {
             Problem::Taken => "problem-taken",
             Problem::Cursor => "problem-cursor",
             Problem::OutOfRange { .. } => "problem-out-of-range",
+            Problem::SelfLockout => "problem-self-lockout",
         }
     }
 

@@ -151,6 +151,14 @@ pub async fn delete(db: &Db, actor: &Actor, id: &OrganisationId) -> Result<()> {
     Ok(())
 }
 
+/// How many organisations `viewer` may see.
+pub async fn count_visible(db: &Db, viewer: &Viewer) -> Result<i64> {
+    let mut sql = Sql::new("SELECT COUNT(*) FROM organisations WHERE 1 = 1");
+    push_scope(&mut sql, &viewer.scope(), "visibility", "id");
+    let row = sql.query().fetch_one(db.pool()).await?;
+    Ok(row.try_get::<i64, _>(0)?)
+}
+
 /// How many organisations exist, whatever their visibility.
 pub async fn count(db: &Db) -> Result<i64> {
     let row = sqlx::query("SELECT COUNT(*) FROM organisations").fetch_one(db.pool()).await?;

@@ -1,0 +1,210 @@
+//! The sub-commands. Every option can also be set with a `TADAMUN_*` variable.
+
+use std::io::Read as _;
+use std::net::SocketAddr;
+
+use anyhow::{bail, Context as _, Result};
+use clap::{Args, Parser, Subcommand};
+use tadamun_core::accounts::{parse_name, Email, NewPassword, NewUser, Role};
+use tadamun_core::audit::Actor;
+use tadamun_core::Invalid;
+use tadamun_store::accounts::{tokens, users};
+use tadamun_store::{demo, Db, StoreError};
+use tadamun_web::{Server, Settings};
+
+/// Tadamun: coordinated, measured action for a solidarity coalition.
+#[derive(Parser)]
+#[command(name = "tadamun", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web application (migrating the database first).
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate(DatabaseArg),
+    /// Manage user accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Args)]
+struct DatabaseArg {
+    /// sqlite://FILE or postgres://USER@HOST/DB
+    #[arg(long, env = "TADAMUN_DATABASE", default_value = "sqlite://tadamun.db")]
+    database: String,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    db: DatabaseArg,
+    /// Address and port to listen on.
+    #[arg(long, env = "TADAMUN_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// Load demo data if the database is empty, and print the demo accounts.
+    #[arg(long, env = "TADAMUN_DEMO")]
+    demo: bool,
+    /// Give every demo account this password instead of a random one.
+    #[arg(long, env = "TADAMUN_DEMO_PASSWORD", hide_env_values = true)]
+    demo_password: Option<String>,
+    /// The address people reach Tadamun at; https makes cookies Secure.
+    #[arg(long, env = "TADAMUN_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// Trust X-Forwarded-For from a reverse proxy in front of Tadamun.
+    #[arg(long, env = "TADAMUN_BEHIND_PROXY")]
+    behind_proxy: bool,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user; the password is read from standard input.
+    Add {
+        #[command(flatten)]
+        db: DatabaseArg,
+        #[arg(long, env = "TADAMUN_USER_EMAIL")]
+        email: String,
+        #[arg(long, env = "TADAMUN_USER_NAME")]
+        name: String,
+        /// admin, coordinator, member or viewer
+        #[arg(long, env = "TADAMUN_USER_ROLE")]
+        role: String,
+        /// Read the password from standard input (required, so it never appears in
+        /// the process list or shell history).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token for a user and print it as the last line.
+    Create {
+        #[command(flatten)]
+        db: DatabaseArg,
+        #[arg(long, env = "TADAMUN_TOKEN_EMAIL")]
+        email: String,
+        #[arg(long, env = "TADAMUN_TOKEN_LABEL")]
+        label: String,
+    },
+}
+
+/// Runs the chosen command.
+pub async fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Serve(args) => serve(args).await,
+        Command::Migrate(db) => {
+            open(&db.database).await?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::User { command: UserCommand::Add { db, email, name, role, password_stdin: _ } } => {
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password).context("cannot read the password from standard input")?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            let email = Email::parse(&email).map_err(explain)?;
+            let new = NewUser {
+                name: parse_name(&name).map_err(explain)?,
+                role: Role::parse(&role).map_err(explain)?,
+                organisation: None,
+                password: NewPassword::parse(password, &email).map_err(explain)?.hash(),
+                email,
+            };
+            let db = open(&db.database).await?;
+            let user = users::create(&db, &Actor::System, new).await.map_err(|e| match e {
+                StoreError::Taken { .. } => anyhow::anyhow!("a user with this e-mail already exists"),
+                other => other.into(),
+            })?;
+            println!("added {} ({}) as {}", user.email, user.name, user.role);
+            Ok(())
+        }
+        Command::Token { command: TokenCommand::Create { db, email, label } } => {
+            let email = Email::parse(&email).map_err(explain)?;
+            let label = tadamun_core::invalid::required_text("label", &label, 100).map_err(explain)?;
+            let db = open(&db.database).await?;
+            let Some((user, _)) = users::find_for_login(&db, &email).await? else {
+                bail!("no user has the e-mail {email}");
+            };
+            let (_, secret) = tokens::create(&db, &Actor::System, &user.id, &label).await?;
+            println!("API token for {email} ({label}); it is shown only once:");
+            println!("{}", secret.expose());
+            Ok(())
+        }
+    }
+}
+
+async fn open(url: &str) -> Result<Db> {
+    let db = Db::connect(url).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+async fn serve(args: ServeArgs) -> Result<()> {
+    let db = open(&args.db.database).await?;
+    if args.demo {
+        match demo::load(&db, args.demo_password.as_deref()).await? {
+            Some(accounts) => {
+                println!("Demo data loaded. Sign in with one of these accounts:");
+                for a in accounts {
+                    println!("  {:<12} {:<32} {}", a.role.as_str(), a.email, a.password);
+                }
+            }
+            None => println!("The database already has users; demo data was not loaded."),
+        }
+    }
+    let settings = Settings { public_url: args.public_url, behind_proxy: args.behind_proxy };
+    let server = Server::bind(db.clone(), settings, args.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    let addr = server.addr()?;
+    println!("Tadamun is running at http://{addr}");
+    server.run(shutdown_signal()).await?;
+    db.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+/// A validation failure as one English line for the terminal.
+fn explain(invalid: Invalid) -> anyhow::Error {
+    let what = match invalid.problem {
+        tadamun_core::Problem::Required => "is required".to_owned(),
+        tadamun_core::Problem::PasswordTooShort { min } => format!("is too weak: use at least {min} characters"),
+        tadamun_core::Problem::PasswordCommon => "is too weak: it is too easy to guess".to_owned(),
+        tadamun_core::Problem::PasswordContainsEmail => "is too weak: it contains the e-mail name".to_owned(),
+        tadamun_core::Problem::Email => "is not an e-mail address".to_owned(),
+        tadamun_core::Problem::Role => "must be admin, coordinator, member or viewer".to_owned(),
+        other => format!("is not valid ({})", other.code()),
+    };
+    anyhow::anyhow!("{} {what}", invalid.field.replace('_', " "))
+}

@@ -1,0 +1,170 @@
+app-name = تضامن
+footer-text = تضامن — عمل منسّق ومدروس من أجل تحالف تضامني.
+
+## Navigation
+nav-skip = الانتقال إلى المحتوى
+nav-label = القائمة الرئيسية
+nav-home = الرئيسية
+nav-organisations = المنظمات
+nav-users = المستخدمون
+nav-audit = سجل التدقيق
+nav-login = تسجيل الدخول
+nav-logout = تسجيل الخروج
+nav-language = اللغة
+
+## Home
+home-title = التحالف في لمحة
+home-lead = خطط الشبكة ومجموعات عملها وحملاتها وفعالياتها، في مكان واحد.
+home-organisations-count = { $count ->
+    [0] لا تظهر لك أي منظمة حتى الآن.
+    [zero] لا تظهر لك أي منظمة حتى الآن.
+    [one] تظهر لك منظمة واحدة.
+    [two] تظهر لك منظمتان.
+    [few] تظهر لك { $count } منظمات.
+    [many] تظهر لك { $count } منظمةً.
+   *[other] تظهر لك { $count } منظمة.
+}
+home-login-hint = يُرجى تسجيل الدخول للاطلاع على سجلات الشبكة والمساهمة فيها.
+
+## Signing in
+login-title = تسجيل الدخول
+login-submit = دخول
+login-failed = البريد الإلكتروني أو كلمة المرور غير صحيحة.
+
+## Errors
+error-not-found = هذه الصفحة غير موجودة، أو لا يحق لك الاطلاع عليها.
+error-unauthorized = يُرجى تسجيل الدخول أولًا.
+error-forbidden = دورك لا يسمح بذلك.
+error-internal = حدث خطأ من جهتنا، وقد سُجّل. يُرجى المحاولة مرة أخرى.
+error-malformed = تعذّرت قراءة الطلب
+error-too-many-attempts = { $seconds ->
+    [zero] محاولات فاشلة كثيرة جدًا. يُرجى المحاولة مرة أخرى بعد لحظات.
+    [one] محاولات فاشلة كثيرة جدًا. يُرجى المحاولة مرة أخرى بعد ثانية واحدة.
+    [two] محاولات فاشلة كثيرة جدًا. يُرجى المحاولة مرة أخرى بعد ثانيتين.
+    [few] محاولات فاشلة كثيرة جدًا. يُرجى المحاولة مرة أخرى بعد { $seconds } ثوانٍ.
+    [many] محاولات فاشلة كثيرة جدًا. يُرجى المحاولة مرة أخرى بعد { $seconds } ثانية.
+   *[other] محاولات فاشلة كثيرة جدًا. يُرجى المحاولة مرة أخرى بعد { $seconds } ثانية.
+}
+
+## Validation problems
+problem-required = هذا الحقل مطلوب.
+problem-too-long = { $max ->
+    [zero] لا يُسمح بأي حرف.
+    [one] حرف واحد على الأكثر.
+    [two] حرفان على الأكثر.
+    [few] { $max } أحرف على الأكثر.
+    [many] { $max } حرفًا على الأكثر.
+   *[other] { $max } حرف على الأكثر.
+}
+problem-email = هذا ليس عنوان بريد إلكتروني.
+problem-password-too-short = { $min ->
+    [zero] { $min } حرف على الأقل.
+    [one] حرف واحد على الأقل.
+    [two] حرفان على الأقل.
+    [few] { $min } أحرف على الأقل.
+    [many] { $min } حرفًا على الأقل.
+   *[other] { $min } حرف على الأقل.
+}
+problem-password-common = كلمة المرور هذه سهلة التخمين جدًا.
+problem-password-contains-email = يجب ألا تتضمن كلمة المرور اسم المستخدم في بريدك الإلكتروني.
+problem-password-wrong = كلمة المرور الحالية غير صحيحة.
+problem-role = اختر «مشرف» أو «منسّق» أو «عضو» أو «مُطّلع».
+problem-language = اختر إحدى لغات الواجهة.
+problem-time-zone = هذه ليست منطقة زمنية معروفة (مثل Africa/Nairobi).
+problem-visibility = اختر «عام» أو «الشبكة» أو «مقيّد».
+problem-country = استخدم رمز بلد من حرفين (مثل KE).
+problem-url = استخدم عنوانًا يبدأ بـ https:// أو http://.
+problem-unknown-value = هذه القيمة غير معروفة.
+problem-taken = هذه القيمة مستخدمة بالفعل في سجل آخر.
+problem-cursor = لم يُنشئ هذا الخادم هذا المؤشر؛ ابدأ من الصفحة الأولى.
+problem-out-of-range = استخدم عددًا من { $min } إلى { $max }.
+problem-self-lockout = لا يمكنك أن تسحب من نفسك دور المشرف أو صلاحية الوصول.
+
+## Field names
+field-email = البريد الإلكتروني
+field-password = كلمة المرور
+field-name = الاسم
+field-lang = اللغة
+field-time-zone = المنطقة الزمنية
+field-current-password = كلمة المرور الحالية
+field-new-password = كلمة المرور الجديدة
+field-label = التسمية
+field-role = الدور
+field-organisation = المنظمة
+field-active = نشط
+field-country = البلد
+field-city = المدينة
+field-website = الموقع الإلكتروني
+field-description = الوصف
+field-visibility = مستوى الظهور
+field-entity = نوع السجل
+field-id = المعرّف
+field-limit = الحد
+field-cursor = المؤشر
+
+## Common words
+saved = تم الحفظ.
+save = حفظ
+edit = تعديل
+delete = حذف
+revoke = إبطال
+created = تاريخ الإنشاء
+last-used = آخر استخدام
+actions = الإجراءات
+yes = نعم
+no = لا
+none = لا شيء
+all = الكل
+filter = تصفية
+next-page = الصفحة التالية
+
+## Roles
+role-admin = مشرف
+role-coordinator = منسّق
+role-member = عضو
+role-viewer = مُطّلع
+
+## Visibility
+visibility-public = عام
+visibility-network = الشبكة
+visibility-restricted = مقيّد
+
+## Account
+account-title = حسابك
+account-profile = الملف الشخصي
+account-lang-browser = حسب إعدادات متصفحي
+account-password = كلمة المرور
+account-password-hint = 10 أحرف على الأقل. بضع كلمات يسهل عليك تذكّرها خيار جيد.
+account-password-change = تغيير كلمة المرور
+account-tokens = رموز API
+account-tokens-hint = يتيح الرمز لبرنامجٍ استخدام واجهة API باسمك. يُرجى إبطاله عندما لا تعود بحاجة إليه.
+account-token-once = انسخ هذا الرمز الآن، فلن يُعرض مرة أخرى.
+account-token-create = إنشاء رمز
+
+## Users
+users-title = المستخدمون
+users-new = إضافة مستخدم
+users-edit = تعديل المستخدم
+
+## Organisations
+organisations-title = المنظمات
+organisations-new = إضافة منظمة
+organisations-edit = تعديل المنظمة
+organisations-empty = لا توجد منظمات لعرضها.
+organisations-country-hint = حرفان وفق معيار ISO 3166-1: KE, ZA, BR, MY…
+
+## Audit log
+audit-title = سجل التدقيق
+audit-when = متى
+audit-who = مَن
+audit-what = ماذا
+audit-change = التغيير
+audit-details = التفاصيل
+audit-before = قبل
+audit-after = بعد
+action-create = إنشاء
+action-update = تعديل
+action-delete = حذف
+entity-user = مستخدم
+entity-organisation = منظمة
+entity-api_token = رمز API

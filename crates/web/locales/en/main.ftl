@@ -1,0 +1,154 @@
+app-name = Tadamun
+footer-text = Tadamun — coordinated, measured action for a solidarity coalition.
+
+## Navigation
+nav-skip = Skip to content
+nav-label = Main
+nav-home = Home
+nav-organisations = Organisations
+nav-users = Users
+nav-audit = Audit log
+nav-login = Sign in
+nav-logout = Sign out
+nav-language = Language
+
+## Home
+home-title = The coalition at a glance
+home-lead = Plans, working groups, campaigns and events of the network, in one place.
+home-organisations-count = { $count ->
+    [0] No organisation is visible to you yet.
+    [one] One organisation is visible to you.
+   *[other] { $count } organisations are visible to you.
+}
+home-login-hint = Sign in to see the network's records and to contribute.
+
+## Signing in
+login-title = Sign in
+login-submit = Sign in
+login-failed = The e-mail address or the password is not right.
+
+## Errors
+error-not-found = This page does not exist, or you may not see it.
+error-unauthorized = Please sign in first.
+error-forbidden = Your role does not allow this.
+error-internal = Something went wrong on our side. It has been logged; please try again.
+error-malformed = The request could not be read
+error-too-many-attempts = { $seconds ->
+    [one] Too many failed attempts. Try again in one second.
+   *[other] Too many failed attempts. Try again in { $seconds } seconds.
+}
+
+## Validation problems
+problem-required = this is required.
+problem-too-long = { $max ->
+    [one] at most one character.
+   *[other] at most { $max } characters.
+}
+problem-email = this is not an e-mail address.
+problem-password-too-short = { $min ->
+    [one] at least one character.
+   *[other] at least { $min } characters.
+}
+problem-password-common = this password is too easy to guess.
+problem-password-contains-email = the password must not contain your e-mail name.
+problem-password-wrong = the current password is not right.
+problem-role = choose admin, coordinator, member or viewer.
+problem-language = choose one of the interface languages.
+problem-time-zone = this is not a known time zone (for example Africa/Nairobi).
+problem-visibility = choose public, network or restricted.
+problem-country = use a two-letter country code (for example KE).
+problem-url = use an address starting with https:// or http://.
+problem-unknown-value = this value is not known.
+problem-taken = this is already used by another record.
+problem-cursor = this cursor was not made by this server; start from the first page.
+problem-out-of-range = use a number from { $min } to { $max }.
+problem-self-lockout = you cannot remove your own admin role or access.
+
+## Field names
+field-email = E-mail
+field-password = Password
+field-name = Name
+field-lang = Language
+field-time-zone = Time zone
+field-current-password = Current password
+field-new-password = New password
+field-label = Label
+field-role = Role
+field-organisation = Organisation
+field-active = Active
+field-country = Country
+field-city = City
+field-website = Website
+field-description = Description
+field-visibility = Visibility
+field-entity = Record type
+field-id = Id
+field-limit = Limit
+field-cursor = Cursor
+
+## Common words
+saved = Saved.
+save = Save
+edit = Edit
+delete = Delete
+revoke = Revoke
+created = Created
+last-used = Last used
+actions = Actions
+yes = Yes
+no = No
+none = None
+all = All
+filter = Filter
+next-page = Next page
+
+## Roles
+role-admin = Admin
+role-coordinator = Coordinator
+role-member = Member
+role-viewer = Viewer
+
+## Visibility
+visibility-public = Public
+visibility-network = Network
+visibility-restricted = Restricted
+
+## Account
+account-title = Your account
+account-profile = Profile
+account-lang-browser = As my browser says
+account-password = Password
+account-password-hint = At least 10 characters. A few words you can remember work well.
+account-password-change = Change password
+account-tokens = API tokens
+account-tokens-hint = A token lets a program use the API as you. Revoke it when it is no longer needed.
+account-token-once = Copy this token now. It will not be shown again.
+account-token-create = Create token
+
+## Users
+users-title = Users
+users-new = Add a user
+users-edit = Edit user
+
+## Organisations
+organisations-title = Organisations
+organisations-new = Add an organisation
+organisations-edit = Edit organisation
+organisations-empty = No organisation to show.
+organisations-country-hint = Two letters, as in ISO 3166-1: KE, ZA, BR, MY…
+
+## Audit log
+audit-title = Audit log
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-change = Change
+audit-details = Details
+audit-before = Before
+audit-after = After
+action-create = Created
+action-update = Changed
+action-delete = Deleted
+entity-user = User
+entity-organisation = Organisation
+entity-api_token = API token

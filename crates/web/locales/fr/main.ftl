@@ -1,0 +1,154 @@
+app-name = Tadamun
+footer-text = Tadamun — une action coordonnée et mesurée pour une coalition solidaire.
+
+## Navigation
+nav-skip = Aller au contenu
+nav-label = Principal
+nav-home = Accueil
+nav-organisations = Organisations
+nav-users = Utilisateurs
+nav-audit = Journal d’audit
+nav-login = Se connecter
+nav-logout = Se déconnecter
+nav-language = Langue
+
+## Home
+home-title = La coalition en un coup d’œil
+home-lead = Les plans, groupes de travail, campagnes et événements du réseau, réunis en un seul endroit.
+home-organisations-count = { $count ->
+    [0] Aucune organisation ne vous est encore visible.
+    [one] Une organisation vous est visible.
+   *[other] { $count } organisations vous sont visibles.
+}
+home-login-hint = Connectez-vous pour consulter les données du réseau et y contribuer.
+
+## Signing in
+login-title = Connexion
+login-submit = Se connecter
+login-failed = L’adresse e-mail ou le mot de passe est incorrect.
+
+## Errors
+error-not-found = Cette page n’existe pas, ou vous n’avez pas le droit de la consulter.
+error-unauthorized = Veuillez d’abord vous connecter.
+error-forbidden = Votre rôle ne le permet pas.
+error-internal = Un problème est survenu de notre côté. Il a été consigné ; veuillez réessayer.
+error-malformed = La requête n’a pas pu être lue
+error-too-many-attempts = { $seconds ->
+    [one] Trop de tentatives échouées. Réessayez dans une seconde.
+   *[other] Trop de tentatives échouées. Réessayez dans { $seconds } secondes.
+}
+
+## Validation problems
+problem-required = ce champ est obligatoire.
+problem-too-long = { $max ->
+    [one] un caractère au maximum.
+   *[other] { $max } caractères au maximum.
+}
+problem-email = ce n’est pas une adresse e-mail.
+problem-password-too-short = { $min ->
+    [one] au moins un caractère.
+   *[other] au moins { $min } caractères.
+}
+problem-password-common = ce mot de passe est trop facile à deviner.
+problem-password-contains-email = le mot de passe ne doit pas contenir l’identifiant de votre adresse e-mail.
+problem-password-wrong = le mot de passe actuel est incorrect.
+problem-role = choisissez administrateur, coordinateur, membre ou lecteur.
+problem-language = choisissez l’une des langues de l’interface.
+problem-time-zone = ce n’est pas un fuseau horaire connu (par exemple Africa/Nairobi).
+problem-visibility = choisissez public, réseau ou restreint.
+problem-country = utilisez un code pays à deux lettres (par exemple KE).
+problem-url = utilisez une adresse commençant par https:// ou http://.
+problem-unknown-value = cette valeur est inconnue.
+problem-taken = cette valeur est déjà utilisée par un autre enregistrement.
+problem-cursor = ce curseur n’a pas été créé par ce serveur ; recommencez à partir de la première page.
+problem-out-of-range = indiquez un nombre compris entre { $min } et { $max }.
+problem-self-lockout = vous ne pouvez pas retirer votre propre rôle d’administrateur ni votre accès.
+
+## Field names
+field-email = Adresse e-mail
+field-password = Mot de passe
+field-name = Nom
+field-lang = Langue
+field-time-zone = Fuseau horaire
+field-current-password = Mot de passe actuel
+field-new-password = Nouveau mot de passe
+field-label = Libellé
+field-role = Rôle
+field-organisation = Organisation
+field-active = Actif
+field-country = Pays
+field-city = Ville
+field-website = Site web
+field-description = Description
+field-visibility = Visibilité
+field-entity = Type d’enregistrement
+field-id = Identifiant
+field-limit = Limite
+field-cursor = Curseur
+
+## Common words
+saved = Enregistré.
+save = Enregistrer
+edit = Modifier
+delete = Supprimer
+revoke = Révoquer
+created = Créé le
+last-used = Dernière utilisation
+actions = Actions
+yes = Oui
+no = Non
+none = Aucune
+all = Tous
+filter = Filtrer
+next-page = Page suivante
+
+## Roles
+role-admin = Administrateur
+role-coordinator = Coordinateur
+role-member = Membre
+role-viewer = Lecteur
+
+## Visibility
+visibility-public = Public
+visibility-network = Réseau
+visibility-restricted = Restreint
+
+## Account
+account-title = Votre compte
+account-profile = Profil
+account-lang-browser = Selon mon navigateur
+account-password = Mot de passe
+account-password-hint = Au moins 10 caractères. Quelques mots faciles à retenir font très bien l’affaire.
+account-password-change = Changer le mot de passe
+account-tokens = Jetons d’API
+account-tokens-hint = Un jeton permet à un programme d’utiliser l’API en votre nom. Révoquez-le dès qu’il n’est plus nécessaire.
+account-token-once = Copiez ce jeton maintenant. Il ne sera plus affiché.
+account-token-create = Créer un jeton
+
+## Users
+users-title = Utilisateurs
+users-new = Ajouter un utilisateur
+users-edit = Modifier l’utilisateur
+
+## Organisations
+organisations-title = Organisations
+organisations-new = Ajouter une organisation
+organisations-edit = Modifier l’organisation
+organisations-empty = Aucune organisation à afficher.
+organisations-country-hint = Deux lettres, selon la norme ISO 3166-1 : KE, ZA, BR, MY…
+
+## Audit log
+audit-title = Journal d’audit
+audit-when = Quand
+audit-who = Qui
+audit-what = Quoi
+audit-change = Changements
+audit-details = Détails
+audit-before = Avant
+audit-after = Après
+action-create = Création
+action-update = Modification
+action-delete = Suppression
+entity-user = Utilisateur
+entity-organisation = Organisation
+entity-api_token = Jeton d’API

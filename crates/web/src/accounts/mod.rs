@@ -1,0 +1,14 @@
+//! Accounts and access pages: signing in and out, the language switcher, the
+//! account page and user administration.
+
+mod account;
+mod login;
+mod users;
+
+use axum::Router;
+
+use crate::state::AppState;
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new().merge(login::router()).merge(account::router()).merge(users::router())
+}

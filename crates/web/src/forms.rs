@@ -1,0 +1,98 @@
+//! Reading request bodies: form posts for pages and JSON for the API, with a bad
+//! body turned into a clear error instead of axum's plain-text rejection.
+
+use axum::extract::{FromRequest, Request};
+use serde::de::DeserializeOwned;
+use tadamun_core::i18n::Lang;
+use tadamun_core::Invalid;
+
+use crate::error::AppError;
+use crate::i18n;
+
+/// A url-encoded form body.
+pub struct PageForm<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for PageForm<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        axum::Form::<T>::from_request(req, state)
+            .await
+            .map(|axum::Form(v)| PageForm(v))
+            .map_err(|e| AppError::Malformed(e.body_text()))
+    }
+}
+
+/// A JSON body.
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        axum::Json::<T>::from_request(req, state)
+            .await
+            .map(|axum::Json(v)| ApiJson(v))
+            .map_err(|e| AppError::Malformed(e.body_text()))
+    }
+}
+
+/// A validation failure to show beside a form, in the page's language.
+#[derive(Debug, Clone, Default)]
+pub struct FormError {
+    /// The field at fault.
+    pub field: String,
+    /// The message, naming the field.
+    pub message: String,
+}
+
+impl FormError {
+    /// The message for `invalid` in `lang`.
+    pub fn new(lang: Lang, invalid: &Invalid) -> Self {
+        Self {
+            field: invalid.field.to_owned(),
+            message: format!("{}: {}", i18n::field(lang, invalid.field), i18n::problem(lang, invalid.problem)),
+        }
+    }
+
+    /// Whether `field` is the one at fault (for `aria-invalid`).
+    pub fn is(&self, field: &str) -> bool {
+        self.field == field
+    }
+}
+
+/// Query-string parameters, with a bad value (a limit that is not a number …)
+/// turned into a clear error.
+pub struct Params<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> axum::extract::FromRequestParts<S> for Params<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(v)| Params(v))
+            .map_err(|e| AppError::Malformed(e.body_text()))
+    }
+}
+
+/// One option of a `<select>`, with whether it is the current value.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    /// The submitted value.
+    pub value: String,
+    /// What the user reads.
+    pub label: String,
+    /// Whether it is selected.
+    pub selected: bool,
+}
+
+impl Choice {
+    /// Options from `(value, label)` pairs, selecting the one equal to `current`.
+    pub fn list<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>, current: &str) -> Vec<Choice> {
+        pairs
+            .into_iter()
+            .map(|(value, label)| Choice { selected: value == current, value: value.to_owned(), label })
+            .collect()
+    }
+}
