@@ -1,7 +1,7 @@
 use std::time::Duration;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor as _};
+use sqlx::{AnyPool, Connection as _, Executor as _};
 
 use crate::error::{Result, StoreError};
 
@@ -46,6 +46,12 @@ impl Db {
                 })
             });
         }
+        // One direct connection first: a refused or misnamed server fails at once
+        // with its own message, instead of after the pool's acquire timeout.
+        let probe = sqlx::AnyConnection::connect(&url)
+            .await
+            .map_err(|e| StoreError::Unreachable(first_line(&e.to_string())))?;
+        probe.close().await.ok();
         let pool = options
             .connect(&url)
             .await

@@ -14,6 +14,8 @@ pub mod directory;
 mod error;
 mod migrate;
 mod sql;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod visibility;
 
 pub use db::{Backend, Db};

@@ -1,0 +1,221 @@
+use std::collections::BTreeSet;
+
+use reqwest::{Client, StatusCode};
+use serde_json::{json, Value};
+use tadamun_core::accounts::Role;
+
+use crate::helpers::TestApp;
+
+#[tokio::test]
+async fn me_returns_the_caller_and_refuses_without_credentials() {
+    let app = TestApp::spawn().await;
+    let user = app.user(Role::Member, None).await;
+    let token = app.token(&user).await;
+    let me: Value = Client::new().get(app.url("/api/v1/me")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    assert_eq!(me["email"], user.email.as_str());
+    assert_eq!(me["name"], user.name);
+    assert_eq!(me["role"], "member");
+
+    for bad in [None, Some("tdm_not-a-real-token")] {
+        let mut r = Client::new().get(app.url("/api/v1/me"));
+        if let Some(t) = bad {
+            r = r.bearer_auth(t);
+        }
+        let response = r.send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "unauthorized");
+    }
+}
+
+#[tokio::test]
+async fn validation_errors_name_the_field_in_the_callers_language_and_change_nothing() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.user(Role::Coordinator, None).await;
+    let token = app.token(&coordinator).await;
+    let before = tadamun_store::directory::count(&app.db).await.unwrap();
+    let cases = [
+        ("en", json!({"name": "", "country": "KE"}), "name", "required", "Name: this is required."),
+        ("fr", json!({"name": "Haki", "country": "Kenya"}), "country", "invalid_country", "Pays"),
+        ("ar", json!({"name": "Haki", "country": "KE", "website": "ftp://x"}), "website", "invalid_url", "الموقع"),
+    ];
+    for (lang, body, field, code, message) in cases {
+        let response = Client::new()
+            .post(app.url("/api/v1/organisations"))
+            .bearer_auth(&token)
+            .header("accept-language", lang)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let error: Value = response.json().await.unwrap();
+        assert_eq!(error["error"]["field"], field);
+        assert_eq!(error["error"]["code"], code);
+        let text = error["error"]["message"].as_str().unwrap();
+        assert!(text.contains(message), "{lang}: {text}");
+    }
+    assert_eq!(tadamun_store::directory::count(&app.db).await.unwrap(), before);
+}
+
+#[tokio::test]
+async fn unreadable_bodies_and_parameters_get_json_errors() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.user(Role::Coordinator, None).await;
+    let token = app.token(&coordinator).await;
+    let response = Client::new()
+        .post(app.url("/api/v1/organisations"))
+        .bearer_auth(&token)
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "malformed");
+
+    let response = Client::new().get(app.url("/api/v1/organisations?limit=lots")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let response = Client::new().get(app.url("/api/v1/organisations?limit=0")).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["field"], "limit");
+    let response = Client::new().get(app.url("/api/v1/organisations?cursor=bogus")).send().await.unwrap();
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["field"], "cursor");
+}
+
+#[tokio::test]
+async fn lists_page_with_a_cursor_until_every_item_is_seen_once() {
+    let app = TestApp::spawn().await;
+    let mut expected = BTreeSet::new();
+    for i in 0..7 {
+        expected.insert(app.org(&format!("Organisation {i}"), "public").await.id.to_string());
+    }
+    let mut seen = BTreeSet::new();
+    let mut cursor: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let mut url = app.url("/api/v1/organisations?limit=3");
+        if let Some(c) = &cursor {
+            url.push_str(&format!("&cursor={c}"));
+        }
+        let page: Value = Client::new().get(url).send().await.unwrap().json().await.unwrap();
+        for item in page["items"].as_array().unwrap() {
+            assert!(seen.insert(item["id"].as_str().unwrap().to_owned()), "seen twice");
+        }
+        pages += 1;
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_owned()),
+            None => break,
+        }
+    }
+    assert_eq!(pages, 3);
+    assert_eq!(seen, expected);
+}
+
+#[tokio::test]
+async fn a_taken_email_is_a_conflict_naming_the_field() {
+    let app = TestApp::spawn().await;
+    let admin = app.user(Role::Admin, None).await;
+    let token = app.token(&admin).await;
+    let body = json!({"email": "dup@example.org", "name": "Dup", "role": "viewer", "password": "long enough password"});
+    let first = Client::new().post(app.url("/api/v1/users")).bearer_auth(&token).json(&body).send().await.unwrap();
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let second = Client::new().post(app.url("/api/v1/users")).bearer_auth(&token).json(&body).send().await.unwrap();
+    assert_eq!(second.status(), StatusCode::CONFLICT);
+    let error: Value = second.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "taken");
+    assert_eq!(error["error"]["field"], "email");
+}
+
+#[tokio::test]
+async fn every_change_through_the_api_appears_in_the_audit_log() {
+    let app = TestApp::spawn().await;
+    let admin = app.user(Role::Admin, None).await;
+    let token = app.token(&admin).await;
+    let created: Value = Client::new()
+        .post(app.url("/api/v1/organisations"))
+        .bearer_auth(&token)
+        .json(&json!({"name": "Rede Brasileira", "country": "br"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = created["id"].as_str().unwrap();
+    assert_eq!(created["country"], "BR");
+    Client::new()
+        .patch(app.url(&format!("/api/v1/organisations/{id}")))
+        .bearer_auth(&token)
+        .json(&json!({"city": "São Paulo"}))
+        .send()
+        .await
+        .unwrap();
+    let log: Value = Client::new()
+        .get(app.url(&format!("/api/v1/audit?entity=organisation&entity_id={id}")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let items = log["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["action"], "update");
+    assert_eq!(items[0]["actor"], admin.email.as_str());
+    assert_eq!(items[0]["before"]["city"], Value::Null);
+    assert_eq!(items[0]["after"]["city"], "São Paulo");
+    assert_eq!(items[1]["action"], "create");
+
+    let page = app.signed_in(&admin).await.get(app.url("/audit")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains(id));
+}
+
+#[tokio::test]
+async fn the_openapi_document_covers_every_api_route() {
+    let app = TestApp::spawn().await;
+    let doc: Value = reqwest::get(app.url("/api/v1/openapi.json")).await.unwrap().json().await.unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    let documented: BTreeSet<String> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |m| format!("{} {path}", m.to_uppercase())))
+        .collect();
+    let expected: BTreeSet<String> = [
+        "GET /api/v1/me",
+        "GET /api/v1/users",
+        "POST /api/v1/users",
+        "GET /api/v1/users/{id}",
+        "PATCH /api/v1/users/{id}",
+        "GET /api/v1/organisations",
+        "POST /api/v1/organisations",
+        "GET /api/v1/organisations/{id}",
+        "PATCH /api/v1/organisations/{id}",
+        "DELETE /api/v1/organisations/{id}",
+        "GET /api/v1/audit",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    assert_eq!(documented, expected);
+    // Each documented route really answers (not 404 or 405) on this server.
+    for route in &expected {
+        let (method, path) = route.split_once(' ').unwrap();
+        let path = path.replace("{id}", "0190f5b2-0000-7000-8000-000000000000");
+        let response = Client::new()
+            .request(method.parse().unwrap(), app.url(&path))
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        assert_ne!(response.status(), StatusCode::METHOD_NOT_ALLOWED, "{route}");
+        let body: Value = response.json().await.unwrap_or(Value::Null);
+        assert!(body.is_object(), "{route} answers JSON");
+    }
+    assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+}

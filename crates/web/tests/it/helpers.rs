@@ -1,0 +1,90 @@
+use std::net::SocketAddr;
+
+use reqwest::redirect::Policy;
+use reqwest::{Client, StatusCode};
+use tadamun_core::accounts::{Email, NewPassword, NewUser, Role, User};
+use tadamun_core::audit::Actor;
+use tadamun_core::directory::{Organisation, OrganisationInput};
+use tadamun_core::ids::OrganisationId;
+use tadamun_store::accounts::{tokens, users};
+use tadamun_store::testing::TestDatabase;
+use tadamun_store::{directory, Db};
+use tadamun_web::{Server, Settings};
+
+pub const PASSWORD: &str = "correct horse battery";
+
+/// A running server with its own database.
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    _database: TestDatabase,
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        Self::spawn_with(Settings::default()).await
+    }
+
+    pub async fn spawn_with(settings: Settings) -> Self {
+        let database = TestDatabase::new().await.expect("test database");
+        let db = database.db.clone();
+        let base = Self::serve(db.clone(), settings).await;
+        Self { base, db, _database: database }
+    }
+
+    /// Starts another server on the same database, as a second app server would.
+    pub async fn serve(db: Db, settings: Settings) -> String {
+        let server = Server::bind(db, settings, SocketAddr::from(([127, 0, 0, 1], 0))).await.unwrap();
+        let addr = server.addr().unwrap();
+        tokio::spawn(server.run(std::future::pending()));
+        format!("http://{addr}")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A client that keeps cookies and does not follow redirects.
+    pub fn client() -> Client {
+        Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap()
+    }
+
+    pub async fn org(&self, name: &str, visibility: &str) -> Organisation {
+        let input = OrganisationInput {
+            name: name.into(),
+            country: "KE".into(),
+            visibility: Some(visibility.into()),
+            ..Default::default()
+        };
+        directory::create(&self.db, &Actor::System, input.validate().unwrap()).await.unwrap()
+    }
+
+    pub async fn user(&self, role: Role, organisation: Option<&OrganisationId>) -> User {
+        let email = Email::parse(&format!("{}-{}@example.org", role, uuid_like())).unwrap();
+        let password = NewPassword::parse(PASSWORD, &email).unwrap().hash();
+        let new = NewUser { email, name: format!("Test {role}"), role, organisation: organisation.cloned(), password };
+        users::create(&self.db, &Actor::System, new).await.unwrap()
+    }
+
+    /// A client signed in as `user` through the login form.
+    pub async fn signed_in(&self, user: &User) -> Client {
+        let client = Self::client();
+        let response = client
+            .post(self.url("/login"))
+            .form(&[("email", user.email.as_str()), ("password", PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "sign-in of {}", user.email);
+        client
+    }
+
+    pub async fn token(&self, user: &User) -> String {
+        let (_, secret) = tokens::create(&self.db, &Actor::System, &user.id, "test").await.unwrap();
+        secret.expose().to_owned()
+    }
+}
+
+fn uuid_like() -> String {
+    tadamun_core::ids::UserId::new().as_str().replace('-', "")[20..].to_owned()
+}

@@ -1,0 +1,11 @@
+//! The web application's integration tests: each starts the real server on
+//! 127.0.0.1:0 with a database of its own (SQLite, or PostgreSQL when
+//! `TADAMUN_TEST_POSTGRES` names a server) and talks HTTP to it.
+
+mod access;
+mod accounts;
+mod api;
+mod directory;
+mod helpers;
+mod http;
+mod i18n;
