@@ -3,13 +3,13 @@
 use std::io::Read as _;
 use std::net::SocketAddr;
 
-use anyhow::{bail, Context as _, Result};
+use anyhow::{Context as _, Result, bail};
 use clap::{Args, Parser, Subcommand};
-use tadamun_core::accounts::{parse_name, Email, NewPassword, NewUser, Role};
-use tadamun_core::audit::Actor;
 use tadamun_core::Invalid;
+use tadamun_core::accounts::{Email, NewPassword, NewUser, Role, parse_name};
+use tadamun_core::audit::Actor;
 use tadamun_store::accounts::{tokens, users};
-use tadamun_store::{demo, Db, StoreError};
+use tadamun_store::{Db, StoreError, demo};
 use tadamun_web::{Server, Settings};
 
 /// Tadamun: coordinated, measured action for a solidarity coalition.
@@ -108,29 +108,49 @@ pub async fn run(cli: Cli) -> Result<()> {
             println!("database is up to date");
             Ok(())
         }
-        Command::User { command: UserCommand::Add { db, email, name, role, password_stdin: _ } } => {
+        Command::User {
+            command:
+                UserCommand::Add {
+                    db,
+                    email,
+                    name,
+                    role,
+                    password_stdin: _,
+                },
+        } => {
             let mut password = String::new();
-            std::io::stdin().read_to_string(&mut password).context("cannot read the password from standard input")?;
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .context("cannot read the password from standard input")?;
             let password = password.trim_end_matches(['\r', '\n']);
             let email = Email::parse(&email).map_err(explain)?;
             let new = NewUser {
                 name: parse_name(&name).map_err(explain)?,
                 role: Role::parse(&role).map_err(explain)?,
                 organisation: None,
-                password: NewPassword::parse(password, &email).map_err(explain)?.hash(),
+                password: NewPassword::parse(password, &email)
+                    .map_err(explain)?
+                    .hash(),
                 email,
             };
             let db = open(&db.database).await?;
-            let user = users::create(&db, &Actor::System, new).await.map_err(|e| match e {
-                StoreError::Taken { .. } => anyhow::anyhow!("a user with this e-mail already exists"),
-                other => other.into(),
-            })?;
+            let user = users::create(&db, &Actor::System, new)
+                .await
+                .map_err(|e| match e {
+                    StoreError::Taken { .. } => {
+                        anyhow::anyhow!("a user with this e-mail already exists")
+                    }
+                    other => other.into(),
+                })?;
             println!("added {} ({}) as {}", user.email, user.name, user.role);
             Ok(())
         }
-        Command::Token { command: TokenCommand::Create { db, email, label } } => {
+        Command::Token {
+            command: TokenCommand::Create { db, email, label },
+        } => {
             let email = Email::parse(&email).map_err(explain)?;
-            let label = tadamun_core::invalid::required_text("label", &label, 100).map_err(explain)?;
+            let label =
+                tadamun_core::invalid::required_text("label", &label, 100).map_err(explain)?;
             let db = open(&db.database).await?;
             let Some((user, _)) = users::find_for_login(&db, &email).await? else {
                 bail!("no user has the e-mail {email}");
@@ -162,7 +182,10 @@ async fn serve(args: ServeArgs) -> Result<()> {
             None => println!("The database already has users; demo data was not loaded."),
         }
     }
-    let settings = Settings { public_url: args.public_url, behind_proxy: args.behind_proxy };
+    let settings = Settings {
+        public_url: args.public_url,
+        behind_proxy: args.behind_proxy,
+    };
     let server = Server::bind(db.clone(), settings, args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
@@ -199,9 +222,13 @@ async fn shutdown_signal() {
 fn explain(invalid: Invalid) -> anyhow::Error {
     let what = match invalid.problem {
         tadamun_core::Problem::Required => "is required".to_owned(),
-        tadamun_core::Problem::PasswordTooShort { min } => format!("is too weak: use at least {min} characters"),
+        tadamun_core::Problem::PasswordTooShort { min } => {
+            format!("is too weak: use at least {min} characters")
+        }
         tadamun_core::Problem::PasswordCommon => "is too weak: it is too easy to guess".to_owned(),
-        tadamun_core::Problem::PasswordContainsEmail => "is too weak: it contains the e-mail name".to_owned(),
+        tadamun_core::Problem::PasswordContainsEmail => {
+            "is too weak: it contains the e-mail name".to_owned()
+        }
         tadamun_core::Problem::Email => "is not an e-mail address".to_owned(),
         tadamun_core::Problem::Role => "must be admin, coordinator, member or viewer".to_owned(),
         other => format!("is not valid ({})", other.code()),

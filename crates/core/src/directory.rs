@@ -141,10 +141,16 @@ mod tests {
         assert_eq!(fields.visibility, Visibility::Network);
 
         input.website = Some("javascript:alert(1)".into());
-        assert_eq!(input.validate().unwrap_err(), Invalid::new("website", Problem::Url));
+        assert_eq!(
+            input.validate().unwrap_err(),
+            Invalid::new("website", Problem::Url)
+        );
         input.website = None;
         input.country = "Kenya".into();
-        assert_eq!(input.validate().unwrap_err(), Invalid::new("country", Problem::Country));
+        assert_eq!(
+            input.validate().unwrap_err(),
+            Invalid::new("country", Problem::Country)
+        );
     }
 
     proptest! {

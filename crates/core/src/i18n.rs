@@ -41,7 +41,12 @@ impl Lang {
 
     /// Parses a BCP 47 tag (`ar`, `fr-CA`, `es_419`), keeping its primary language.
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        let primary = raw.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let primary = raw
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         match primary.as_str() {
             "ar" => Ok(Lang::Ar),
             "en" => Ok(Lang::En),
@@ -128,17 +133,32 @@ mod tests {
 
     #[test]
     fn accept_language_is_read_by_quality() {
-        assert_eq!(Lang::from_accept_language("de-DE, fr;q=0.8, ar;q=0.9"), Some(Lang::Ar));
-        assert_eq!(Lang::from_accept_language("es-419,en;q=0.5"), Some(Lang::Es));
+        assert_eq!(
+            Lang::from_accept_language("de-DE, fr;q=0.8, ar;q=0.9"),
+            Some(Lang::Ar)
+        );
+        assert_eq!(
+            Lang::from_accept_language("es-419,en;q=0.5"),
+            Some(Lang::Es)
+        );
         assert_eq!(Lang::from_accept_language("de, ja"), None);
         assert_eq!(Lang::from_accept_language("ar;q=0"), None);
     }
 
     #[test]
     fn the_setting_wins_then_query_then_cookie_then_header() {
-        assert_eq!(Lang::choose(Some(Lang::Fr), Some("ar"), Some("es"), Some("en")), Lang::Fr);
-        assert_eq!(Lang::choose(None, Some("ar"), Some("es"), Some("en")), Lang::Ar);
-        assert_eq!(Lang::choose(None, Some("xx"), Some("es"), Some("en")), Lang::Es);
+        assert_eq!(
+            Lang::choose(Some(Lang::Fr), Some("ar"), Some("es"), Some("en")),
+            Lang::Fr
+        );
+        assert_eq!(
+            Lang::choose(None, Some("ar"), Some("es"), Some("en")),
+            Lang::Ar
+        );
+        assert_eq!(
+            Lang::choose(None, Some("xx"), Some("es"), Some("en")),
+            Lang::Es
+        );
         assert_eq!(Lang::choose(None, None, None, Some("fr-CA")), Lang::Fr);
         assert_eq!(Lang::choose(None, None, None, None), Lang::En);
         assert_eq!(Lang::Ar.dir(), Dir::Rtl);

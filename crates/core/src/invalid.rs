@@ -144,7 +144,11 @@ pub fn required_text(field: &'static str, raw: &str, max: usize) -> Result<Strin
 }
 
 /// Trims `raw`; empty means absent. Checks the length of what is present.
-pub fn optional_text(field: &'static str, raw: &str, max: usize) -> Result<Option<String>, Invalid> {
+pub fn optional_text(
+    field: &'static str,
+    raw: &str,
+    max: usize,
+) -> Result<Option<String>, Invalid> {
     if raw.trim().is_empty() {
         return Ok(None);
     }

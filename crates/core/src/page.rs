@@ -27,7 +27,13 @@ impl PageRequest {
     pub fn parse(limit: Option<i64>, cursor: Option<&str>) -> Result<Self, Invalid> {
         let limit = limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(Invalid::new("limit", Problem::OutOfRange { min: 1, max: MAX_LIMIT }));
+            return Err(Invalid::new(
+                "limit",
+                Problem::OutOfRange {
+                    min: 1,
+                    max: MAX_LIMIT,
+                },
+            ));
         }
         let after = match cursor.filter(|c| !c.is_empty()) {
             None => None,
@@ -38,7 +44,10 @@ impl PageRequest {
 
     /// The first page with the default size.
     pub fn first() -> Self {
-        Self { limit: DEFAULT_LIMIT, after: None }
+        Self {
+            limit: DEFAULT_LIMIT,
+            after: None,
+        }
     }
 }
 
@@ -58,13 +67,23 @@ impl<T> Page<T> {
         let limit = usize::try_from(limit).unwrap_or(usize::MAX);
         let more = rows.len() > limit;
         rows.truncate(limit);
-        let next_cursor = if more { rows.last().map(|r| encode(key(r))) } else { None };
-        Self { items: rows, next_cursor }
+        let next_cursor = if more {
+            rows.last().map(|r| encode(key(r)))
+        } else {
+            None
+        };
+        Self {
+            items: rows,
+            next_cursor,
+        }
     }
 
     /// Converts every item.
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page { items: self.items.into_iter().map(f).collect(), next_cursor: self.next_cursor }
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            next_cursor: self.next_cursor,
+        }
     }
 }
 
@@ -95,9 +114,18 @@ mod tests {
 
     #[test]
     fn bad_limits_and_cursors_name_their_parameter() {
-        assert_eq!(PageRequest::parse(Some(0), None).unwrap_err().field, "limit");
-        assert_eq!(PageRequest::parse(Some(501), None).unwrap_err().field, "limit");
-        assert_eq!(PageRequest::parse(None, Some("!!")).unwrap_err().field, "cursor");
+        assert_eq!(
+            PageRequest::parse(Some(0), None).unwrap_err().field,
+            "limit"
+        );
+        assert_eq!(
+            PageRequest::parse(Some(501), None).unwrap_err().field,
+            "limit"
+        );
+        assert_eq!(
+            PageRequest::parse(None, Some("!!")).unwrap_err().field,
+            "cursor"
+        );
     }
 
     proptest! {

@@ -37,7 +37,10 @@ impl Zone {
 
     /// `instant` shown as local wall time in this zone, `YYYY-MM-DD HH:MM`.
     pub fn format(self, instant: DateTime<Utc>) -> String {
-        self.0.from_utc_datetime(&instant.naive_utc()).format("%Y-%m-%d %H:%M").to_string()
+        self.0
+            .from_utc_datetime(&instant.naive_utc())
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
     }
 }
 
@@ -60,7 +63,10 @@ mod tests {
         let nairobi = Zone::parse("Africa/Nairobi").unwrap();
         let instant = from_millis(1_767_225_600_000); // 2026-01-01 00:00 UTC
         assert_eq!(nairobi.format(instant), "2026-01-01 03:00");
-        assert_eq!(Zone::parse("Mars/Olympus").unwrap_err().problem, Problem::TimeZone);
+        assert_eq!(
+            Zone::parse("Mars/Olympus").unwrap_err().problem,
+            Problem::TimeZone
+        );
         assert_eq!(to_millis(instant), 1_767_225_600_000);
     }
 }

@@ -23,7 +23,11 @@ pub enum Visibility {
 
 impl Visibility {
     /// Every visibility, widest first.
-    pub const ALL: [Visibility; 3] = [Visibility::Public, Visibility::Network, Visibility::Restricted];
+    pub const ALL: [Visibility; 3] = [
+        Visibility::Public,
+        Visibility::Network,
+        Visibility::Restricted,
+    ];
 
     /// Parses `public`, `network` or `restricted`.
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
@@ -76,7 +80,9 @@ impl Viewer {
         match self {
             Viewer::Anonymous => Scope::Public,
             Viewer::User { role, .. } if role.writes_everything() => Scope::Everything,
-            Viewer::User { id, organisation, .. } => Scope::Network {
+            Viewer::User {
+                id, organisation, ..
+            } => Scope::Network {
                 user: id.clone(),
                 organisation: organisation.clone(),
             },
@@ -88,7 +94,9 @@ impl Viewer {
     pub fn can_write(&self, owner: Option<&OrganisationId>) -> bool {
         match self {
             Viewer::Anonymous => false,
-            Viewer::User { role, organisation, .. } => {
+            Viewer::User {
+                role, organisation, ..
+            } => {
                 role.writes_everything()
                     || (*role == Role::Member && owner.is_some() && owner == organisation.as_ref())
             }
@@ -150,23 +158,43 @@ mod tests {
     use super::*;
 
     fn user(role: Role, org: Option<&OrganisationId>) -> Viewer {
-        Viewer::User { id: UserId::new(), role, organisation: org.cloned() }
+        Viewer::User {
+            id: UserId::new(),
+            role,
+            organisation: org.cloned(),
+        }
     }
 
     #[test]
     fn restricted_records_reach_only_coordinators_admins_and_the_named() {
         let org = OrganisationId::new();
-        let named = Named { users: vec![], organisation: Some(org.clone()) };
+        let named = Named {
+            users: vec![],
+            organisation: Some(org.clone()),
+        };
         let outsider = user(Role::Member, None);
         let insider = user(Role::Viewer, Some(&org));
         assert!(!can_see(&Viewer::Anonymous, Visibility::Restricted, &named));
         assert!(!can_see(&outsider, Visibility::Restricted, &named));
         assert!(can_see(&insider, Visibility::Restricted, &named));
-        assert!(can_see(&user(Role::Coordinator, None), Visibility::Restricted, &named));
-        assert!(can_see(&user(Role::Admin, None), Visibility::Restricted, &named));
+        assert!(can_see(
+            &user(Role::Coordinator, None),
+            Visibility::Restricted,
+            &named
+        ));
+        assert!(can_see(
+            &user(Role::Admin, None),
+            Visibility::Restricted,
+            &named
+        ));
 
-        let Viewer::User { id, .. } = &outsider else { unreachable!() };
-        let by_name = Named { users: vec![id.clone()], organisation: None };
+        let Viewer::User { id, .. } = &outsider else {
+            unreachable!()
+        };
+        let by_name = Named {
+            users: vec![id.clone()],
+            organisation: None,
+        };
         assert!(can_see(&outsider, Visibility::Restricted, &by_name));
     }
 
@@ -175,7 +203,11 @@ mod tests {
         let named = Named::default();
         assert!(can_see(&Viewer::Anonymous, Visibility::Public, &named));
         assert!(!can_see(&Viewer::Anonymous, Visibility::Network, &named));
-        assert!(can_see(&user(Role::Viewer, None), Visibility::Network, &named));
+        assert!(can_see(
+            &user(Role::Viewer, None),
+            Visibility::Network,
+            &named
+        ));
     }
 
     #[test]

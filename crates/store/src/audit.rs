@@ -7,9 +7,9 @@ use tadamun_core::audit::{Action, Actor, Entry};
 use tadamun_core::ids::{AuditId, UserId};
 use tadamun_core::page::{Page, PageRequest};
 
+use crate::Db;
 use crate::error::{Result, StoreError};
 use crate::sql::Sql;
-use crate::Db;
 
 /// One change to record.
 pub(crate) struct Change<'a, T: Serialize> {
@@ -22,9 +22,14 @@ pub(crate) struct Change<'a, T: Serialize> {
 }
 
 /// Appends a row for `change` inside `tx`.
-pub(crate) async fn record<T: Serialize>(tx: &mut Transaction<'_, Any>, change: Change<'_, T>) -> Result<()> {
+pub(crate) async fn record<T: Serialize>(
+    tx: &mut Transaction<'_, Any>,
+    change: Change<'_, T>,
+) -> Result<()> {
     let json = |v: Option<&T>| -> Result<Option<String>> {
-        v.map(serde_json::to_string).transpose().map_err(|_| StoreError::Corrupt("audit_log"))
+        v.map(serde_json::to_string)
+            .transpose()
+            .map_err(|_| StoreError::Corrupt("audit_log"))
     };
     let actor_id = match change.actor {
         Actor::User(id) => Some(id.as_str().to_owned()),
@@ -72,7 +77,8 @@ pub async fn list(db: &Db, filter: &AuditFilter, page: &PageRequest) -> Result<P
     if let Some(after) = &page.after {
         sql.push(" AND id < ").bind_text(after.clone());
     }
-    sql.push(" ORDER BY id DESC LIMIT ").bind_int(page.limit + 1);
+    sql.push(" ORDER BY id DESC LIMIT ")
+        .bind_int(page.limit + 1);
     let rows = sql.query().fetch_all(db.pool()).await?;
     let entries = rows.iter().map(entry).collect::<Result<Vec<_>, _>>()?;
     Ok(Page::from_rows(entries, page.limit, |e| e.id.as_str()))
@@ -83,7 +89,9 @@ fn entry(row: &AnyRow) -> Result<Entry, sqlx::Error> {
     Ok(Entry {
         id: AuditId::from_stored(row.try_get("id")?),
         at: tadamun_core::time::from_millis(row.try_get("at")?),
-        actor: row.try_get::<Option<String>, _>("actor_id")?.map(UserId::from_stored),
+        actor: row
+            .try_get::<Option<String>, _>("actor_id")?
+            .map(UserId::from_stored),
         actor_label: row.try_get("actor_label")?,
         action: Action::from_stored(&action),
         entity: row.try_get("entity")?,

@@ -89,7 +89,10 @@ impl Db {
 /// Checks the scheme and, for SQLite, asks for the file to be created when missing.
 fn normalise_url(url: &str) -> Result<(Backend, String)> {
     let url = url.trim();
-    if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+    if let Some(rest) = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+    {
         if rest.is_empty() || rest.starts_with(":memory:") {
             // Every pooled connection to :memory: would get a database of its own.
             return Err(StoreError::BadUrl(url.to_owned()));
@@ -103,7 +106,9 @@ fn normalise_url(url: &str) -> Result<(Backend, String)> {
         };
         return Ok((Backend::Sqlite, with_mode));
     }
-    let is_postgres = ["postgres://", "postgresql://"].iter().any(|p| url.starts_with(p));
+    let is_postgres = ["postgres://", "postgresql://"]
+        .iter()
+        .any(|p| url.starts_with(p));
     if is_postgres && url.len() > "postgres://".len() {
         return Ok((Backend::Postgres, url.to_owned()));
     }
@@ -124,9 +129,21 @@ mod tests {
             normalise_url("sqlite://tadamun.db").unwrap(),
             (Backend::Sqlite, "sqlite://tadamun.db?mode=rwc".into())
         );
-        assert_eq!(normalise_url("postgres://u@h/db").unwrap().0, Backend::Postgres);
-        for bad in ["mysql://x", "tadamun.db", "sqlite::memory:", "postgres://", ""] {
-            assert!(matches!(normalise_url(bad), Err(StoreError::BadUrl(_))), "{bad}");
+        assert_eq!(
+            normalise_url("postgres://u@h/db").unwrap().0,
+            Backend::Postgres
+        );
+        for bad in [
+            "mysql://x",
+            "tadamun.db",
+            "sqlite::memory:",
+            "postgres://",
+            "",
+        ] {
+            assert!(
+                matches!(normalise_url(bad), Err(StoreError::BadUrl(_))),
+                "{bad}"
+            );
         }
     }
 }

@@ -8,7 +8,7 @@ use tadamun_core::ids::OrganisationId;
 
 use crate::accounts::users;
 use crate::error::{Result, StoreError};
-use crate::{directory, Db};
+use crate::{Db, directory};
 
 /// A demo account and its password, printed at start so people can sign in.
 #[derive(Debug, Clone)]
@@ -25,11 +25,31 @@ const ORGANISATIONS: &[(&str, &str, &str, &str)] = &[
     ("Kenya Solidarity Network", "KE", "Nairobi", "public"),
     ("Sauti ya Haki", "TZ", "Dar es Salaam", "network"),
     ("Collectif Sénégal Solidarité", "SN", "Dakar", "public"),
-    ("South African Boycott Coalition", "ZA", "Johannesburg", "public"),
+    (
+        "South African Boycott Coalition",
+        "ZA",
+        "Johannesburg",
+        "public",
+    ),
     ("شبكة التضامن الأردنية", "JO", "عمّان", "public"),
-    ("Observatorio de Derechos Humanos", "AR", "Buenos Aires", "network"),
-    ("Rede Brasileira de Solidariedade", "BR", "São Paulo", "public"),
-    ("Malaysian Solidarity Forum", "MY", "Kuala Lumpur", "network"),
+    (
+        "Observatorio de Derechos Humanos",
+        "AR",
+        "Buenos Aires",
+        "network",
+    ),
+    (
+        "Rede Brasileira de Solidariedade",
+        "BR",
+        "São Paulo",
+        "public",
+    ),
+    (
+        "Malaysian Solidarity Forum",
+        "MY",
+        "Kuala Lumpur",
+        "network",
+    ),
     ("Lawyers for Justice UK", "GB", "London", "restricted"),
     ("Association France Solidarité", "FR", "Lyon", "public"),
 ];
@@ -52,14 +72,31 @@ pub async fn load(db: &Db, password: Option<&str>) -> Result<Option<Vec<DemoAcco
             visibility: Some((*visibility).into()),
             ..Default::default()
         };
-        let fields = input.validate().map_err(|_| StoreError::Corrupt("demo organisation"))?;
+        let fields = input
+            .validate()
+            .map_err(|_| StoreError::Corrupt("demo organisation"))?;
         organisations.push(directory::create(db, &system, fields).await?.id);
     }
     let people = [
         ("admin@demo.tadamun.org", "Amina Diallo", Role::Admin, None),
-        ("coordinator@demo.tadamun.org", "Karim Haddad", Role::Coordinator, None),
-        ("member@demo.tadamun.org", "Wanjiku Kamau", Role::Member, organisations.first().cloned()),
-        ("viewer@demo.tadamun.org", "Lucía Fernández", Role::Viewer, None),
+        (
+            "coordinator@demo.tadamun.org",
+            "Karim Haddad",
+            Role::Coordinator,
+            None,
+        ),
+        (
+            "member@demo.tadamun.org",
+            "Wanjiku Kamau",
+            Role::Member,
+            organisations.first().cloned(),
+        ),
+        (
+            "viewer@demo.tadamun.org",
+            "Lucía Fernández",
+            Role::Viewer,
+            None,
+        ),
     ];
     let mut accounts = Vec::new();
     for (email, name, role, organisation) in people {
@@ -71,9 +108,19 @@ pub async fn load(db: &Db, password: Option<&str>) -> Result<Option<Vec<DemoAcco
         let hashed = NewPassword::parse(&clear, &email)
             .map_err(|_| StoreError::Corrupt("demo password"))?
             .hash();
-        let new = NewUser { email: email.clone(), name: name.into(), role, organisation, password: hashed };
+        let new = NewUser {
+            email: email.clone(),
+            name: name.into(),
+            role,
+            organisation,
+            password: hashed,
+        };
         users::create(db, &system, new).await?;
-        accounts.push(DemoAccount { email: email.as_str().to_owned(), role, password: clear });
+        accounts.push(DemoAccount {
+            email: email.as_str().to_owned(),
+            role,
+            password: clear,
+        });
     }
     Ok(Some(accounts))
 }

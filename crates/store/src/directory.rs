@@ -1,18 +1,18 @@
 //! Organisations.
 
-use sqlx::any::AnyRow;
 use sqlx::Row as _;
+use sqlx::any::AnyRow;
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::directory::{CountryCode, Organisation, OrganisationFields};
 use tadamun_core::ids::OrganisationId;
 use tadamun_core::page::{Page, PageRequest};
-use tadamun_core::visibility::{can_see, Named, Viewer, Visibility};
+use tadamun_core::visibility::{Named, Viewer, Visibility, can_see};
 
+use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
 use crate::sql::Sql;
 use crate::visibility::push_scope;
-use crate::Db;
 
 const COLUMNS: &str = "id, name, country, city, website, description, visibility";
 
@@ -38,7 +38,12 @@ pub async fn all_names(db: &Db, viewer: &Viewer) -> Result<Vec<(OrganisationId, 
     sql.push(" ORDER BY name");
     let rows = sql.query().fetch_all(db.pool()).await?;
     rows.iter()
-        .map(|r| Ok((OrganisationId::from_stored(r.try_get("id")?), r.try_get("name")?)))
+        .map(|r| {
+            Ok((
+                OrganisationId::from_stored(r.try_get("id")?),
+                r.try_get("name")?,
+            ))
+        })
         .collect()
 }
 
@@ -46,7 +51,10 @@ pub async fn all_names(db: &Db, viewer: &Viewer) -> Result<Vec<(OrganisationId, 
 #[tracing::instrument(skip(db, viewer))]
 pub async fn get(db: &Db, viewer: &Viewer, id: &OrganisationId) -> Result<Organisation> {
     let org = get_any(db, id).await?;
-    let named = Named { users: vec![], organisation: Some(org.id.clone()) };
+    let named = Named {
+        users: vec![],
+        organisation: Some(org.id.clone()),
+    };
     if can_see(viewer, org.fields.visibility, &named) {
         Ok(org)
     } else {
@@ -66,7 +74,10 @@ async fn get_any(db: &Db, id: &OrganisationId) -> Result<Organisation> {
 /// Adds an organisation.
 #[tracing::instrument(skip(db, fields))]
 pub async fn create(db: &Db, actor: &Actor, fields: OrganisationFields) -> Result<Organisation> {
-    let org = Organisation { id: OrganisationId::new(), fields };
+    let org = Organisation {
+        id: OrganisationId::new(),
+        fields,
+    };
     let now = crate::now_ms();
     let mut tx = db.pool().begin().await?;
     sqlx::query(
@@ -83,14 +94,17 @@ pub async fn create(db: &Db, actor: &Actor, fields: OrganisationFields) -> Resul
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    audit::record(&mut tx, Change {
-        actor,
-        action: Action::Create,
-        entity: "organisation",
-        entity_id: org.id.as_str(),
-        before: None,
-        after: Some(&org),
-    })
+    audit::record(
+        &mut tx,
+        Change {
+            actor,
+            action: Action::Create,
+            entity: "organisation",
+            entity_id: org.id.as_str(),
+            before: None,
+            after: Some(&org),
+        },
+    )
     .await?;
     tx.commit().await?;
     Ok(org)
@@ -98,10 +112,18 @@ pub async fn create(db: &Db, actor: &Actor, fields: OrganisationFields) -> Resul
 
 /// Replaces an organisation's details.
 #[tracing::instrument(skip(db, fields))]
-pub async fn update(db: &Db, actor: &Actor, id: &OrganisationId, fields: OrganisationFields) -> Result<Organisation> {
+pub async fn update(
+    db: &Db,
+    actor: &Actor,
+    id: &OrganisationId,
+    fields: OrganisationFields,
+) -> Result<Organisation> {
     let mut tx = db.pool().begin().await?;
     let before = get_any(db, id).await?;
-    let after = Organisation { id: id.clone(), fields };
+    let after = Organisation {
+        id: id.clone(),
+        fields,
+    };
     sqlx::query(
         "UPDATE organisations SET name = $2, country = $3, city = $4, website = $5, description = $6, \
          visibility = $7, updated_at = $8 WHERE id = $1",
@@ -116,14 +138,17 @@ pub async fn update(db: &Db, actor: &Actor, id: &OrganisationId, fields: Organis
     .bind(crate::now_ms())
     .execute(&mut *tx)
     .await?;
-    audit::record(&mut tx, Change {
-        actor,
-        action: Action::Update,
-        entity: "organisation",
-        entity_id: id.as_str(),
-        before: Some(&before),
-        after: Some(&after),
-    })
+    audit::record(
+        &mut tx,
+        Change {
+            actor,
+            action: Action::Update,
+            entity: "organisation",
+            entity_id: id.as_str(),
+            before: Some(&before),
+            after: Some(&after),
+        },
+    )
     .await?;
     tx.commit().await?;
     Ok(after)
@@ -138,14 +163,17 @@ pub async fn delete(db: &Db, actor: &Actor, id: &OrganisationId) -> Result<()> {
         .bind(id.as_str().to_owned())
         .execute(&mut *tx)
         .await?;
-    audit::record(&mut tx, Change {
-        actor,
-        action: Action::Delete,
-        entity: "organisation",
-        entity_id: id.as_str(),
-        before: Some(&before),
-        after: None,
-    })
+    audit::record(
+        &mut tx,
+        Change {
+            actor,
+            action: Action::Delete,
+            entity: "organisation",
+            entity_id: id.as_str(),
+            before: Some(&before),
+            after: None,
+        },
+    )
     .await?;
     tx.commit().await?;
     Ok(())
@@ -161,7 +189,9 @@ pub async fn count_visible(db: &Db, viewer: &Viewer) -> Result<i64> {
 
 /// How many organisations exist, whatever their visibility.
 pub async fn count(db: &Db) -> Result<i64> {
-    let row = sqlx::query("SELECT COUNT(*) FROM organisations").fetch_one(db.pool()).await?;
+    let row = sqlx::query("SELECT COUNT(*) FROM organisations")
+        .fetch_one(db.pool())
+        .await?;
     Ok(row.try_get::<i64, _>(0)?)
 }
 
@@ -175,7 +205,8 @@ fn organisation(row: &AnyRow) -> Result<Organisation> {
             city: row.try_get("city")?,
             website: row.try_get("website")?,
             description: row.try_get("description")?,
-            visibility: Visibility::parse(&visibility).map_err(|_| StoreError::Corrupt("organisations.visibility"))?,
+            visibility: Visibility::parse(&visibility)
+                .map_err(|_| StoreError::Corrupt("organisations.visibility"))?,
         },
     })
 }

@@ -2,9 +2,9 @@
 //! numbering `$N` placeholders as it goes. sqlx's own `QueryBuilder` writes `?` for
 //! the `Any` driver, which PostgreSQL rejects.
 
+use sqlx::Any;
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
-use sqlx::Any;
 
 /// A query whose text was put together from constants of this crate (never from
 /// user input, which is always bound).
@@ -28,7 +28,10 @@ pub(crate) struct Sql {
 
 impl Sql {
     pub(crate) fn new(text: &str) -> Self {
-        Self { text: text.to_owned(), args: Vec::new() }
+        Self {
+            text: text.to_owned(),
+            args: Vec::new(),
+        }
     }
 
     /// Appends SQL text.
@@ -55,9 +58,11 @@ impl Sql {
 
     /// The query, ready to run.
     pub(crate) fn query(&self) -> Query<'_, Any, AnyArguments> {
-        self.args.iter().fold(dynamic(self.text.clone()), |q, arg| match arg {
-            Arg::Text(t) => q.bind(t.as_str()),
-            Arg::Int(i) => q.bind(*i),
-        })
+        self.args
+            .iter()
+            .fold(dynamic(self.text.clone()), |q, arg| match arg {
+                Arg::Text(t) => q.bind(t.as_str()),
+                Arg::Int(i) => q.bind(*i),
+            })
     }
 }

@@ -44,13 +44,21 @@ impl TestDatabase {
                 let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(&server);
                 let url = format!("{base}/{name}");
                 let db = Db::connect(&url).await?;
-                Ok(Self { url, db, file: None })
+                Ok(Self {
+                    url,
+                    db,
+                    file: None,
+                })
             }
             None => {
                 let file = std::env::temp_dir().join(format!("{name}.db"));
                 let url = format!("sqlite://{}", file.display());
                 let db = Db::connect(&url).await?;
-                Ok(Self { url, db, file: Some(file) })
+                Ok(Self {
+                    url,
+                    db,
+                    file: Some(file),
+                })
             }
         }
     }
@@ -69,6 +77,8 @@ impl Drop for TestDatabase {
 /// Runs raw SQL on `db`, going around the repositories (to prove that the schema
 /// itself refuses something).
 pub async fn execute(db: &Db, sql: &str) -> Result<u64, StoreError> {
-    let done = sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned())).execute(db.pool()).await?;
+    let done = sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+        .execute(db.pool())
+        .await?;
     Ok(done.rows_affected())
 }

@@ -15,12 +15,24 @@ pub(crate) fn push_scope(sql: &mut Sql, scope: &Scope, visibility: &str, organis
         Scope::Public => {
             sql.push(" AND ").push(visibility).push(" = 'public'");
         }
-        Scope::Network { organisation: None, .. } => {
-            sql.push(" AND ").push(visibility).push(" IN ('public', 'network')");
+        Scope::Network {
+            organisation: None, ..
+        } => {
+            sql.push(" AND ")
+                .push(visibility)
+                .push(" IN ('public', 'network')");
         }
-        Scope::Network { organisation: Some(org), .. } => {
-            sql.push(" AND (").push(visibility).push(" IN ('public', 'network') OR ");
-            sql.push(organisation).push(" = ").bind_text(org.as_str()).push(")");
+        Scope::Network {
+            organisation: Some(org),
+            ..
+        } => {
+            sql.push(" AND (")
+                .push(visibility)
+                .push(" IN ('public', 'network') OR ");
+            sql.push(organisation)
+                .push(" = ")
+                .bind_text(org.as_str())
+                .push(")");
         }
     }
 }

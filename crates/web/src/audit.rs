@@ -2,18 +2,18 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
-use axum::Router;
 use serde::Deserialize;
 use tadamun_core::audit::Entry;
 use tadamun_core::page::PageRequest;
 use tadamun_store::audit::{self, AuditFilter};
 
-use crate::forms::Params;
 use crate::caller::Caller;
-use crate::forms::Choice;
 use crate::error::AppResult;
+use crate::forms::Choice;
+use crate::forms::Params;
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -57,11 +57,18 @@ pub(crate) struct AuditQuery {
 impl AuditQuery {
     pub(crate) fn filter(&self) -> AuditFilter {
         let present = |v: &Option<String>| v.clone().filter(|s| !s.is_empty());
-        AuditFilter { entity: present(&self.entity), entity_id: present(&self.entity_id) }
+        AuditFilter {
+            entity: present(&self.entity),
+            entity_id: present(&self.entity_id),
+        }
     }
 }
 
-async fn list(State(state): State<AppState>, caller: Caller, Params(q): Params<AuditQuery>) -> AppResult<AuditPage> {
+async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Params(q): Params<AuditQuery>,
+) -> AppResult<AuditPage> {
     caller.admin()?;
     let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
     let entries = audit::list(&state.db, &q.filter(), &page).await?;
@@ -80,7 +87,8 @@ async fn list(State(state): State<AppState>, caller: Caller, Params(q): Params<A
         rows: entries.items.into_iter().map(row).collect(),
         next_cursor: entries.next_cursor,
         entities: Choice::list(
-            ["user", "organisation", "api_token"].map(|e| (e, crate::i18n::t(caller.lang, &format!("entity-{e}")))),
+            ["user", "organisation", "api_token"]
+                .map(|e| (e, crate::i18n::t(caller.lang, &format!("entity-{e}")))),
             q.entity.as_deref().unwrap_or_default(),
         ),
         entity: q.entity.unwrap_or_default(),

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
-use axum::http::{header, HeaderMap};
+use axum::http::{HeaderMap, header};
 use tadamun_core::accounts::{Secret, User};
 use tadamun_core::audit::Actor;
 use tadamun_core::i18n::Lang;
@@ -48,7 +48,9 @@ impl Caller {
         let user = if let Some(token) = bearer(headers) {
             let user = tokens::user_for(&state.db, &token).await?;
             Some(user.ok_or(AppError::Unauthorized)?)
-        } else if let Some(secret) = cookie(headers, SESSION_COOKIE).map(|c| Secret::from_presented(&c)) {
+        } else if let Some(secret) =
+            cookie(headers, SESSION_COOKIE).map(|c| Secret::from_presented(&c))
+        {
             let user = sessions::user_for(&state.db, &secret).await?;
             if user.is_some() {
                 session = Some(secret);
@@ -62,13 +64,22 @@ impl Caller {
             user.as_ref().and_then(|u| u.lang),
             query_lang.as_deref(),
             cookie(headers, LANG_COOKIE).as_deref(),
-            headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
         );
         let viewer = match &user {
             None => Viewer::Anonymous,
-            Some(u) => Viewer::User { id: u.id.clone(), role: u.role, organisation: u.organisation.clone() },
+            Some(u) => Viewer::User {
+                id: u.id.clone(),
+                role: u.role,
+                organisation: u.organisation.clone(),
+            },
         };
-        let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip().to_string());
         let forwarded = state
             .settings
             .behind_proxy
@@ -77,8 +88,19 @@ impl Caller {
             .and_then(|v| v.split(',').next())
             .map(|v| v.trim().to_owned());
         let address = forwarded.or(peer).unwrap_or_else(|| "unknown".into());
-        let path = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
-        Ok(Caller { user, viewer, lang, session, address, path })
+        let path = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_else(|| "/".into());
+        Ok(Caller {
+            user,
+            viewer,
+            lang,
+            session,
+            address,
+            path,
+        })
     }
 
     /// The signed-in user, or [`AppError::Unauthorized`].
@@ -89,7 +111,11 @@ impl Caller {
     /// The signed-in admin, or the right refusal.
     pub fn admin(&self) -> AppResult<&User> {
         let user = self.user()?;
-        if user.role.manages_users() { Ok(user) } else { Err(AppError::Forbidden) }
+        if user.role.manages_users() {
+            Ok(user)
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 
     /// Who the audit log records for changes made by this caller.
@@ -130,7 +156,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Caller {
 fn bearer(headers: &HeaderMap) -> Option<Secret> {
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| Secret::from_presented(token))
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| Secret::from_presented(token))
 }
 
 /// The value of cookie `name`.

@@ -2,11 +2,11 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 use tadamun_core::directory::{Organisation, OrganisationInput};
 use tadamun_core::ids::OrganisationId;
@@ -14,9 +14,9 @@ use tadamun_core::page::PageRequest;
 use tadamun_core::visibility::Visibility;
 use tadamun_store::directory;
 
-use crate::forms::Params;
 use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
+use crate::forms::Params;
 use crate::forms::{FormError, PageForm};
 use crate::shell::Shell;
 use crate::state::AppState;
@@ -49,7 +49,11 @@ struct ListQuery {
     cursor: Option<String>,
 }
 
-async fn list(State(state): State<AppState>, caller: Caller, Params(q): Params<ListQuery>) -> AppResult<ListPage> {
+async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Params(q): Params<ListQuery>,
+) -> AppResult<ListPage> {
     let page = PageRequest::parse(None, q.cursor.as_deref())?;
     let orgs = directory::list(&state.db, &caller.viewer, &page).await?;
     Ok(ListPage {
@@ -75,7 +79,12 @@ struct SavedQuery {
     saved: Option<String>,
 }
 
-async fn show(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, Params(q): Params<SavedQuery>) -> AppResult<DetailPage> {
+async fn show(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Params(q): Params<SavedQuery>,
+) -> AppResult<DetailPage> {
     let id = parse_id(&id)?;
     let org = directory::get(&state.db, &caller.viewer, &id).await?;
     Ok(DetailPage {
@@ -122,7 +131,11 @@ async fn new_form(caller: Caller) -> AppResult<FormPage> {
     })
 }
 
-async fn edit_form(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> AppResult<FormPage> {
+async fn edit_form(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<FormPage> {
     let id = parse_id(&id)?;
     let org = directory::get(&state.db, &caller.viewer, &id).await?;
     caller.require(caller.viewer.can_write(Some(&org.id)))?;
@@ -143,7 +156,12 @@ async fn edit_form(State(state): State<AppState>, caller: Caller, Path(id): Path
     })
 }
 
-fn form_error(caller: &Caller, id: Option<String>, form: OrganisationInput, invalid: &tadamun_core::Invalid) -> Response {
+fn form_error(
+    caller: &Caller,
+    id: Option<String>,
+    form: OrganisationInput,
+    invalid: &tadamun_core::Invalid,
+) -> Response {
     let page = FormPage {
         shell: Shell::new(caller, "directory"),
         id,
@@ -154,7 +172,11 @@ fn form_error(caller: &Caller, id: Option<String>, form: OrganisationInput, inva
     (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
 }
 
-async fn create(State(state): State<AppState>, caller: Caller, PageForm(form): PageForm<OrganisationInput>) -> AppResult<Response> {
+async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    PageForm(form): PageForm<OrganisationInput>,
+) -> AppResult<Response> {
     caller.require(caller.viewer.can_write_network())?;
     match form.validate() {
         Ok(fields) => {
@@ -165,7 +187,12 @@ async fn create(State(state): State<AppState>, caller: Caller, PageForm(form): P
     }
 }
 
-async fn update(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, PageForm(form): PageForm<OrganisationInput>) -> AppResult<Response> {
+async fn update(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<OrganisationInput>,
+) -> AppResult<Response> {
     let id = parse_id(&id)?;
     let org = directory::get(&state.db, &caller.viewer, &id).await?;
     caller.require(caller.viewer.can_write(Some(&org.id)))?;
@@ -178,7 +205,11 @@ async fn update(State(state): State<AppState>, caller: Caller, Path(id): Path<St
     }
 }
 
-async fn delete(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> AppResult<Response> {
+async fn delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let id = parse_id(&id)?;
     directory::get(&state.db, &caller.viewer, &id).await?;
     caller.require(caller.viewer.can_write_network())?;

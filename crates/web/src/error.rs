@@ -3,8 +3,8 @@
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use tadamun_core::i18n::Lang;
 use tadamun_core::Invalid;
+use tadamun_core::i18n::Lang;
 use tadamun_store::StoreError;
 
 use crate::i18n;
@@ -42,7 +42,9 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::NotFound,
-            StoreError::Taken { field } => AppError::Invalid(Invalid::new(field, tadamun_core::Problem::Taken)),
+            StoreError::Taken { field } => {
+                AppError::Invalid(Invalid::new(field, tadamun_core::Problem::Taken))
+            }
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -77,19 +79,36 @@ impl ErrorInfo {
             Message::Malformed(detail) => {
                 format!("{} ({detail})", i18n::t(lang, "error-malformed"))
             }
-            Message::Wait(secs) => i18n::t_args(lang, "error-too-many-attempts", &[("seconds", i18n::Arg::Num(*secs))]),
+            Message::Wait(secs) => i18n::t_args(
+                lang,
+                "error-too-many-attempts",
+                &[("seconds", i18n::Arg::Num(*secs))],
+            ),
         }
     }
 }
 
 impl AppError {
     pub(crate) fn info(&self) -> ErrorInfo {
-        let simple = |status, code, key| ErrorInfo { status, code, field: None, message: Message::Key(key) };
+        let simple = |status, code, key| ErrorInfo {
+            status,
+            code,
+            field: None,
+            message: Message::Key(key),
+        };
         match self {
             AppError::NotFound => simple(StatusCode::NOT_FOUND, "not_found", "error-not-found"),
-            AppError::Unauthorized => simple(StatusCode::UNAUTHORIZED, "unauthorized", "error-unauthorized"),
+            AppError::Unauthorized => simple(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "error-unauthorized",
+            ),
             AppError::Forbidden => simple(StatusCode::FORBIDDEN, "forbidden", "error-forbidden"),
-            AppError::Internal(_) => simple(StatusCode::INTERNAL_SERVER_ERROR, "internal", "error-internal"),
+            AppError::Internal(_) => simple(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "error-internal",
+            ),
             AppError::Invalid(invalid) => ErrorInfo {
                 status: if invalid.problem == tadamun_core::Problem::Taken {
                     StatusCode::CONFLICT
@@ -123,10 +142,12 @@ impl IntoResponse for AppError {
         }
         let info = self.info();
         let mut response = info.status.into_response();
-        if let AppError::TooManyAttempts { retry_after } = self {
-            if let Ok(v) = retry_after.to_string().parse() {
-                response.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
-            }
+        if let AppError::TooManyAttempts { retry_after } = self
+            && let Ok(v) = retry_after.to_string().parse()
+        {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, v);
         }
         response.extensions_mut().insert(info);
         response

@@ -3,8 +3,8 @@
 
 use axum::extract::{FromRequest, Request};
 use serde::de::DeserializeOwned;
-use tadamun_core::i18n::Lang;
 use tadamun_core::Invalid;
+use tadamun_core::i18n::Lang;
 
 use crate::error::AppError;
 use crate::i18n;
@@ -51,7 +51,11 @@ impl FormError {
     pub fn new(lang: Lang, invalid: &Invalid) -> Self {
         Self {
             field: invalid.field.to_owned(),
-            message: format!("{}: {}", i18n::field(lang, invalid.field), i18n::problem(lang, invalid.problem)),
+            message: format!(
+                "{}: {}",
+                i18n::field(lang, invalid.field),
+                i18n::problem(lang, invalid.problem)
+            ),
         }
     }
 
@@ -68,7 +72,10 @@ pub struct Params<T>(pub T);
 impl<S: Send + Sync, T: DeserializeOwned> axum::extract::FromRequestParts<S> for Params<T> {
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|axum::extract::Query(v)| Params(v))
@@ -89,10 +96,17 @@ pub struct Choice {
 
 impl Choice {
     /// Options from `(value, label)` pairs, selecting the one equal to `current`.
-    pub fn list<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>, current: &str) -> Vec<Choice> {
+    pub fn list<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, String)>,
+        current: &str,
+    ) -> Vec<Choice> {
         pairs
             .into_iter()
-            .map(|(value, label)| Choice { selected: value == current, value: value.to_owned(), label })
+            .map(|(value, label)| Choice {
+                selected: value == current,
+                value: value.to_owned(),
+                label,
+            })
             .collect()
     }
 }

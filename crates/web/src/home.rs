@@ -2,9 +2,9 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
-use axum::Router;
 use tadamun_store::directory;
 
 use crate::caller::Caller;

@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader as _};
-use tadamun_core::i18n::Lang;
 use tadamun_core::Problem;
+use tadamun_core::i18n::Lang;
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -21,9 +21,7 @@ fluent_templates::static_loader! {
 
 fn identifier(lang: Lang) -> &'static LanguageIdentifier {
     static IDS: OnceLock<[LanguageIdentifier; 4]> = OnceLock::new();
-    let ids = IDS.get_or_init(|| {
-        Lang::ALL.map(|l| l.code().parse().unwrap_or_default())
-    });
+    let ids = IDS.get_or_init(|| Lang::ALL.map(|l| l.code().parse().unwrap_or_default()));
     let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(1);
     &ids[index]
 }
@@ -59,7 +57,11 @@ pub enum Arg {
 
 /// The translated text of a validation problem.
 pub fn problem(lang: Lang, problem: Problem) -> String {
-    let args: Vec<(&'static str, Arg)> = problem.args().into_iter().map(|(k, v)| (k, Arg::Num(v))).collect();
+    let args: Vec<(&'static str, Arg)> = problem
+        .args()
+        .into_iter()
+        .map(|(k, v)| (k, Arg::Num(v)))
+        .collect();
     t_args(lang, problem.message_key(), &args)
 }
 

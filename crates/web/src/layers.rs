@@ -4,12 +4,12 @@
 
 use std::time::Duration;
 
+use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::csrf::CsrfLayer;
@@ -19,7 +19,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::caller::{set_cookie, Caller, LANG_COOKIE};
+use crate::caller::{Caller, LANG_COOKIE, set_cookie};
 use crate::error::ErrorInfo;
 use crate::shell::ErrorPage;
 use crate::state::{AppState, Settings};
@@ -61,7 +61,12 @@ async fn caller_layer(State(state): State<AppState>, request: Request, next: Nex
         response = rendered;
     }
     if let Some(lang) = query_lang {
-        let cookie = set_cookie(LANG_COOKIE, lang.code(), 365 * 24 * 3600, state.settings.secure_cookies());
+        let cookie = set_cookie(
+            LANG_COOKIE,
+            lang.code(),
+            365 * 24 * 3600,
+            state.settings.secure_cookies(),
+        );
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, v);
         }
@@ -69,21 +74,30 @@ async fn caller_layer(State(state): State<AppState>, request: Request, next: Nex
     response
 }
 
-fn render_error(info: &ErrorInfo, lang: tadamun_core::i18n::Lang, path: &str, caller: Option<&Caller>) -> Response {
+fn render_error(
+    info: &ErrorInfo,
+    lang: tadamun_core::i18n::Lang,
+    path: &str,
+    caller: Option<&Caller>,
+) -> Response {
     if path.starts_with("/api/") {
         let body = serde_json::json!({
             "error": { "code": info.code, "message": info.message(lang), "field": info.field }
         });
         return (info.status, axum::Json(body)).into_response();
     }
-    if info.status == StatusCode::UNAUTHORIZED {
-        if let Some(caller) = caller {
-            let next = urlencode(&caller.path);
-            return Redirect::to(&format!("/login?next={next}")).into_response();
-        }
+    if info.status == StatusCode::UNAUTHORIZED
+        && let Some(caller) = caller
+    {
+        let next = urlencode(&caller.path);
+        return Redirect::to(&format!("/login?next={next}")).into_response();
     }
     match caller {
-        Some(caller) => (info.status, ErrorPage::new(caller, info.status, info.message(lang))).into_response(),
+        Some(caller) => (
+            info.status,
+            ErrorPage::new(caller, info.status, info.message(lang)),
+        )
+            .into_response(),
         None => (info.status, info.message(lang)).into_response(),
     }
 }
@@ -92,7 +106,9 @@ fn render_error(info: &ErrorInfo, lang: tadamun_core::i18n::Lang, path: &str, ca
 pub(crate) fn urlencode(raw: &str) -> String {
     raw.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -103,13 +119,22 @@ pub(crate) fn around(router: Router<AppState>, settings: &Settings) -> Router<Ap
     let request_id = HeaderName::from_static("x-request-id");
     let mut csrf = CsrfLayer::new();
     if let Some(origin) = settings.public_url.as_deref() {
-        match csrf.clone().add_trusted_origin(origin.trim_end_matches('/')) {
+        match csrf
+            .clone()
+            .add_trusted_origin(origin.trim_end_matches('/'))
+        {
             Ok(with_origin) => csrf = with_origin,
-            Err(e) => tracing::warn!(?e, "public URL is not a valid origin; CSRF checks use the Host header"),
+            Err(e) => tracing::warn!(
+                ?e,
+                "public URL is not a valid origin; CSRF checks use the Host header"
+            ),
         }
     }
     let header = |name: &'static str, value: &'static str| {
-        SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
+        SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        )
     };
     router
         .layer(csrf)

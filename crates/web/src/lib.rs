@@ -37,7 +37,9 @@ pub fn router(state: AppState) -> Router {
         .merge(audit::router())
         .merge(api::router());
     let pages = layers::with_caller(pages, state.clone());
-    let open = Router::new().merge(health::router()).merge(static_files::router());
+    let open = Router::new()
+        .merge(health::router())
+        .merge(static_files::router());
     layers::around(open.merge(pages), &state.settings).with_state(state)
 }
 
@@ -61,8 +63,13 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes, then finishes the requests in flight.
-    pub async fn run(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    pub async fn run(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
         let service = self.app.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await
+        axum::serve(self.listener, service)
+            .with_graceful_shutdown(shutdown)
+            .await
     }
 }

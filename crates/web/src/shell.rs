@@ -70,12 +70,19 @@ impl Shell {
 
     /// The languages of the switcher: code, name, whether current.
     pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
-        Lang::ALL.iter().map(|l| (l.code(), l.native_name(), *l == self.lang)).collect()
+        Lang::ALL
+            .iter()
+            .map(|l| (l.code(), l.native_name(), *l == self.lang))
+            .collect()
     }
 
     /// `aria-current` for the navigation entry of `section`.
     pub fn current(&self, section: &str) -> &'static str {
-        if self.section == section { "page" } else { "false" }
+        if self.section == section {
+            "page"
+        } else {
+            "false"
+        }
     }
 }
 
@@ -83,8 +90,15 @@ fn strip_lang(path: &str) -> String {
     let Some((path, query)) = path.split_once('?') else {
         return path.to_owned();
     };
-    let kept: Vec<&str> = query.split('&').filter(|p| !p.starts_with("lang=")).collect();
-    if kept.is_empty() { path.to_owned() } else { format!("{path}?{}", kept.join("&")) }
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.starts_with("lang="))
+        .collect();
+    if kept.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    }
 }
 
 /// A page telling the caller what went wrong.
@@ -99,7 +113,11 @@ pub struct ErrorPage {
 impl ErrorPage {
     /// The error page for `status` with a translated `message`.
     pub fn new(caller: &Caller, status: StatusCode, message: String) -> Self {
-        Self { shell: Shell::new(caller, ""), status: status.as_u16(), message }
+        Self {
+            shell: Shell::new(caller, ""),
+            status: status.as_u16(),
+            message,
+        }
     }
 }
 
@@ -109,7 +127,10 @@ mod tests {
 
     #[test]
     fn the_switcher_returns_to_the_page_without_its_lang_parameter() {
-        assert_eq!(strip_lang("/organisations?lang=ar&page=2"), "/organisations?page=2");
+        assert_eq!(
+            strip_lang("/organisations?lang=ar&page=2"),
+            "/organisations?page=2"
+        );
         assert_eq!(strip_lang("/?lang=fr"), "/");
         assert_eq!(strip_lang("/account"), "/account");
     }

@@ -15,7 +15,9 @@ pub struct Settings {
 impl Settings {
     /// Whether cookies must only travel over https.
     pub fn secure_cookies(&self) -> bool {
-        self.public_url.as_deref().is_some_and(|u| u.starts_with("https://"))
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
     }
 }
 
@@ -31,6 +33,9 @@ pub struct AppState {
 impl AppState {
     /// State for `db` with `settings`.
     pub fn new(db: Db, settings: Settings) -> Self {
-        Self { db, settings: Arc::new(settings) }
+        Self {
+            db,
+            settings: Arc::new(settings),
+        }
     }
 }

@@ -1,9 +1,9 @@
 //! The stylesheet, compiled into the binary so one file is all a server needs.
 
+use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
-use axum::Router;
 
 use crate::state::AppState;
 

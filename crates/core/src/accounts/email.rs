@@ -57,8 +57,19 @@ mod tests {
 
     #[test]
     fn addresses_are_normalised_and_bad_ones_named() {
-        assert_eq!(Email::parse(" Amal@Example.ORG ").map(|e| e.0), Ok("amal@example.org".into()));
-        for bad in ["", "amal", "amal@", "@example.org", "a b@example.org", "amal@example", "amal@.org"] {
+        assert_eq!(
+            Email::parse(" Amal@Example.ORG ").map(|e| e.0),
+            Ok("amal@example.org".into())
+        );
+        for bad in [
+            "",
+            "amal",
+            "amal@",
+            "@example.org",
+            "a b@example.org",
+            "amal@example",
+            "amal@.org",
+        ] {
             let e = Email::parse(bad).unwrap_err();
             assert_eq!(e.field, "email", "{bad}");
         }

@@ -8,10 +8,10 @@ mod secret;
 mod throttle;
 
 pub use email::Email;
-pub use password::{NewPassword, PasswordHash, MIN_PASSWORD_LEN};
+pub use password::{MIN_PASSWORD_LEN, NewPassword, PasswordHash};
 pub use role::Role;
 pub use secret::{Secret, SecretHash};
-pub use throttle::{Throttle, THROTTLE_FREE_FAILURES};
+pub use throttle::{THROTTLE_FREE_FAILURES, Throttle};
 
 use crate::i18n::Lang;
 use crate::ids::{OrganisationId, UserId};

@@ -1,6 +1,6 @@
+use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash as Phc;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use argon2::Argon2;
 
 use super::Email;
 use crate::{Invalid, Problem};
@@ -10,11 +10,35 @@ pub const MIN_PASSWORD_LEN: usize = 10;
 
 /// Passwords that appear at the top of every leaked-password list.
 const COMMON: &[&str] = &[
-    "password", "password1", "password12", "password123", "password1234", "passw0rd",
-    "1234567890", "0123456789", "12345678910", "qwertyuiop", "qwerty1234", "qwerty12345",
-    "1q2w3e4r5t", "1qaz2wsx3edc", "iloveyou12", "letmein123", "welcome123", "admin12345",
-    "administrator", "abc1234567", "abcdefghij", "changeme123", "trustno1234", "football12",
-    "solidarity", "solidarity1", "tadamun123", "palestine1", "freedom123",
+    "password",
+    "password1",
+    "password12",
+    "password123",
+    "password1234",
+    "passw0rd",
+    "1234567890",
+    "0123456789",
+    "12345678910",
+    "qwertyuiop",
+    "qwerty1234",
+    "qwerty12345",
+    "1q2w3e4r5t",
+    "1qaz2wsx3edc",
+    "iloveyou12",
+    "letmein123",
+    "welcome123",
+    "admin12345",
+    "administrator",
+    "abc1234567",
+    "abcdefghij",
+    "changeme123",
+    "trustno1234",
+    "football12",
+    "solidarity",
+    "solidarity1",
+    "tadamun123",
+    "palestine1",
+    "freedom123",
 ];
 
 /// A password chosen by a user, checked against the policy but not yet hashed.
@@ -36,7 +60,9 @@ impl NewPassword {
             return Err(err(Problem::Required));
         }
         if raw.chars().count() < MIN_PASSWORD_LEN {
-            return Err(err(Problem::PasswordTooShort { min: MIN_PASSWORD_LEN }));
+            return Err(err(Problem::PasswordTooShort {
+                min: MIN_PASSWORD_LEN,
+            }));
         }
         if raw.chars().count() > 1024 {
             return Err(err(Problem::TooLong { max: 1024 }));
@@ -90,7 +116,11 @@ impl PasswordHash {
     /// Checks `candidate` against the hash in constant time.
     pub fn verify(&self, candidate: &str) -> bool {
         Phc::new(&self.0)
-            .map(|phc| Argon2::default().verify_password(candidate.as_bytes(), &phc).is_ok())
+            .map(|phc| {
+                Argon2::default()
+                    .verify_password(candidate.as_bytes(), &phc)
+                    .is_ok()
+            })
             .unwrap_or(false)
     }
 
@@ -127,7 +157,9 @@ mod tests {
 
     #[test]
     fn a_hash_verifies_its_password_only() {
-        let hash = NewPassword::parse("olive harvest 2026", &email()).unwrap().hash();
+        let hash = NewPassword::parse("olive harvest 2026", &email())
+            .unwrap()
+            .hash();
         assert!(hash.as_str().starts_with("$argon2id$"));
         assert!(hash.verify("olive harvest 2026"));
         assert!(!hash.verify("olive harvest 2025"));

@@ -1,7 +1,9 @@
 use crate::{Invalid, Problem};
 
 /// What an account may do. Each role can do everything the roles below it can.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Reads what the network may see.
@@ -66,7 +68,10 @@ mod tests {
         for role in Role::ALL {
             assert_eq!(Role::parse(role.as_str()), Ok(role));
         }
-        assert_eq!(Role::parse("root"), Err(Invalid::new("role", Problem::Role)));
+        assert_eq!(
+            Role::parse("root"),
+            Err(Invalid::new("role", Problem::Role))
+        );
         assert!(Role::Admin.manages_users() && !Role::Coordinator.manages_users());
         assert!(Role::Coordinator.writes_everything() && !Role::Member.writes_everything());
     }

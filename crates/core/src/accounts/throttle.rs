@@ -21,7 +21,9 @@ impl Throttle {
             return 0;
         }
         let doublings = u32::try_from(self.failures - THROTTLE_FREE_FAILURES).unwrap_or(u32::MAX);
-        2i64.checked_pow(doublings).unwrap_or(MAX_WAIT_SECS).min(MAX_WAIT_SECS)
+        2i64.checked_pow(doublings)
+            .unwrap_or(MAX_WAIT_SECS)
+            .min(MAX_WAIT_SECS)
     }
 
     /// Seconds still to wait at `now_ms`, or zero when an attempt may be made.
@@ -37,7 +39,10 @@ mod tests {
 
     #[test]
     fn attempts_slow_down_after_five_failures_up_to_a_ceiling() {
-        let t = |failures| Throttle { failures, last_failure_ms: 1_000_000 };
+        let t = |failures| Throttle {
+            failures,
+            last_failure_ms: 1_000_000,
+        };
         assert_eq!(t(4).retry_after_secs(1_000_000), 0);
         assert_eq!(t(5).retry_after_secs(1_000_000), 1);
         assert_eq!(t(8).retry_after_secs(1_000_000), 8);

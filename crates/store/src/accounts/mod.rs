@@ -5,8 +5,8 @@ pub mod throttle;
 pub mod tokens;
 pub mod users;
 
-use sqlx::any::AnyRow;
 use sqlx::Row as _;
+use sqlx::any::AnyRow;
 use tadamun_core::accounts::{Email, Role, User};
 use tadamun_core::i18n::Lang;
 use tadamun_core::ids::{OrganisationId, UserId};
@@ -27,7 +27,9 @@ pub(crate) fn user_from_row(row: &AnyRow) -> Result<User> {
         email: Email::from_stored(row.try_get("email")?),
         name: row.try_get("name")?,
         role: Role::parse(&role).map_err(|_| StoreError::Corrupt("users.role"))?,
-        organisation: row.try_get::<Option<String>, _>("organisation_id")?.map(OrganisationId::from_stored),
+        organisation: row
+            .try_get::<Option<String>, _>("organisation_id")?
+            .map(OrganisationId::from_stored),
         lang: lang.and_then(|l| Lang::parse(&l).ok()),
         zone: Zone::parse(&zone).unwrap_or(Zone::UTC),
         active: row.try_get::<i64, _>("active")? != 0,

@@ -4,9 +4,9 @@
 use tadamun_core::accounts::{Secret, User};
 use tadamun_core::ids::UserId;
 
-use super::{user_from_row, USER_COLUMNS};
-use crate::error::Result;
+use super::{USER_COLUMNS, user_from_row};
 use crate::Db;
+use crate::error::Result;
 
 /// How long a session lasts without use.
 pub const IDLE_MS: i64 = 14 * 24 * 3600 * 1000;

@@ -4,8 +4,8 @@
 use sqlx::Row as _;
 use tadamun_core::accounts::Throttle;
 
-use crate::error::Result;
 use crate::Db;
+use crate::error::Result;
 
 /// What a count of failures is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,14 +28,22 @@ impl Subject<'_> {
 /// The failures recorded for `subject`.
 pub async fn get(db: &Db, subject: Subject<'_>) -> Result<Throttle> {
     let (scope, key) = subject.parts();
-    let row = sqlx::query("SELECT failures, last_failure_at FROM login_failures WHERE scope = $1 AND subject = $2")
-        .bind(scope)
-        .bind(key.to_owned())
-        .fetch_optional(db.pool())
-        .await?;
+    let row = sqlx::query(
+        "SELECT failures, last_failure_at FROM login_failures WHERE scope = $1 AND subject = $2",
+    )
+    .bind(scope)
+    .bind(key.to_owned())
+    .fetch_optional(db.pool())
+    .await?;
     Ok(match row {
-        Some(r) => Throttle { failures: r.try_get(0)?, last_failure_ms: r.try_get(1)? },
-        None => Throttle { failures: 0, last_failure_ms: 0 },
+        Some(r) => Throttle {
+            failures: r.try_get(0)?,
+            last_failure_ms: r.try_get(1)?,
+        },
+        None => Throttle {
+            failures: 0,
+            last_failure_ms: 0,
+        },
     })
 }
 

@@ -5,10 +5,10 @@ use tadamun_core::accounts::{Secret, User};
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::ids::{TokenId, UserId};
 
-use super::{user_from_row, USER_COLUMNS};
+use super::{USER_COLUMNS, user_from_row};
+use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
-use crate::Db;
 
 /// A token as listed to its owner (never the secret).
 #[derive(Debug, Clone, serde::Serialize)]
@@ -42,14 +42,17 @@ pub async fn create(db: &Db, actor: &Actor, user: &UserId, label: &str) -> Resul
         .bind(token.created_at)
         .execute(&mut *tx)
         .await?;
-    audit::record(&mut tx, Change {
-        actor,
-        action: Action::Create,
-        entity: "api_token",
-        entity_id: token.id.as_str(),
-        before: None,
-        after: Some(&serde_json::json!({"user": user.as_str(), "label": label})),
-    })
+    audit::record(
+        &mut tx,
+        Change {
+            actor,
+            action: Action::Create,
+            entity: "api_token",
+            entity_id: token.id.as_str(),
+            before: None,
+            after: Some(&serde_json::json!({"user": user.as_str(), "label": label})),
+        },
+    )
     .await?;
     tx.commit().await?;
     Ok((token, secret))
@@ -113,14 +116,17 @@ pub async fn revoke(db: &Db, actor: &Actor, user: &UserId, id: &TokenId) -> Resu
     if done.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }
-    audit::record(&mut tx, Change {
-        actor,
-        action: Action::Delete,
-        entity: "api_token",
-        entity_id: id.as_str(),
-        before: Some(&serde_json::json!({"user": user.as_str()})),
-        after: None,
-    })
+    audit::record(
+        &mut tx,
+        Change {
+            actor,
+            action: Action::Delete,
+            entity: "api_token",
+            entity_id: id.as_str(),
+            before: Some(&serde_json::json!({"user": user.as_str()})),
+            after: None,
+        },
+    )
     .await?;
     tx.commit().await?;
     Ok(())

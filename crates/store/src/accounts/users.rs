@@ -8,11 +8,11 @@ use tadamun_core::ids::{OrganisationId, UserId};
 use tadamun_core::page::{Page, PageRequest};
 use tadamun_core::time::Zone;
 
-use super::{user_from_row, UserSnapshot, USER_COLUMNS};
+use super::{USER_COLUMNS, UserSnapshot, user_from_row};
+use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
 use crate::sql::Sql;
-use crate::Db;
 
 /// Adds an account. A taken e-mail gives [`StoreError::Taken`] naming `email`.
 #[tracing::instrument(skip(db, new), fields(role = %new.role))]
@@ -44,14 +44,17 @@ pub async fn create(db: &Db, actor: &Actor, new: NewUser) -> Result<User> {
     .execute(&mut *tx)
     .await
     .map_err(StoreError::taken_as("email"))?;
-    audit::record(&mut tx, Change {
-        actor,
-        action: Action::Create,
-        entity: "user",
-        entity_id: user.id.as_str(),
-        before: None,
-        after: Some(&UserSnapshot::from(&user)),
-    })
+    audit::record(
+        &mut tx,
+        Change {
+            actor,
+            action: Action::Create,
+            entity: "user",
+            entity_id: user.id.as_str(),
+            before: None,
+            after: Some(&UserSnapshot::from(&user)),
+        },
+    )
     .await?;
     tx.commit().await?;
     Ok(user)
@@ -59,22 +62,31 @@ pub async fn create(db: &Db, actor: &Actor, new: NewUser) -> Result<User> {
 
 /// One account by id.
 pub async fn get(db: &Db, id: &UserId) -> Result<User> {
-    let row = crate::sql::dynamic(format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1"))
-        .bind(id.as_str().to_owned())
-        .fetch_optional(db.pool())
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let row = crate::sql::dynamic(format!(
+        "SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1"
+    ))
+    .bind(id.as_str().to_owned())
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(StoreError::NotFound)?;
     user_from_row(&row)
 }
 
 /// One account by e-mail, with its password hash, for signing in.
 pub async fn find_for_login(db: &Db, email: &Email) -> Result<Option<(User, PasswordHash)>> {
-    let row = crate::sql::dynamic(format!("SELECT {USER_COLUMNS}, u.password_hash FROM users u WHERE u.email = $1"))
-        .bind(email.as_str().to_owned())
-        .fetch_optional(db.pool())
-        .await?;
-    row.map(|r| Ok((user_from_row(&r)?, PasswordHash::from_stored(r.try_get("password_hash")?))))
-        .transpose()
+    let row = crate::sql::dynamic(format!(
+        "SELECT {USER_COLUMNS}, u.password_hash FROM users u WHERE u.email = $1"
+    ))
+    .bind(email.as_str().to_owned())
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(|r| {
+        Ok((
+            user_from_row(&r)?,
+            PasswordHash::from_stored(r.try_get("password_hash")?),
+        ))
+    })
+    .transpose()
 }
 
 /// Every account, oldest first.
@@ -91,7 +103,9 @@ pub async fn list(db: &Db, page: &PageRequest) -> Result<Page<User>> {
 
 /// How many accounts exist.
 pub async fn count(db: &Db) -> Result<i64> {
-    let row = sqlx::query("SELECT COUNT(*) FROM users").fetch_one(db.pool()).await?;
+    let row = sqlx::query("SELECT COUNT(*) FROM users")
+        .fetch_one(db.pool())
+        .await?;
     Ok(row.try_get::<i64, _>(0)?)
 }
 
@@ -121,7 +135,12 @@ pub struct Access {
 #[tracing::instrument(skip(db, profile))]
 pub async fn update_profile(db: &Db, actor: &Actor, id: &UserId, profile: Profile) -> Result<User> {
     let before = get(db, id).await?;
-    let after = User { name: profile.name, lang: profile.lang, zone: profile.zone, ..before.clone() };
+    let after = User {
+        name: profile.name,
+        lang: profile.lang,
+        zone: profile.zone,
+        ..before.clone()
+    };
     let mut tx = db.pool().begin().await?;
     sqlx::query("UPDATE users SET name = $2, lang = $3, zone = $4, updated_at = $5 WHERE id = $1")
         .bind(id.as_str().to_owned())
@@ -194,15 +213,21 @@ pub async fn set_password(
         email: &'a str,
         password: &'static str,
     }
-    let marker = |password| PasswordChange { email: user.email.as_str(), password };
-    audit::record(&mut tx, Change {
-        actor,
-        action: Action::Update,
-        entity: "user",
-        entity_id: id.as_str(),
-        before: Some(&marker("(previous)")),
-        after: Some(&marker("(changed)")),
-    })
+    let marker = |password| PasswordChange {
+        email: user.email.as_str(),
+        password,
+    };
+    audit::record(
+        &mut tx,
+        Change {
+            actor,
+            action: Action::Update,
+            entity: "user",
+            entity_id: id.as_str(),
+            before: Some(&marker("(previous)")),
+            after: Some(&marker("(changed)")),
+        },
+    )
     .await?;
     tx.commit().await?;
     Ok(())
@@ -214,13 +239,16 @@ async fn record_update(
     before: &User,
     after: &User,
 ) -> Result<()> {
-    audit::record(tx, Change {
-        actor,
-        action: Action::Update,
-        entity: "user",
-        entity_id: after.id.as_str(),
-        before: Some(&UserSnapshot::from(before)),
-        after: Some(&UserSnapshot::from(after)),
-    })
+    audit::record(
+        tx,
+        Change {
+            actor,
+            action: Action::Update,
+            entity: "user",
+            entity_id: after.id.as_str(),
+            before: Some(&UserSnapshot::from(before)),
+            after: Some(&UserSnapshot::from(after)),
+        },
+    )
     .await
 }

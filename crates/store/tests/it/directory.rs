@@ -2,8 +2,8 @@ use tadamun_core::accounts::Role;
 use tadamun_core::audit::Actor;
 use tadamun_core::ids::UserId;
 use tadamun_core::page::PageRequest;
-use tadamun_core::visibility::{can_see, Named, Viewer, Visibility};
-use tadamun_store::{directory, StoreError};
+use tadamun_core::visibility::{Named, Viewer, Visibility, can_see};
+use tadamun_store::{StoreError, directory};
 
 use crate::{fresh, org_fields};
 
@@ -14,21 +14,40 @@ async fn lists_show_exactly_what_the_visibility_policy_allows() {
     let t = fresh().await;
     let mut orgs = Vec::new();
     for v in Visibility::ALL {
-        orgs.push(directory::create(&t.db, &Actor::System, org_fields(v.as_str(), v.as_str())).await.unwrap());
+        orgs.push(
+            directory::create(&t.db, &Actor::System, org_fields(v.as_str(), v.as_str()))
+                .await
+                .unwrap(),
+        );
     }
     let restricted = orgs[2].id.clone();
     let mut viewers = vec![Viewer::Anonymous];
     for role in Role::ALL {
         for organisation in [None, Some(restricted.clone())] {
-            viewers.push(Viewer::User { id: UserId::new(), role, organisation });
+            viewers.push(Viewer::User {
+                id: UserId::new(),
+                role,
+                organisation,
+            });
         }
     }
     for viewer in &viewers {
-        let listed: Vec<_> = directory::list(&t.db, viewer, &PageRequest::first()).await.unwrap().items;
+        let listed: Vec<_> = directory::list(&t.db, viewer, &PageRequest::first())
+            .await
+            .unwrap()
+            .items;
         for org in &orgs {
-            let named = Named { users: vec![], organisation: Some(org.id.clone()) };
+            let named = Named {
+                users: vec![],
+                organisation: Some(org.id.clone()),
+            };
             let allowed = can_see(viewer, org.fields.visibility, &named);
-            assert_eq!(listed.contains(org), allowed, "{viewer:?} / {}", org.fields.name);
+            assert_eq!(
+                listed.contains(org),
+                allowed,
+                "{viewer:?} / {}",
+                org.fields.name
+            );
             let got = directory::get(&t.db, viewer, &org.id).await;
             assert_eq!(got.is_ok(), allowed, "{viewer:?} / {}", org.fields.name);
             if !allowed {
@@ -46,9 +65,19 @@ async fn organisations_round_trip_every_field_including_arabic_text() {
     let mut fields = org_fields("شبكة التضامن", "restricted");
     fields.city = Some("عمّان".into());
     fields.website = Some("https://example.org/تضامن".into());
-    let created = directory::create(&t.db, &Actor::System, fields.clone()).await.unwrap();
-    let read = directory::get(&t.db, &Viewer::User { id: UserId::new(), role: Role::Admin, organisation: None }, &created.id)
+    let created = directory::create(&t.db, &Actor::System, fields.clone())
         .await
         .unwrap();
+    let read = directory::get(
+        &t.db,
+        &Viewer::User {
+            id: UserId::new(),
+            role: Role::Admin,
+            organisation: None,
+        },
+        &created.id,
+    )
+    .await
+    .unwrap();
     assert_eq!(read.fields, fields);
 }

@@ -13,8 +13,15 @@ async fn migrating_twice_and_concurrently_leaves_one_schema() {
 
 #[tokio::test]
 async fn bad_urls_and_unreachable_servers_are_told_apart() {
-    let bad = tadamun_store::Db::connect("mysql://localhost/x").await.unwrap_err();
+    let bad = tadamun_store::Db::connect("mysql://localhost/x")
+        .await
+        .unwrap_err();
     assert!(matches!(bad, tadamun_store::StoreError::BadUrl(_)), "{bad}");
-    let gone = tadamun_store::Db::connect("postgres://nobody@127.0.0.1:1/none").await.unwrap_err();
-    assert!(matches!(gone, tadamun_store::StoreError::Unreachable(_)), "{gone}");
+    let gone = tadamun_store::Db::connect("postgres://nobody@127.0.0.1:1/none")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(gone, tadamun_store::StoreError::Unreachable(_)),
+        "{gone}"
+    );
 }

@@ -2,17 +2,17 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
-use tadamun_core::accounts::{parse_name, NewPassword, User};
+use tadamun_core::accounts::{NewPassword, User, parse_name};
 use tadamun_core::i18n::Lang;
 use tadamun_core::ids::TokenId;
 use tadamun_core::invalid::required_text;
-use tadamun_core::time::{from_millis, Zone};
+use tadamun_core::time::{Zone, from_millis};
 use tadamun_core::{Invalid, Problem};
 use tadamun_store::accounts::tokens::{self, Token};
 use tadamun_store::accounts::users;
@@ -73,7 +73,12 @@ impl AccountPage {
 }
 
 fn language_choices(current: &str) -> Vec<Choice> {
-    Choice::list(Lang::ALL.iter().map(|l| (l.code(), l.native_name().to_owned())), current)
+    Choice::list(
+        Lang::ALL
+            .iter()
+            .map(|l| (l.code(), l.native_name().to_owned())),
+        current,
+    )
 }
 
 fn zone_choices(current: &str) -> Vec<Choice> {
@@ -85,7 +90,10 @@ fn token_row(token: Token, zone: Zone) -> TokenRow {
         id: token.id.as_str().to_owned(),
         label: token.label,
         created: zone.format(from_millis(token.created_at)),
-        last_used: token.last_used_at.map(|t| zone.format(from_millis(t))).unwrap_or_else(|| "—".into()),
+        last_used: token
+            .last_used_at
+            .map(|t| zone.format(from_millis(t)))
+            .unwrap_or_else(|| "—".into()),
     }
 }
 
@@ -118,12 +126,20 @@ struct ProfileForm {
 fn parse_profile(form: &ProfileForm) -> Result<users::Profile, Invalid> {
     Ok(users::Profile {
         name: parse_name(&form.name)?,
-        lang: if form.lang.is_empty() { None } else { Some(Lang::parse(&form.lang)?) },
+        lang: if form.lang.is_empty() {
+            None
+        } else {
+            Some(Lang::parse(&form.lang)?)
+        },
         zone: Zone::parse(&form.time_zone)?,
     })
 }
 
-async fn save_profile(State(state): State<AppState>, caller: Caller, PageForm(form): PageForm<ProfileForm>) -> AppResult<Response> {
+async fn save_profile(
+    State(state): State<AppState>,
+    caller: Caller,
+    PageForm(form): PageForm<ProfileForm>,
+) -> AppResult<Response> {
     let user = caller.user()?;
     match parse_profile(&form) {
         Ok(profile) => {
@@ -149,9 +165,20 @@ struct PasswordForm {
     new_password: String,
 }
 
-async fn change_password(State(state): State<AppState>, caller: Caller, PageForm(form): PageForm<PasswordForm>) -> AppResult<Response> {
+async fn change_password(
+    State(state): State<AppState>,
+    caller: Caller,
+    PageForm(form): PageForm<PasswordForm>,
+) -> AppResult<Response> {
     let user = caller.user()?;
-    let checked = match super::login::authenticate(&state.db, user.email.as_str(), &form.current_password, &caller.address).await? {
+    let checked = match super::login::authenticate(
+        &state.db,
+        user.email.as_str(),
+        &form.current_password,
+        &caller.address,
+    )
+    .await?
+    {
         Ok(_) => NewPassword::parse(&form.new_password, &user.email).map_err(|mut e| {
             e.field = "new_password";
             e
@@ -161,7 +188,14 @@ async fn change_password(State(state): State<AppState>, caller: Caller, PageForm
     match checked {
         Ok(password) => {
             let keep = caller.session.as_ref().map(|s| s.hash());
-            users::set_password(&state.db, &caller.actor(), &user.id, &password.hash(), keep.as_ref()).await?;
+            users::set_password(
+                &state.db,
+                &caller.actor(),
+                &user.id,
+                &password.hash(),
+                keep.as_ref(),
+            )
+            .await?;
             Ok(Redirect::to("/account?saved=1").into_response())
         }
         Err(invalid) => {
@@ -178,7 +212,11 @@ struct TokenForm {
     label: String,
 }
 
-async fn create_token(State(state): State<AppState>, caller: Caller, PageForm(form): PageForm<TokenForm>) -> AppResult<Response> {
+async fn create_token(
+    State(state): State<AppState>,
+    caller: Caller,
+    PageForm(form): PageForm<TokenForm>,
+) -> AppResult<Response> {
     let user = caller.user()?;
     match required_text("label", &form.label, 100) {
         Ok(label) => {
@@ -195,7 +233,11 @@ async fn create_token(State(state): State<AppState>, caller: Caller, PageForm(fo
     }
 }
 
-async fn revoke_token(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> AppResult<Response> {
+async fn revoke_token(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let user = caller.user()?;
     let id = TokenId::parse(&id).map_err(|_| crate::error::AppError::NotFound)?;
     tokens::revoke(&state.db, &caller.actor(), &user.id, &id).await?;

@@ -2,22 +2,22 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::State;
-use axum::http::{header, HeaderValue};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use serde::Deserialize;
 use tadamun_core::accounts::{Email, PasswordHash, User};
 use tadamun_core::i18n::Lang;
+use tadamun_store::Db;
 use tadamun_store::accounts::throttle::{self, Subject};
 use tadamun_store::accounts::{sessions, users};
-use tadamun_store::Db;
 
-use crate::forms::Params;
-use crate::caller::{set_cookie, Caller, LANG_COOKIE, SESSION_COOKIE};
+use crate::caller::{Caller, LANG_COOKIE, SESSION_COOKIE, set_cookie};
 use crate::error::{AppError, AppResult};
 use crate::forms::PageForm;
+use crate::forms::Params;
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -47,7 +47,13 @@ async fn login_page(caller: Caller, Params(q): Params<NextQuery>) -> Response {
     if caller.user.is_some() {
         return Redirect::to(&next).into_response();
     }
-    LoginPage { shell: Shell::new(&caller, "login"), email: String::new(), next, error: None }.into_response()
+    LoginPage {
+        shell: Shell::new(&caller, "login"),
+        email: String::new(),
+        next,
+        error: None,
+    }
+    .into_response()
 }
 
 #[derive(Deserialize)]
@@ -69,13 +75,22 @@ pub(crate) enum Refusal {
 }
 
 /// Checks e-mail and password with throttling per account and per address.
-pub(crate) async fn authenticate(db: &Db, email: &str, password: &str, address: &str) -> AppResult<Result<User, Refusal>> {
+pub(crate) async fn authenticate(
+    db: &Db,
+    email: &str,
+    password: &str,
+    address: &str,
+) -> AppResult<Result<User, Refusal>> {
     let account_key = email.trim().to_lowercase();
     let now = tadamun_core::time::to_millis(chrono::Utc::now());
     let wait = throttle::get(db, Subject::Account(&account_key))
         .await?
         .retry_after_secs(now)
-        .max(throttle::get(db, Subject::Address(address)).await?.retry_after_secs(now));
+        .max(
+            throttle::get(db, Subject::Address(address))
+                .await?
+                .retry_after_secs(now),
+        );
     if wait > 0 {
         return Ok(Err(Refusal::Throttled(wait)));
     }
@@ -107,38 +122,55 @@ pub(crate) async fn authenticate(db: &Db, email: &str, password: &str, address: 
 }
 
 #[tracing::instrument(skip_all)]
-async fn login(State(state): State<AppState>, caller: Caller, PageForm(form): PageForm<LoginForm>) -> AppResult<Response> {
+async fn login(
+    State(state): State<AppState>,
+    caller: Caller,
+    PageForm(form): PageForm<LoginForm>,
+) -> AppResult<Response> {
     let next = safe_next(form.next.as_deref());
-    let refusal = match authenticate(&state.db, &form.email, &form.password, &caller.address).await? {
-        Ok(user) => {
-            // A new session at every sign-in: a session id planted before sign-in
-            // never becomes an authenticated one.
-            if let Some(old) = &caller.session {
-                sessions::delete(&state.db, old).await?;
+    let refusal =
+        match authenticate(&state.db, &form.email, &form.password, &caller.address).await? {
+            Ok(user) => {
+                // A new session at every sign-in: a session id planted before sign-in
+                // never becomes an authenticated one.
+                if let Some(old) = &caller.session {
+                    sessions::delete(&state.db, old).await?;
+                }
+                let secret = sessions::create(&state.db, &user.id).await?;
+                let cookie = set_cookie(
+                    SESSION_COOKIE,
+                    secret.expose(),
+                    sessions::IDLE_MS / 1000,
+                    state.settings.secure_cookies(),
+                );
+                let mut response = Redirect::to(&next).into_response();
+                if let Ok(v) = HeaderValue::from_str(&cookie) {
+                    response.headers_mut().append(header::SET_COOKIE, v);
+                }
+                return Ok(response);
             }
-            let secret = sessions::create(&state.db, &user.id).await?;
-            let cookie = set_cookie(
-                SESSION_COOKIE,
-                secret.expose(),
-                sessions::IDLE_MS / 1000,
-                state.settings.secure_cookies(),
-            );
-            let mut response = Redirect::to(&next).into_response();
-            if let Ok(v) = HeaderValue::from_str(&cookie) {
-                response.headers_mut().append(header::SET_COOKIE, v);
-            }
-            return Ok(response);
-        }
-        Err(refusal) => refusal,
-    };
+            Err(refusal) => refusal,
+        };
     let (status, message) = match refusal {
-        Refusal::Credentials => (axum::http::StatusCode::UNPROCESSABLE_ENTITY, crate::i18n::t(caller.lang, "login-failed")),
+        Refusal::Credentials => (
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            crate::i18n::t(caller.lang, "login-failed"),
+        ),
         Refusal::Throttled(secs) => (
             axum::http::StatusCode::TOO_MANY_REQUESTS,
-            crate::i18n::t_args(caller.lang, "error-too-many-attempts", &[("seconds", crate::i18n::Arg::Num(secs))]),
+            crate::i18n::t_args(
+                caller.lang,
+                "error-too-many-attempts",
+                &[("seconds", crate::i18n::Arg::Num(secs))],
+            ),
         ),
     };
-    let page = LoginPage { shell: Shell::new(&caller, "login"), email: form.email, next, error: Some(message) };
+    let page = LoginPage {
+        shell: Shell::new(&caller, "login"),
+        email: form.email,
+        next,
+        error: Some(message),
+    };
     Ok((status, page).into_response())
 }
 
@@ -163,16 +195,29 @@ struct LangForm {
 }
 
 /// Remembers the language in a cookie and, for a signed-in user, in their settings.
-async fn choose_language(State(state): State<AppState>, caller: Caller, PageForm(form): PageForm<LangForm>) -> AppResult<Response> {
+async fn choose_language(
+    State(state): State<AppState>,
+    caller: Caller,
+    PageForm(form): PageForm<LangForm>,
+) -> AppResult<Response> {
     let lang = Lang::parse(&form.lang).map_err(AppError::Invalid)?;
     if let Some(user) = &caller.user {
-        let profile = users::Profile { name: user.name.clone(), lang: Some(lang), zone: user.zone };
+        let profile = users::Profile {
+            name: user.name.clone(),
+            lang: Some(lang),
+            zone: user.zone,
+        };
         if user.lang != Some(lang) {
             users::update_profile(&state.db, &caller.actor(), &user.id, profile).await?;
         }
     }
     let mut response = Redirect::to(&safe_next(form.back.as_deref())).into_response();
-    let cookie = set_cookie(LANG_COOKIE, lang.code(), 365 * 24 * 3600, state.settings.secure_cookies());
+    let cookie = set_cookie(
+        LANG_COOKIE,
+        lang.code(),
+        365 * 24 * 3600,
+        state.settings.secure_cookies(),
+    );
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, v);
     }

@@ -10,5 +10,8 @@ use axum::Router;
 use crate::state::AppState;
 
 pub(crate) fn router() -> Router<AppState> {
-    Router::new().merge(login::router()).merge(account::router()).merge(users::router())
+    Router::new()
+        .merge(login::router())
+        .merge(account::router())
+        .merge(users::router())
 }

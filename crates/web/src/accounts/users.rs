@@ -2,22 +2,22 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::Router;
 use serde::Deserialize;
-use tadamun_core::accounts::{parse_name, Email, NewPassword, NewUser, Role, User};
+use tadamun_core::accounts::{Email, NewPassword, NewUser, Role, User, parse_name};
 use tadamun_core::ids::{OrganisationId, UserId};
 use tadamun_core::page::PageRequest;
 use tadamun_core::{Invalid, Problem};
 use tadamun_store::accounts::users;
 use tadamun_store::directory;
 
-use crate::forms::Params;
 use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
+use crate::forms::Params;
 use crate::forms::{FormError, PageForm};
 use crate::shell::Shell;
 use crate::state::AppState;
@@ -42,11 +42,19 @@ struct PageQuery {
     cursor: Option<String>,
 }
 
-async fn list(State(state): State<AppState>, caller: Caller, Params(q): Params<PageQuery>) -> AppResult<UsersPage> {
+async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Params(q): Params<PageQuery>,
+) -> AppResult<UsersPage> {
     caller.admin()?;
     let page = PageRequest::parse(None, q.cursor.as_deref())?;
     let users = users::list(&state.db, &page).await?;
-    Ok(UsersPage { shell: Shell::new(&caller, "users"), users: users.items, next_cursor: users.next_cursor })
+    Ok(UsersPage {
+        shell: Shell::new(&caller, "users"),
+        users: users.items,
+        next_cursor: users.next_cursor,
+    })
 }
 
 /// The values of the user form, as typed.
@@ -79,7 +87,12 @@ struct UserFormPage {
 }
 
 impl UserFormPage {
-    async fn new(state: &AppState, caller: &Caller, id: Option<String>, form: UserForm) -> AppResult<Self> {
+    async fn new(
+        state: &AppState,
+        caller: &Caller,
+        id: Option<String>,
+        form: UserForm,
+    ) -> AppResult<Self> {
         Ok(Self {
             shell: Shell::new(caller, "users"),
             id,
@@ -97,7 +110,11 @@ impl UserFormPage {
 
 async fn new_form(State(state): State<AppState>, caller: Caller) -> AppResult<UserFormPage> {
     caller.admin()?;
-    let form = UserForm { role: "member".into(), active: Some("on".into()), ..Default::default() };
+    let form = UserForm {
+        role: "member".into(),
+        active: Some("on".into()),
+        ..Default::default()
+    };
     UserFormPage::new(&state, &caller, None, form).await
 }
 
@@ -105,7 +122,9 @@ fn parse_organisation(raw: &str) -> Result<Option<OrganisationId>, Invalid> {
     if raw.is_empty() {
         return Ok(None);
     }
-    OrganisationId::parse(raw).map(Some).map_err(|_| Invalid::new("organisation", Problem::UnknownValue))
+    OrganisationId::parse(raw)
+        .map(Some)
+        .map_err(|_| Invalid::new("organisation", Problem::UnknownValue))
 }
 
 fn parse_new(form: &UserForm) -> Result<NewUser, Invalid> {
@@ -119,16 +138,25 @@ fn parse_new(form: &UserForm) -> Result<NewUser, Invalid> {
     })
 }
 
-async fn create(State(state): State<AppState>, caller: Caller, PageForm(form): PageForm<UserForm>) -> AppResult<Response> {
+async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    PageForm(form): PageForm<UserForm>,
+) -> AppResult<Response> {
     caller.admin()?;
     let result = match parse_new(&form) {
-        Ok(new) => users::create(&state.db, &caller.actor(), new).await.map_err(AppError::from),
+        Ok(new) => users::create(&state.db, &caller.actor(), new)
+            .await
+            .map_err(AppError::from),
         Err(invalid) => Err(AppError::Invalid(invalid)),
     };
     match result {
         Ok(user) => Ok(Redirect::to(&format!("/users/{}?saved=1", user.id)).into_response()),
         Err(AppError::Invalid(invalid)) => {
-            let form = UserForm { password: String::new(), ..form };
+            let form = UserForm {
+                password: String::new(),
+                ..form
+            };
             let mut page = UserFormPage::new(&state, &caller, None, form).await?;
             page.error = Some(FormError::new(caller.lang, &invalid));
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
@@ -137,7 +165,11 @@ async fn create(State(state): State<AppState>, caller: Caller, PageForm(form): P
     }
 }
 
-async fn edit_form(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> AppResult<UserFormPage> {
+async fn edit_form(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<UserFormPage> {
     caller.admin()?;
     let id = UserId::parse(&id).map_err(|_| AppError::NotFound)?;
     let user = users::get(&state.db, &id).await?;
@@ -145,14 +177,23 @@ async fn edit_form(State(state): State<AppState>, caller: Caller, Path(id): Path
         email: user.email.as_str().to_owned(),
         name: user.name.clone(),
         role: user.role.as_str().to_owned(),
-        organisation: user.organisation.as_ref().map(|o| o.as_str().to_owned()).unwrap_or_default(),
+        organisation: user
+            .organisation
+            .as_ref()
+            .map(|o| o.as_str().to_owned())
+            .unwrap_or_default(),
         password: String::new(),
         active: user.active.then(|| "on".to_owned()),
     };
     UserFormPage::new(&state, &caller, Some(id.to_string()), form).await
 }
 
-async fn update(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, PageForm(form): PageForm<UserForm>) -> AppResult<Response> {
+async fn update(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<UserForm>,
+) -> AppResult<Response> {
     let admin = caller.admin()?;
     let id = UserId::parse(&id).map_err(|_| AppError::NotFound)?;
     let user = users::get(&state.db, &id).await?;
@@ -174,7 +215,11 @@ async fn update(State(state): State<AppState>, caller: Caller, Path(id): Path<St
             Ok(Redirect::to(&format!("/users/{id}?saved=1")).into_response())
         }
         Err(invalid) => {
-            let form = UserForm { email: user.email.as_str().to_owned(), name: user.name.clone(), ..form };
+            let form = UserForm {
+                email: user.email.as_str().to_owned(),
+                name: user.name.clone(),
+                ..form
+            };
             let mut page = UserFormPage::new(&state, &caller, Some(id.to_string()), form).await?;
             page.error = Some(FormError::new(caller.lang, &invalid));
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())

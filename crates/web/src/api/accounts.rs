@@ -1,10 +1,10 @@
 //! `/api/v1/me` and `/api/v1/users`.
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::Json;
 use serde::{Deserialize, Serialize};
-use tadamun_core::accounts::{parse_name, Email, NewPassword, NewUser, Role, User};
+use tadamun_core::accounts::{Email, NewPassword, NewUser, Role, User, parse_name};
 use tadamun_core::ids::{OrganisationId, UserId};
 use tadamun_core::{Invalid, Problem};
 use tadamun_store::accounts::users;
@@ -13,10 +13,10 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{ErrorBody, ItemsPage, PageParams};
-use crate::forms::Params;
 use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
 use crate::forms::ApiJson;
+use crate::forms::Params;
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
@@ -66,7 +66,11 @@ async fn me(caller: Caller) -> AppResult<Json<UserOut>> {
 /// Every account (admins only).
 #[utoipa::path(get, path = "/api/v1/users", tag = "accounts", params(PageParams),
     responses((status = 200, body = ItemsPage<UserOut>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-async fn list_users(State(state): State<AppState>, caller: Caller, Params(q): Params<PageParams>) -> AppResult<Json<ItemsPage<UserOut>>> {
+async fn list_users(
+    State(state): State<AppState>,
+    caller: Caller,
+    Params(q): Params<PageParams>,
+) -> AppResult<Json<ItemsPage<UserOut>>> {
     caller.admin()?;
     let page = users::list(&state.db, &q.request()?).await?;
     Ok(Json(ItemsPage::from_page(page, UserOut::from)))
@@ -87,14 +91,20 @@ pub(crate) struct NewUserBody {
 fn parse_organisation(raw: Option<&str>) -> Result<Option<OrganisationId>, Invalid> {
     match raw.filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(id) => OrganisationId::parse(id).map(Some).map_err(|_| Invalid::new("organisation", Problem::UnknownValue)),
+        Some(id) => OrganisationId::parse(id)
+            .map(Some)
+            .map_err(|_| Invalid::new("organisation", Problem::UnknownValue)),
     }
 }
 
 /// Adds an account (admins only).
 #[utoipa::path(post, path = "/api/v1/users", tag = "accounts", request_body = NewUserBody,
     responses((status = 201, body = UserOut), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
-async fn create_user(State(state): State<AppState>, caller: Caller, ApiJson(body): ApiJson<NewUserBody>) -> AppResult<(StatusCode, Json<UserOut>)> {
+async fn create_user(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<NewUserBody>,
+) -> AppResult<(StatusCode, Json<UserOut>)> {
     caller.admin()?;
     let email = Email::parse(&body.email)?;
     let new = NewUser {
@@ -111,7 +121,11 @@ async fn create_user(State(state): State<AppState>, caller: Caller, ApiJson(body
 /// One account (admins only).
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "accounts", params(("id" = String, Path)),
     responses((status = 200, body = UserOut), (status = 404, body = ErrorBody)))]
-async fn get_user(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> AppResult<Json<UserOut>> {
+async fn get_user(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<Json<UserOut>> {
     caller.admin()?;
     let id = UserId::parse(&id).map_err(|_| AppError::NotFound)?;
     Ok(Json(users::get(&state.db, &id).await?.into()))
@@ -129,12 +143,22 @@ pub(crate) struct UserPatch {
 /// Changes role, organisation or access (admins only).
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "accounts", params(("id" = String, Path)), request_body = UserPatch,
     responses((status = 200, body = UserOut), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-async fn update_user(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, ApiJson(body): ApiJson<UserPatch>) -> AppResult<Json<UserOut>> {
+async fn update_user(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<UserPatch>,
+) -> AppResult<Json<UserOut>> {
     let admin = caller.admin()?;
     let id = UserId::parse(&id).map_err(|_| AppError::NotFound)?;
     let user = users::get(&state.db, &id).await?;
     let access = users::Access {
-        role: body.role.as_deref().map(Role::parse).transpose()?.unwrap_or(user.role),
+        role: body
+            .role
+            .as_deref()
+            .map(Role::parse)
+            .transpose()?
+            .unwrap_or(user.role),
         organisation: match body.organisation.as_deref() {
             None => user.organisation.clone(),
             Some(raw) => parse_organisation(Some(raw))?,
@@ -144,5 +168,9 @@ async fn update_user(State(state): State<AppState>, caller: Caller, Path(id): Pa
     if admin.id == user.id && (access.role != Role::Admin || !access.active) {
         return Err(Invalid::new("role", Problem::SelfLockout).into());
     }
-    Ok(Json(users::update_access(&state.db, &caller.actor(), &id, access).await?.into()))
+    Ok(Json(
+        users::update_access(&state.db, &caller.actor(), &id, access)
+            .await?
+            .into(),
+    ))
 }

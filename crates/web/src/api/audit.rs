@@ -1,7 +1,7 @@
 //! `/api/v1/audit`.
 
-use axum::extract::State;
 use axum::Json;
+use axum::extract::State;
 use serde::Serialize;
 use tadamun_core::audit::Entry;
 use tadamun_core::page::PageRequest;
@@ -11,10 +11,10 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{ErrorBody, ItemsPage};
-use crate::forms::Params;
 use crate::audit::AuditQuery;
 use crate::caller::Caller;
 use crate::error::AppResult;
+use crate::forms::Params;
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
@@ -62,7 +62,11 @@ impl From<Entry> for AuditOut {
 /// The audit log, newest first (admins only).
 #[utoipa::path(get, path = "/api/v1/audit", tag = "audit", params(AuditQuery),
     responses((status = 200, body = ItemsPage<AuditOut>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
-async fn list(State(state): State<AppState>, caller: Caller, Params(q): Params<AuditQuery>) -> AppResult<Json<ItemsPage<AuditOut>>> {
+async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Params(q): Params<AuditQuery>,
+) -> AppResult<Json<ItemsPage<AuditOut>>> {
     caller.admin()?;
     let page = PageRequest::parse(q.limit, q.cursor.as_deref())?;
     let entries = audit::list(&state.db, &q.filter(), &page).await?;

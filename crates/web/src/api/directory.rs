@@ -1,8 +1,8 @@
 //! `/api/v1/organisations`.
 
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::Json;
 use serde::{Deserialize, Serialize};
 use tadamun_core::directory::{Organisation, OrganisationInput};
 use tadamun_store::directory;
@@ -11,11 +11,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::{ErrorBody, ItemsPage, PageParams};
-use crate::forms::Params;
 use crate::caller::Caller;
 use crate::directory::parse_id;
 use crate::error::AppResult;
 use crate::forms::ApiJson;
+use crate::forms::Params;
 use crate::state::AppState;
 
 pub(super) fn routes() -> OpenApiRouter<AppState> {
@@ -81,7 +81,11 @@ impl OrganisationBody {
 /// Organisations the caller may see, oldest first.
 #[utoipa::path(get, path = "/api/v1/organisations", tag = "directory", params(PageParams),
     responses((status = 200, body = ItemsPage<OrganisationOut>), (status = 422, body = ErrorBody)))]
-async fn list(State(state): State<AppState>, caller: Caller, Params(q): Params<PageParams>) -> AppResult<Json<ItemsPage<OrganisationOut>>> {
+async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Params(q): Params<PageParams>,
+) -> AppResult<Json<ItemsPage<OrganisationOut>>> {
     let page = directory::list(&state.db, &caller.viewer, &q.request()?).await?;
     Ok(Json(ItemsPage::from_page(page, OrganisationOut::from)))
 }
@@ -89,7 +93,11 @@ async fn list(State(state): State<AppState>, caller: Caller, Params(q): Params<P
 /// Adds an organisation (coordinators and admins).
 #[utoipa::path(post, path = "/api/v1/organisations", tag = "directory", request_body = OrganisationBody,
     responses((status = 201, body = OrganisationOut), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
-async fn create(State(state): State<AppState>, caller: Caller, ApiJson(body): ApiJson<OrganisationBody>) -> AppResult<(StatusCode, Json<OrganisationOut>)> {
+async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<OrganisationBody>,
+) -> AppResult<(StatusCode, Json<OrganisationOut>)> {
     caller.require(caller.viewer.can_write_network())?;
     let fields = body.onto(OrganisationInput::default()).validate()?;
     let org = directory::create(&state.db, &caller.actor(), fields).await?;
@@ -99,7 +107,11 @@ async fn create(State(state): State<AppState>, caller: Caller, ApiJson(body): Ap
 /// One organisation.
 #[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "directory", params(("id" = String, Path)),
     responses((status = 200, body = OrganisationOut), (status = 404, body = ErrorBody)))]
-async fn get_one(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> AppResult<Json<OrganisationOut>> {
+async fn get_one(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<Json<OrganisationOut>> {
     let org = directory::get(&state.db, &caller.viewer, &parse_id(&id)?).await?;
     Ok(Json(org.into()))
 }
@@ -107,7 +119,12 @@ async fn get_one(State(state): State<AppState>, caller: Caller, Path(id): Path<S
 /// Changes an organisation (coordinators, admins, and members of that organisation).
 #[utoipa::path(patch, path = "/api/v1/organisations/{id}", tag = "directory", params(("id" = String, Path)), request_body = OrganisationBody,
     responses((status = 200, body = OrganisationOut), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-async fn update(State(state): State<AppState>, caller: Caller, Path(id): Path<String>, ApiJson(body): ApiJson<OrganisationBody>) -> AppResult<Json<OrganisationOut>> {
+async fn update(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<OrganisationBody>,
+) -> AppResult<Json<OrganisationOut>> {
     let id = parse_id(&id)?;
     let org = directory::get(&state.db, &caller.viewer, &id).await?;
     caller.require(caller.viewer.can_write(Some(&org.id)))?;
@@ -121,13 +138,21 @@ async fn update(State(state): State<AppState>, caller: Caller, Path(id): Path<St
         visibility: Some(f.visibility.as_str().to_owned()),
     };
     let fields = body.onto(base).validate()?;
-    Ok(Json(directory::update(&state.db, &caller.actor(), &id, fields).await?.into()))
+    Ok(Json(
+        directory::update(&state.db, &caller.actor(), &id, fields)
+            .await?
+            .into(),
+    ))
 }
 
 /// Removes an organisation (coordinators and admins).
 #[utoipa::path(delete, path = "/api/v1/organisations/{id}", tag = "directory", params(("id" = String, Path)),
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn delete(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> AppResult<StatusCode> {
+async fn delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
     let id = parse_id(&id)?;
     directory::get(&state.db, &caller.viewer, &id).await?;
     caller.require(caller.viewer.can_write_network())?;

@@ -11,8 +11,8 @@ use std::sync::Arc;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
-use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::openapi::OpenApi as OpenApiDoc;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 
@@ -32,7 +32,10 @@ struct BearerAuth;
 impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut OpenApiDoc) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
     }
 }
 
@@ -40,7 +43,10 @@ impl Modify for BearerAuth {
 pub(crate) fn router() -> Router<AppState> {
     let (router, doc) = routes().split_for_parts();
     let doc = Arc::new(doc);
-    router.route("/api/v1/openapi.json", get(move || async move { Json(doc.as_ref().clone()) }))
+    router.route(
+        "/api/v1/openapi.json",
+        get(move || async move { Json(doc.as_ref().clone()) }),
+    )
 }
 
 fn routes() -> OpenApiRouter<AppState> {
@@ -84,7 +90,10 @@ pub(crate) struct ItemsPage<T: ToSchema> {
 impl<T: ToSchema> ItemsPage<T> {
     pub(crate) fn from_page<U>(page: tadamun_core::page::Page<U>, f: impl FnMut(U) -> T) -> Self {
         let page = page.map(f);
-        Self { items: page.items, next_cursor: page.next_cursor }
+        Self {
+            items: page.items,
+            next_cursor: page.next_cursor,
+        }
     }
 }
 

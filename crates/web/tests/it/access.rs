@@ -15,7 +15,13 @@ enum Who {
     Admin,
 }
 
-const EVERYONE: [Who; 5] = [Who::Anonymous, Who::Viewer, Who::Member, Who::Coordinator, Who::Admin];
+const EVERYONE: [Who; 5] = [
+    Who::Anonymous,
+    Who::Viewer,
+    Who::Member,
+    Who::Coordinator,
+    Who::Admin,
+];
 
 /// What each caller gets, in the order of [`EVERYONE`].
 type Expected = [u16; 5];
@@ -28,16 +34,37 @@ struct Case {
     expected: Expected,
 }
 
-fn page(method: Method, path: String, form: Option<Vec<(&'static str, String)>>, expected: Expected) -> Case {
-    Case { method, path, form, json: None, expected }
+fn page(
+    method: Method,
+    path: String,
+    form: Option<Vec<(&'static str, String)>>,
+    expected: Expected,
+) -> Case {
+    Case {
+        method,
+        path,
+        form,
+        json: None,
+        expected,
+    }
 }
 
 fn api(method: Method, path: String, json: Option<serde_json::Value>, expected: Expected) -> Case {
-    Case { method, path, form: None, json, expected }
+    Case {
+        method,
+        path,
+        form: None,
+        json,
+        expected,
+    }
 }
 
 fn org_form(name: &str) -> Option<Vec<(&'static str, String)>> {
-    Some(vec![("name", name.to_owned()), ("country", "SN".to_owned()), ("visibility", "network".to_owned())])
+    Some(vec![
+        ("name", name.to_owned()),
+        ("country", "SN".to_owned()),
+        ("visibility", "network".to_owned()),
+    ])
 }
 
 /// A fresh organisation per caller, for cases that delete.
@@ -57,14 +84,17 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
     let page_victims = victims(&app).await;
     let api_victims = victims(&app).await;
 
-    let mut clients: Vec<(Who, Client, Option<String>)> = vec![(Who::Anonymous, TestApp::client(), None)];
+    let mut clients: Vec<(Who, Client, Option<String>)> =
+        vec![(Who::Anonymous, TestApp::client(), None)];
     for (who, role) in [
         (Who::Viewer, Role::Viewer),
         (Who::Member, Role::Member),
         (Who::Coordinator, Role::Coordinator),
         (Who::Admin, Role::Admin),
     ] {
-        let user = app.user(role, (who == Who::Member).then_some(&own.id)).await;
+        let user = app
+            .user(role, (who == Who::Member).then_some(&own.id))
+            .await;
         let client = app.signed_in(&user).await;
         let token = app.token(&user).await;
         clients.push((who, client, Some(token)));
@@ -76,22 +106,102 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
     let other_id = &other.id;
     let cases = vec![
         page(Method::GET, "/".into(), None, [200, 200, 200, 200, 200]),
-        page(Method::GET, "/organisations".into(), None, [200, 200, 200, 200, 200]),
-        page(Method::GET, format!("/organisations/{own_id}"), None, [404, 200, 200, 200, 200]),
-        page(Method::GET, "/organisations/new".into(), None, [LOGIN, 403, 403, 200, 200]),
-        page(Method::POST, "/organisations".into(), org_form("New"), [LOGIN, 403, 403, 303, 303]),
-        page(Method::GET, format!("/organisations/{own_id}/edit"), None, [404, 403, 200, 200, 200]),
-        page(Method::GET, format!("/organisations/{other_id}/edit"), None, [404, 403, 403, 200, 200]),
-        page(Method::POST, format!("/organisations/{own_id}"), org_form("Own organisation"), [404, 403, 303, 303, 303]),
-        page(Method::POST, format!("/organisations/{other_id}"), org_form("Other organisation"), [404, 403, 403, 303, 303]),
-        page(Method::GET, "/account".into(), None, [LOGIN, 200, 200, 200, 200]),
-        page(Method::GET, "/users".into(), None, [LOGIN, 403, 403, 403, 200]),
-        page(Method::GET, "/users/new".into(), None, [LOGIN, 403, 403, 403, 200]),
-        page(Method::GET, format!("/users/{}", some_user.id), None, [LOGIN, 403, 403, 403, 200]),
-        page(Method::GET, "/audit".into(), None, [LOGIN, 403, 403, 403, 200]),
-        api(Method::GET, "/api/v1/me".into(), None, [401, 200, 200, 200, 200]),
-        api(Method::GET, "/api/v1/organisations".into(), None, [200, 200, 200, 200, 200]),
-        api(Method::GET, format!("/api/v1/organisations/{own_id}"), None, [404, 200, 200, 200, 200]),
+        page(
+            Method::GET,
+            "/organisations".into(),
+            None,
+            [200, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            format!("/organisations/{own_id}"),
+            None,
+            [404, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            "/organisations/new".into(),
+            None,
+            [LOGIN, 403, 403, 200, 200],
+        ),
+        page(
+            Method::POST,
+            "/organisations".into(),
+            org_form("New"),
+            [LOGIN, 403, 403, 303, 303],
+        ),
+        page(
+            Method::GET,
+            format!("/organisations/{own_id}/edit"),
+            None,
+            [404, 403, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            format!("/organisations/{other_id}/edit"),
+            None,
+            [404, 403, 403, 200, 200],
+        ),
+        page(
+            Method::POST,
+            format!("/organisations/{own_id}"),
+            org_form("Own organisation"),
+            [404, 403, 303, 303, 303],
+        ),
+        page(
+            Method::POST,
+            format!("/organisations/{other_id}"),
+            org_form("Other organisation"),
+            [404, 403, 403, 303, 303],
+        ),
+        page(
+            Method::GET,
+            "/account".into(),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            "/users".into(),
+            None,
+            [LOGIN, 403, 403, 403, 200],
+        ),
+        page(
+            Method::GET,
+            "/users/new".into(),
+            None,
+            [LOGIN, 403, 403, 403, 200],
+        ),
+        page(
+            Method::GET,
+            format!("/users/{}", some_user.id),
+            None,
+            [LOGIN, 403, 403, 403, 200],
+        ),
+        page(
+            Method::GET,
+            "/audit".into(),
+            None,
+            [LOGIN, 403, 403, 403, 200],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/me".into(),
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/organisations".into(),
+            None,
+            [200, 200, 200, 200, 200],
+        ),
+        api(
+            Method::GET,
+            format!("/api/v1/organisations/{own_id}"),
+            None,
+            [404, 200, 200, 200, 200],
+        ),
         api(
             Method::POST,
             "/api/v1/organisations".into(),
@@ -110,16 +220,36 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
             Some(serde_json::json!({"city": "Dakar"})),
             [404, 403, 403, 200, 200],
         ),
-        api(Method::GET, "/api/v1/users".into(), None, [401, 403, 403, 403, 200]),
-        api(Method::GET, format!("/api/v1/users/{}", some_user.id), None, [401, 403, 403, 403, 200]),
+        api(
+            Method::GET,
+            "/api/v1/users".into(),
+            None,
+            [401, 403, 403, 403, 200],
+        ),
+        api(
+            Method::GET,
+            format!("/api/v1/users/{}", some_user.id),
+            None,
+            [401, 403, 403, 403, 200],
+        ),
         api(
             Method::PATCH,
             format!("/api/v1/users/{}", some_user.id),
             Some(serde_json::json!({"role": "viewer"})),
             [401, 403, 403, 403, 200],
         ),
-        api(Method::GET, "/api/v1/audit".into(), None, [401, 403, 403, 403, 200]),
-        api(Method::GET, "/api/v1/openapi.json".into(), None, [200, 200, 200, 200, 200]),
+        api(
+            Method::GET,
+            "/api/v1/audit".into(),
+            None,
+            [401, 403, 403, 403, 200],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/openapi.json".into(),
+            None,
+            [200, 200, 200, 200, 200],
+        ),
     ];
 
     let mut failures = Vec::new();
@@ -127,28 +257,52 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
         for (i, (who, client, token)) in clients.iter().enumerate() {
             let status = send(&app, client, token.as_deref(), case).await;
             if status.as_u16() != case.expected[i] {
-                failures.push(format!("{who:?} {} {} → {status}, expected {}", case.method, case.path, case.expected[i]));
+                failures.push(format!(
+                    "{who:?} {} {} → {status}, expected {}",
+                    case.method, case.path, case.expected[i]
+                ));
             }
         }
     }
     // Deleting: each caller tries on an organisation of its own.
     for (i, (who, client, token)) in clients.iter().enumerate() {
-        let page_case = page(Method::POST, format!("/organisations/{}/delete", page_victims[i].id), None, [404, 403, 403, 303, 303]);
-        let api_case = api(Method::DELETE, format!("/api/v1/organisations/{}", api_victims[i].id), None, [404, 403, 403, 204, 204]);
+        let page_case = page(
+            Method::POST,
+            format!("/organisations/{}/delete", page_victims[i].id),
+            None,
+            [404, 403, 403, 303, 303],
+        );
+        let api_case = api(
+            Method::DELETE,
+            format!("/api/v1/organisations/{}", api_victims[i].id),
+            None,
+            [404, 403, 403, 204, 204],
+        );
         for case in [page_case, api_case] {
             let status = send(&app, client, token.as_deref(), &case).await;
             if status.as_u16() != case.expected[i] {
-                failures.push(format!("{who:?} {} {} → {status}, expected {}", case.method, case.path, case.expected[i]));
+                failures.push(format!(
+                    "{who:?} {} {} → {status}, expected {}",
+                    case.method, case.path, case.expected[i]
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "access matrix broken:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "access matrix broken:\n{}",
+        failures.join("\n")
+    );
 }
 
 async fn send(app: &TestApp, client: &Client, token: Option<&str>, case: &Case) -> StatusCode {
     let is_api = case.path.starts_with("/api/");
     // API calls authenticate with the bearer token; pages with the session cookie.
-    let client = if is_api { Client::new() } else { client.clone() };
+    let client = if is_api {
+        Client::new()
+    } else {
+        client.clone()
+    };
     let mut request = client.request(case.method.clone(), app.url(&case.path));
     if let (true, Some(token)) = (is_api, token) {
         request = request.bearer_auth(token);
@@ -172,7 +326,12 @@ async fn restricted_organisations_are_seen_only_by_their_members_and_coordinator
     let coordinator = app.user(Role::Coordinator, None).await;
 
     let names = |body: serde_json::Value| -> Vec<String> {
-        body["items"].as_array().unwrap().iter().map(|o| o["name"].as_str().unwrap().to_owned()).collect()
+        body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["name"].as_str().unwrap().to_owned())
+            .collect()
     };
     let list = |token: Option<String>| {
         let mut r = Client::new().get(app.url("/api/v1/organisations"));
@@ -183,15 +342,51 @@ async fn restricted_organisations_are_seen_only_by_their_members_and_coordinator
     };
     let anonymous = names(list(None).await.unwrap().json().await.unwrap());
     assert_eq!(anonymous, vec![public.fields.name.clone()]);
-    let seen_by_outsider = names(list(Some(app.token(&outsider).await)).await.unwrap().json().await.unwrap());
+    let seen_by_outsider = names(
+        list(Some(app.token(&outsider).await))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap(),
+    );
     assert!(!seen_by_outsider.contains(&hidden.fields.name));
-    let seen_by_insider = names(list(Some(app.token(&insider).await)).await.unwrap().json().await.unwrap());
+    let seen_by_insider = names(
+        list(Some(app.token(&insider).await))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap(),
+    );
     assert!(seen_by_insider.contains(&hidden.fields.name));
-    let seen_by_coordinator = names(list(Some(app.token(&coordinator).await)).await.unwrap().json().await.unwrap());
+    let seen_by_coordinator = names(
+        list(Some(app.token(&coordinator).await))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap(),
+    );
     assert!(seen_by_coordinator.contains(&hidden.fields.name));
 
-    let page = app.signed_in(&outsider).await.get(app.url(&format!("/organisations/{}", hidden.id))).send().await.unwrap();
+    let page = app
+        .signed_in(&outsider)
+        .await
+        .get(app.url(&format!("/organisations/{}", hidden.id)))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), StatusCode::NOT_FOUND);
-    let page = app.signed_in(&outsider).await.get(app.url("/organisations")).send().await.unwrap().text().await.unwrap();
+    let page = app
+        .signed_in(&outsider)
+        .await
+        .get(app.url("/organisations"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(!page.contains("Lawyers for Justice"));
 }

@@ -1,7 +1,7 @@
 use std::collections::BTreeSet;
 
 use reqwest::{Client, StatusCode};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use tadamun_core::accounts::Role;
 
 use crate::helpers::TestApp;
@@ -11,7 +11,15 @@ async fn me_returns_the_caller_and_refuses_without_credentials() {
     let app = TestApp::spawn().await;
     let user = app.user(Role::Member, None).await;
     let token = app.token(&user).await;
-    let me: Value = Client::new().get(app.url("/api/v1/me")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let me: Value = Client::new()
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(me["email"], user.email.as_str());
     assert_eq!(me["name"], user.name);
     assert_eq!(me["role"], "member");
@@ -35,9 +43,27 @@ async fn validation_errors_name_the_field_in_the_callers_language_and_change_not
     let token = app.token(&coordinator).await;
     let before = tadamun_store::directory::count(&app.db).await.unwrap();
     let cases = [
-        ("en", json!({"name": "", "country": "KE"}), "name", "required", "Name: this is required."),
-        ("fr", json!({"name": "Haki", "country": "Kenya"}), "country", "invalid_country", "Pays"),
-        ("ar", json!({"name": "Haki", "country": "KE", "website": "ftp://x"}), "website", "invalid_url", "الموقع"),
+        (
+            "en",
+            json!({"name": "", "country": "KE"}),
+            "name",
+            "required",
+            "Name: this is required.",
+        ),
+        (
+            "fr",
+            json!({"name": "Haki", "country": "Kenya"}),
+            "country",
+            "invalid_country",
+            "Pays",
+        ),
+        (
+            "ar",
+            json!({"name": "Haki", "country": "KE", "website": "ftp://x"}),
+            "website",
+            "invalid_url",
+            "الموقع",
+        ),
     ];
     for (lang, body, field, code, message) in cases {
         let response = Client::new()
@@ -55,7 +81,10 @@ async fn validation_errors_name_the_field_in_the_callers_language_and_change_not
         let text = error["error"]["message"].as_str().unwrap();
         assert!(text.contains(message), "{lang}: {text}");
     }
-    assert_eq!(tadamun_store::directory::count(&app.db).await.unwrap(), before);
+    assert_eq!(
+        tadamun_store::directory::count(&app.db).await.unwrap(),
+        before
+    );
 }
 
 #[tokio::test]
@@ -75,13 +104,25 @@ async fn unreadable_bodies_and_parameters_get_json_errors() {
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], "malformed");
 
-    let response = Client::new().get(app.url("/api/v1/organisations?limit=lots")).send().await.unwrap();
+    let response = Client::new()
+        .get(app.url("/api/v1/organisations?limit=lots"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    let response = Client::new().get(app.url("/api/v1/organisations?limit=0")).send().await.unwrap();
+    let response = Client::new()
+        .get(app.url("/api/v1/organisations?limit=0"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["field"], "limit");
-    let response = Client::new().get(app.url("/api/v1/organisations?cursor=bogus")).send().await.unwrap();
+    let response = Client::new()
+        .get(app.url("/api/v1/organisations?cursor=bogus"))
+        .send()
+        .await
+        .unwrap();
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["field"], "cursor");
 }
@@ -91,7 +132,12 @@ async fn lists_page_with_a_cursor_until_every_item_is_seen_once() {
     let app = TestApp::spawn().await;
     let mut expected = BTreeSet::new();
     for i in 0..7 {
-        expected.insert(app.org(&format!("Organisation {i}"), "public").await.id.to_string());
+        expected.insert(
+            app.org(&format!("Organisation {i}"), "public")
+                .await
+                .id
+                .to_string(),
+        );
     }
     let mut seen = BTreeSet::new();
     let mut cursor: Option<String> = None;
@@ -101,9 +147,19 @@ async fn lists_page_with_a_cursor_until_every_item_is_seen_once() {
         if let Some(c) = &cursor {
             url.push_str(&format!("&cursor={c}"));
         }
-        let page: Value = Client::new().get(url).send().await.unwrap().json().await.unwrap();
+        let page: Value = Client::new()
+            .get(url)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         for item in page["items"].as_array().unwrap() {
-            assert!(seen.insert(item["id"].as_str().unwrap().to_owned()), "seen twice");
+            assert!(
+                seen.insert(item["id"].as_str().unwrap().to_owned()),
+                "seen twice"
+            );
         }
         pages += 1;
         match page["next_cursor"].as_str() {
@@ -121,9 +177,21 @@ async fn a_taken_email_is_a_conflict_naming_the_field() {
     let admin = app.user(Role::Admin, None).await;
     let token = app.token(&admin).await;
     let body = json!({"email": "dup@example.org", "name": "Dup", "role": "viewer", "password": "long enough password"});
-    let first = Client::new().post(app.url("/api/v1/users")).bearer_auth(&token).json(&body).send().await.unwrap();
+    let first = Client::new()
+        .post(app.url("/api/v1/users"))
+        .bearer_auth(&token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(first.status(), StatusCode::CREATED);
-    let second = Client::new().post(app.url("/api/v1/users")).bearer_auth(&token).json(&body).send().await.unwrap();
+    let second = Client::new()
+        .post(app.url("/api/v1/users"))
+        .bearer_auth(&token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(second.status(), StatusCode::CONFLICT);
     let error: Value = second.json().await.unwrap();
     assert_eq!(error["error"]["code"], "taken");
@@ -171,20 +239,39 @@ async fn every_change_through_the_api_appears_in_the_audit_log() {
     assert_eq!(items[0]["after"]["city"], "São Paulo");
     assert_eq!(items[1]["action"], "create");
 
-    let page = app.signed_in(&admin).await.get(app.url("/audit")).send().await.unwrap().text().await.unwrap();
+    let page = app
+        .signed_in(&admin)
+        .await
+        .get(app.url("/audit"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains(id));
 }
 
 #[tokio::test]
 async fn the_openapi_document_covers_every_api_route() {
     let app = TestApp::spawn().await;
-    let doc: Value = reqwest::get(app.url("/api/v1/openapi.json")).await.unwrap().json().await.unwrap();
+    let doc: Value = reqwest::get(app.url("/api/v1/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     let documented: BTreeSet<String> = doc["paths"]
         .as_object()
         .unwrap()
         .iter()
-        .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |m| format!("{} {path}", m.to_uppercase())))
+        .flat_map(|(path, item)| {
+            item.as_object()
+                .unwrap()
+                .keys()
+                .map(move |m| format!("{} {path}", m.to_uppercase()))
+        })
         .collect();
     let expected: BTreeSet<String> = [
         "GET /api/v1/me",

@@ -10,28 +10,55 @@ async fn coordinators_add_edit_and_delete_organisations_through_the_pages() {
     let client = app.signed_in(&coordinator).await;
     let created = client
         .post(app.url("/organisations"))
-        .form(&[("name", "Sauti ya Haki"), ("country", "tz"), ("city", "Dar es Salaam"), ("visibility", "public")])
+        .form(&[
+            ("name", "Sauti ya Haki"),
+            ("country", "tz"),
+            ("city", "Dar es Salaam"),
+            ("visibility", "public"),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(created.status(), StatusCode::SEE_OTHER);
     let location = created.headers()["location"].to_str().unwrap().to_owned();
-    let page = client.get(app.url(&location)).send().await.unwrap().text().await.unwrap();
+    let page = client
+        .get(app.url(&location))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("Sauti ya Haki") && page.contains("TZ") && page.contains("Saved."));
 
     let path = location.split('?').next().unwrap().to_owned();
     let edited = client
         .post(app.url(&path))
-        .form(&[("name", "Sauti ya Haki Tanzania"), ("country", "TZ"), ("visibility", "network")])
+        .form(&[
+            ("name", "Sauti ya Haki Tanzania"),
+            ("country", "TZ"),
+            ("visibility", "network"),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(edited.status(), StatusCode::SEE_OTHER);
     let anonymous = reqwest::get(app.url(&path)).await.unwrap();
-    assert_eq!(anonymous.status(), StatusCode::NOT_FOUND, "network records are hidden from the public");
+    assert_eq!(
+        anonymous.status(),
+        StatusCode::NOT_FOUND,
+        "network records are hidden from the public"
+    );
 
-    client.post(app.url(&format!("{path}/delete"))).send().await.unwrap();
-    assert_eq!(client.get(app.url(&path)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    client
+        .post(app.url(&format!("{path}/delete")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        client.get(app.url(&path)).send().await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -56,9 +83,18 @@ async fn a_bad_organisation_form_keeps_every_value_and_names_the_field() {
     assert!(page.contains("Country: use a two-letter country code"));
     assert!(page.contains("value=\"Kenya Solidarity Network\""));
     assert!(page.contains("value=\"Nairobi\""));
-    assert!(page.contains("Works with farmers &#38; students") || page.contains("Works with farmers &amp; students"));
-    assert!(page.contains("id=\"visibility-restricted\" name=\"visibility\" value=\"restricted\" checked"));
-    assert!(page.contains("id=\"country\" name=\"country\" required maxlength=\"2\" value=\"Kenya\""));
+    assert!(
+        page.contains("Works with farmers &#38; students")
+            || page.contains("Works with farmers &amp; students")
+    );
+    assert!(
+        page.contains(
+            "id=\"visibility-restricted\" name=\"visibility\" value=\"restricted\" checked"
+        )
+    );
+    assert!(
+        page.contains("id=\"country\" name=\"country\" required maxlength=\"2\" value=\"Kenya\"")
+    );
     assert_eq!(tadamun_store::directory::count(&app.db).await.unwrap(), 0);
 }
 
@@ -66,7 +102,12 @@ async fn a_bad_organisation_form_keeps_every_value_and_names_the_field() {
 async fn user_text_is_escaped_and_isolated_for_direction() {
     let app = TestApp::spawn().await;
     let org = app.org("<script>alert(1)</script> شبكة", "public").await;
-    let page = reqwest::get(app.url(&format!("/organisations/{}", org.id))).await.unwrap().text().await.unwrap();
+    let page = reqwest::get(app.url(&format!("/organisations/{}", org.id)))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(!page.contains("<script>alert(1)"));
     assert!(page.contains("&#60;script&#62;") || page.contains("&lt;script&gt;"));
     assert!(page.contains("<h1 dir=\"auto\">"));

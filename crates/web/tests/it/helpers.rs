@@ -8,7 +8,7 @@ use tadamun_core::directory::{Organisation, OrganisationInput};
 use tadamun_core::ids::OrganisationId;
 use tadamun_store::accounts::{tokens, users};
 use tadamun_store::testing::TestDatabase;
-use tadamun_store::{directory, Db};
+use tadamun_store::{Db, directory};
 use tadamun_web::{Server, Settings};
 
 pub const PASSWORD: &str = "correct horse battery";
@@ -29,12 +29,18 @@ impl TestApp {
         let database = TestDatabase::new().await.expect("test database");
         let db = database.db.clone();
         let base = Self::serve(db.clone(), settings).await;
-        Self { base, db, _database: database }
+        Self {
+            base,
+            db,
+            _database: database,
+        }
     }
 
     /// Starts another server on the same database, as a second app server would.
     pub async fn serve(db: Db, settings: Settings) -> String {
-        let server = Server::bind(db, settings, SocketAddr::from(([127, 0, 0, 1], 0))).await.unwrap();
+        let server = Server::bind(db, settings, SocketAddr::from(([127, 0, 0, 1], 0)))
+            .await
+            .unwrap();
         let addr = server.addr().unwrap();
         tokio::spawn(server.run(std::future::pending()));
         format!("http://{addr}")
@@ -46,7 +52,11 @@ impl TestApp {
 
     /// A client that keeps cookies and does not follow redirects.
     pub fn client() -> Client {
-        Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap()
+        Client::builder()
+            .cookie_store(true)
+            .redirect(Policy::none())
+            .build()
+            .unwrap()
     }
 
     pub async fn org(&self, name: &str, visibility: &str) -> Organisation {
@@ -56,13 +66,21 @@ impl TestApp {
             visibility: Some(visibility.into()),
             ..Default::default()
         };
-        directory::create(&self.db, &Actor::System, input.validate().unwrap()).await.unwrap()
+        directory::create(&self.db, &Actor::System, input.validate().unwrap())
+            .await
+            .unwrap()
     }
 
     pub async fn user(&self, role: Role, organisation: Option<&OrganisationId>) -> User {
         let email = Email::parse(&format!("{}-{}@example.org", role, uuid_like())).unwrap();
         let password = NewPassword::parse(PASSWORD, &email).unwrap().hash();
-        let new = NewUser { email, name: format!("Test {role}"), role, organisation: organisation.cloned(), password };
+        let new = NewUser {
+            email,
+            name: format!("Test {role}"),
+            role,
+            organisation: organisation.cloned(),
+            password,
+        };
         users::create(&self.db, &Actor::System, new).await.unwrap()
     }
 
@@ -75,12 +93,19 @@ impl TestApp {
             .send()
             .await
             .unwrap();
-        assert_eq!(response.status(), StatusCode::SEE_OTHER, "sign-in of {}", user.email);
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "sign-in of {}",
+            user.email
+        );
         client
     }
 
     pub async fn token(&self, user: &User) -> String {
-        let (_, secret) = tokens::create(&self.db, &Actor::System, &user.id, "test").await.unwrap();
+        let (_, secret) = tokens::create(&self.db, &Actor::System, &user.id, "test")
+            .await
+            .unwrap();
         secret.expose().to_owned()
     }
 }

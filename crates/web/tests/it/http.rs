@@ -27,13 +27,21 @@ async fn pages_carry_security_headers_and_a_request_id() {
     let response = reqwest::get(app.url("/")).await.unwrap();
     let h = response.headers();
     let csp = h["content-security-policy"].to_str().unwrap();
-    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
     assert!(csp.contains("frame-ancestors 'none'"));
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["referrer-policy"], "same-origin");
     assert!(!h["x-request-id"].is_empty());
 
-    let given = TestApp::client().get(app.url("/")).header("x-request-id", "trace-me-42").send().await.unwrap();
+    let given = TestApp::client()
+        .get(app.url("/"))
+        .header("x-request-id", "trace-me-42")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(given.headers()["x-request-id"], "trace-me-42");
 }
 

@@ -23,7 +23,10 @@ fn every_locale_has_every_message() {
         let other = keys(lang);
         let missing: Vec<_> = english.difference(&other).collect();
         let extra: Vec<_> = other.difference(&english).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, extra {extra:?}");
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{lang}: missing {missing:?}, extra {extra:?}"
+        );
     }
 }
 
@@ -32,7 +35,15 @@ fn templates_and_code_use_only_messages_that_exist() {
     let english = keys("en");
     let root = env!("CARGO_MANIFEST_DIR");
     let mut used = BTreeSet::new();
-    for dir in ["templates", "templates/accounts", "templates/directory", "templates/audit", "src", "src/accounts", "src/api"] {
+    for dir in [
+        "templates",
+        "templates/accounts",
+        "templates/directory",
+        "templates/audit",
+        "src",
+        "src/accounts",
+        "src/api",
+    ] {
         for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
@@ -49,14 +60,22 @@ fn templates_and_code_use_only_messages_that_exist() {
         }
     }
     let unknown: Vec<_> = used.difference(&english).collect();
-    assert!(unknown.is_empty(), "messages used but not defined: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "messages used but not defined: {unknown:?}"
+    );
 }
 
 #[tokio::test]
 async fn arabic_pages_are_right_to_left_and_translated() {
     let app = TestApp::spawn().await;
     let response = reqwest::get(app.url("/login?lang=ar")).await.unwrap();
-    assert!(response.headers()["set-cookie"].to_str().unwrap().starts_with("lang=ar"));
+    assert!(
+        response.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .starts_with("lang=ar")
+    );
     let page = response.text().await.unwrap();
     assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"));
     assert!(page.contains("تضامن"));
@@ -68,20 +87,45 @@ async fn the_language_follows_setting_then_query_then_cookie_then_header() {
     let app = TestApp::spawn().await;
     let html_lang = |page: String| page.split("<html lang=\"").nth(1).unwrap()[..2].to_owned();
     let client = reqwest::Client::new();
-    let by_header = client.get(app.url("/")).header("accept-language", "es-MX,en;q=0.5").send().await.unwrap();
+    let by_header = client
+        .get(app.url("/"))
+        .header("accept-language", "es-MX,en;q=0.5")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(html_lang(by_header.text().await.unwrap()), "es");
-    let by_cookie = client.get(app.url("/")).header("accept-language", "es").header("cookie", "lang=fr").send().await.unwrap();
+    let by_cookie = client
+        .get(app.url("/"))
+        .header("accept-language", "es")
+        .header("cookie", "lang=fr")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(html_lang(by_cookie.text().await.unwrap()), "fr");
-    let by_query = client.get(app.url("/?lang=ar")).header("cookie", "lang=fr").send().await.unwrap();
+    let by_query = client
+        .get(app.url("/?lang=ar"))
+        .header("cookie", "lang=fr")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(html_lang(by_query.text().await.unwrap()), "ar");
 
     let user = app.user(Role::Viewer, None).await;
     let signed_in = app.signed_in(&user).await;
-    let switched = signed_in.post(app.url("/lang")).form(&[("lang", "fr"), ("back", "/organisations")]).send().await.unwrap();
+    let switched = signed_in
+        .post(app.url("/lang"))
+        .form(&[("lang", "fr"), ("back", "/organisations")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(switched.status(), StatusCode::SEE_OTHER);
     assert_eq!(switched.headers()["location"], "/organisations");
     let page = signed_in.get(app.url("/?lang=es")).send().await.unwrap();
-    assert_eq!(html_lang(page.text().await.unwrap()), "fr", "the account setting wins");
+    assert_eq!(
+        html_lang(page.text().await.unwrap()),
+        "fr",
+        "the account setting wins"
+    );
 }
 
 #[tokio::test]
@@ -94,7 +138,12 @@ async fn the_switcher_never_redirects_off_site() {
         .await
         .unwrap();
     assert_eq!(response.headers()["location"], "/");
-    let bad = TestApp::client().post(app.url("/lang")).form(&[("lang", "klingon")]).send().await.unwrap();
+    let bad = TestApp::client()
+        .post(app.url("/lang"))
+        .form(&[("lang", "klingon")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
@@ -102,9 +151,19 @@ async fn the_switcher_never_redirects_off_site() {
 async fn plural_forms_follow_each_language() {
     let app = TestApp::spawn().await;
     app.org("One", "public").await;
-    let english = reqwest::get(app.url("/?lang=en")).await.unwrap().text().await.unwrap();
+    let english = reqwest::get(app.url("/?lang=en"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(english.contains("One organisation is visible to you."));
     app.org("Two", "public").await;
-    let english = reqwest::get(app.url("/?lang=en")).await.unwrap().text().await.unwrap();
+    let english = reqwest::get(app.url("/?lang=en"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(english.contains("2 organisations are visible to you."));
 }

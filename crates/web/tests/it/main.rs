@@ -2,6 +2,9 @@
 //! 127.0.0.1:0 with a database of its own (SQLite, or PostgreSQL when
 //! `TADAMUN_TEST_POSTGRES` names a server) and talks HTTP to it.
 
+// A failed unwrap is how a test reports a broken expectation.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod access;
 mod accounts;
 mod api;
