@@ -22,22 +22,34 @@ const MIGRATIONS: &[Migration] = &[Migration {
     postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
 }];
 
+/// How often a migration run is retried after losing a race with another server.
+const ATTEMPTS: usize = 4;
+
 pub(crate) async fn run(db: &Db) -> Result<()> {
+    let mut attempt = 1;
+    loop {
+        let result = match bootstrap(db).await {
+            Ok(()) => apply_pending(db).await,
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(()) => return Ok(()),
+            // Another server may have created the table or applied the same migration
+            // at the same moment: its commit made ours fail; try again and skip it.
+            Err(StoreError::Migration { .. } | StoreError::Database(_)) if attempt < ATTEMPTS => {
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+async fn bootstrap(db: &Db) -> Result<()> {
     sqlx::raw_sql(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)",
     )
     .execute(db.pool())
     .await?;
-    for attempt in 0..3 {
-        match apply_pending(db).await {
-            Ok(()) => return Ok(()),
-            Err(StoreError::Migration { .. }) if attempt < 2 => {
-                // Another server may have applied the same migration concurrently.
-                continue;
-            }
-            Err(e) => return Err(e),
-        }
-    }
     Ok(())
 }
 

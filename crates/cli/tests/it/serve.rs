@@ -20,7 +20,7 @@ impl Drop for Serving {
 }
 
 fn serve(args: &[&str]) -> Serving {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tadamun"))
+    let child = Command::new(env!("CARGO_BIN_EXE_tadamun"))
         .arg("serve")
         .args(args)
         .env("TADAMUN_LOG", "warn")
@@ -28,20 +28,26 @@ fn serve(args: &[&str]) -> Serving {
         .stderr(Stdio::inherit())
         .spawn()
         .unwrap();
-    let mut reader = BufReader::new(child.stdout.take().unwrap());
-    let mut lines = Vec::new();
+    // From here on, Drop kills and waits for the process whatever happens.
+    let mut serving = Serving {
+        child,
+        lines: Vec::new(),
+        base: String::new(),
+    };
+    let mut reader = BufReader::new(serving.child.stdout.take().unwrap());
     loop {
         let mut line = String::new();
         assert!(
             reader.read_line(&mut line).unwrap() > 0,
-            "serve exited early: {lines:?}"
+            "serve exited early: {:?}",
+            serving.lines
         );
         let line = line.trim_end().to_owned();
         if let Some(base) = line.strip_prefix("Tadamun is running at ") {
-            let base = base.to_owned();
-            return Serving { child, lines, base };
+            serving.base = base.to_owned();
+            return serving;
         }
-        lines.push(line);
+        serving.lines.push(line);
     }
 }
 
@@ -124,7 +130,7 @@ async fn a_taken_port_is_one_clear_line() {
 #[tokio::test]
 async fn options_are_also_read_from_the_environment() {
     let t = TestDatabase::new().await.unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tadamun"))
+    let child = Command::new(env!("CARGO_BIN_EXE_tadamun"))
         .arg("serve")
         .env("TADAMUN_DATABASE", &t.url)
         .env("TADAMUN_LISTEN", "127.0.0.1:0")
@@ -132,12 +138,15 @@ async fn options_are_also_read_from_the_environment() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
+    let mut serving = Serving {
+        child,
+        lines: Vec::new(),
+        base: String::new(),
+    };
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
+    BufReader::new(serving.child.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
-    let _ = child.kill();
-    let _ = child.wait();
     assert!(
         line.starts_with("Tadamun is running at http://127.0.0.1:"),
         "{line}"
