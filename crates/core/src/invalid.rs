@@ -62,6 +62,8 @@ pub enum Problem {
     OutOfRange { min: i64, max: i64 },
     /// An admin removing their own admin role or access.
     SelfLockout,
+    /// A one-time code that does not match, or was already used.
+    CodeWrong,
 }
 
 impl Problem {
@@ -86,6 +88,7 @@ impl Problem {
             Problem::Cursor => "invalid_cursor",
             Problem::OutOfRange { .. } => "out_of_range",
             Problem::SelfLockout => "self_lockout",
+            Problem::CodeWrong => "code_wrong",
         }
     }
 
@@ -110,6 +113,7 @@ impl Problem {
             Problem::Cursor => "problem-cursor",
             Problem::OutOfRange { .. } => "problem-out-of-range",
             Problem::SelfLockout => "problem-self-lockout",
+            Problem::CodeWrong => "problem-code-wrong",
         }
     }
 

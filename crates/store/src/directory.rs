@@ -12,7 +12,14 @@ use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
 use crate::sql::Sql;
-use crate::visibility::push_scope;
+use crate::visibility::{Naming, push_scope};
+
+/// An organisation's members are the people named on it.
+const NAMING: Naming<'static> = Naming {
+    visibility: "visibility",
+    organisation: Some("id"),
+    users: None,
+};
 
 const COLUMNS: &str = "id, name, country, city, website, description, visibility";
 
@@ -20,7 +27,7 @@ const COLUMNS: &str = "id, name, country, city, website, description, visibility
 #[tracing::instrument(skip(db, viewer))]
 pub async fn list(db: &Db, viewer: &Viewer, page: &PageRequest) -> Result<Page<Organisation>> {
     let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM organisations WHERE 1 = 1"));
-    push_scope(&mut sql, &viewer.scope(), "visibility", "id");
+    push_scope(&mut sql, &viewer.scope(), &NAMING);
     if let Some(after) = &page.after {
         sql.push(" AND id > ").bind_text(after.clone());
     }
@@ -34,7 +41,7 @@ pub async fn list(db: &Db, viewer: &Viewer, page: &PageRequest) -> Result<Page<O
 /// others see what their scope allows).
 pub async fn all_names(db: &Db, viewer: &Viewer) -> Result<Vec<(OrganisationId, String)>> {
     let mut sql = Sql::new("SELECT id, name FROM organisations WHERE 1 = 1");
-    push_scope(&mut sql, &viewer.scope(), "visibility", "id");
+    push_scope(&mut sql, &viewer.scope(), &NAMING);
     sql.push(" ORDER BY name");
     let rows = sql.query().fetch_all(db.pool()).await?;
     rows.iter()
@@ -182,7 +189,7 @@ pub async fn delete(db: &Db, actor: &Actor, id: &OrganisationId) -> Result<()> {
 /// How many organisations `viewer` may see.
 pub async fn count_visible(db: &Db, viewer: &Viewer) -> Result<i64> {
     let mut sql = Sql::new("SELECT COUNT(*) FROM organisations WHERE 1 = 1");
-    push_scope(&mut sql, &viewer.scope(), "visibility", "id");
+    push_scope(&mut sql, &viewer.scope(), &NAMING);
     let row = sql.query().fetch_one(db.pool()).await?;
     Ok(row.try_get::<i64, _>(0)?)
 }

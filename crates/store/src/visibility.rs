@@ -4,35 +4,46 @@ use tadamun_core::visibility::Scope;
 
 use crate::sql::Sql;
 
-/// Appends ` AND (…)` limiting rows to what `scope` may see.
-///
-/// `visibility` is the column holding the record's visibility, and `organisation`
-/// the column holding the organisation named on it (its owner, or the organisation
-/// itself for the organisations table).
-pub(crate) fn push_scope(sql: &mut Sql, scope: &Scope, visibility: &str, organisation: &str) {
+/// Where a table keeps who is named on each row.
+pub(crate) struct Naming<'a> {
+    /// The column holding the record's visibility.
+    pub visibility: &'a str,
+    /// The column holding the organisation named on the row (its owner, or the
+    /// organisation itself for the organisations table), if any.
+    pub organisation: Option<&'a str>,
+    /// A subquery listing the ids of the users named on the row, if the area names
+    /// people (`SELECT user_id FROM … WHERE … = t.id`).
+    pub users: Option<&'a str>,
+}
+
+/// Appends ` AND (…)` limiting rows to what `scope` may see; the same rule as
+/// `tadamun_core::visibility::can_see`.
+pub(crate) fn push_scope(sql: &mut Sql, scope: &Scope, naming: &Naming<'_>) {
     match scope {
         Scope::Everything => {}
         Scope::Public => {
-            sql.push(" AND ").push(visibility).push(" = 'public'");
-        }
-        Scope::Network {
-            organisation: None, ..
-        } => {
             sql.push(" AND ")
-                .push(visibility)
-                .push(" IN ('public', 'network')");
+                .push(naming.visibility)
+                .push(" = 'public'");
         }
-        Scope::Network {
-            organisation: Some(org),
-            ..
-        } => {
+        Scope::Network { user, organisation } => {
             sql.push(" AND (")
-                .push(visibility)
-                .push(" IN ('public', 'network') OR ");
-            sql.push(organisation)
-                .push(" = ")
-                .bind_text(org.as_str())
-                .push(")");
+                .push(naming.visibility)
+                .push(" IN ('public', 'network')");
+            if let (Some(column), Some(org)) = (naming.organisation, organisation) {
+                sql.push(" OR ")
+                    .push(column)
+                    .push(" = ")
+                    .bind_text(org.as_str());
+            }
+            if let Some(users) = naming.users {
+                sql.push(" OR ")
+                    .bind_text(user.as_str())
+                    .push(" IN (")
+                    .push(users)
+                    .push(")");
+            }
+            sql.push(")");
         }
     }
 }

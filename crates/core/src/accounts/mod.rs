@@ -6,12 +6,14 @@ mod password;
 mod role;
 mod secret;
 mod throttle;
+mod two_factor;
 
 pub use email::Email;
 pub use password::{MIN_PASSWORD_LEN, NewPassword, PasswordHash};
 pub use role::Role;
 pub use secret::{Secret, SecretHash};
 pub use throttle::{THROTTLE_FREE_FAILURES, Throttle};
+pub use two_factor::{AcceptedStep, TotpSecret};
 
 use crate::i18n::Lang;
 use crate::ids::{OrganisationId, UserId};
@@ -36,6 +38,8 @@ pub struct User {
     pub zone: Zone,
     /// A disabled account cannot sign in and its sessions and tokens stop working.
     pub active: bool,
+    /// Signing in also needs a code from an authenticator app.
+    pub two_factor: bool,
 }
 
 /// The details of a new account, already validated.

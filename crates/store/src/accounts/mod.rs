@@ -3,6 +3,7 @@
 pub mod sessions;
 pub mod throttle;
 pub mod tokens;
+pub mod two_factor;
 pub mod users;
 
 use sqlx::Row as _;
@@ -15,8 +16,8 @@ use tadamun_core::time::Zone;
 use crate::error::{Result, StoreError};
 
 /// The user columns, prefixed with `u.`, in the order [`user_from_row`] reads them.
-pub(crate) const USER_COLUMNS: &str =
-    "u.id, u.email, u.name, u.role, u.organisation_id, u.lang, u.zone, u.active";
+pub(crate) const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.organisation_id, u.lang, u.zone, \
+     u.active, CASE WHEN u.totp_secret IS NULL THEN 0 ELSE 1 END AS two_factor";
 
 pub(crate) fn user_from_row(row: &AnyRow) -> Result<User> {
     let role: String = row.try_get("role")?;
@@ -33,6 +34,7 @@ pub(crate) fn user_from_row(row: &AnyRow) -> Result<User> {
         lang: lang.and_then(|l| Lang::parse(&l).ok()),
         zone: Zone::parse(&zone).unwrap_or(Zone::UTC),
         active: row.try_get::<i64, _>("active")? != 0,
+        two_factor: row.try_get::<i64, _>("two_factor")? != 0,
     })
 }
 
@@ -46,6 +48,7 @@ pub(crate) struct UserSnapshot<'a> {
     lang: Option<&'a str>,
     zone: &'a str,
     active: bool,
+    two_factor: bool,
 }
 
 impl<'a> From<&'a User> for UserSnapshot<'a> {
@@ -58,6 +61,7 @@ impl<'a> From<&'a User> for UserSnapshot<'a> {
             lang: u.lang.map(Lang::code),
             zone: u.zone.name(),
             active: u.active,
+            two_factor: u.two_factor,
         }
     }
 }

@@ -26,6 +26,7 @@ pub async fn create(db: &Db, actor: &Actor, new: NewUser) -> Result<User> {
         lang: None,
         zone: Zone::UTC,
         active: true,
+        two_factor: false,
     };
     let now = crate::now_ms();
     let mut tx = db.pool().begin().await?;

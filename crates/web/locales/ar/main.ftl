@@ -168,3 +168,23 @@ action-delete = حذف
 entity-user = مستخدم
 entity-organisation = منظمة
 entity-api_token = رمز API
+
+## Two-factor sign-in
+login-code-title = الرمز من تطبيق المصادقة
+login-code-hint = افتح تطبيق المصادقة على هاتفك واكتب الأرقام الستة التي يعرضها لتضامن.
+login-code-submit = متابعة
+login-expired = استغرق تسجيل الدخول وقتًا طويلًا. يُرجى تسجيل الدخول من جديد.
+field-code = الرمز
+problem-code-wrong = هذا الرمز غير صحيح أو سبق استخدامه؛ انتظر الرمز التالي.
+two-factor-title = التحقق بخطوتين
+two-factor-on = مُفعَّل: يتطلب تسجيل الدخول كلمة المرور ورمزًا من تطبيق المصادقة.
+two-factor-off = غير مُفعَّل. فعِّله حتى لا تكفي كلمة مرور مسروقة وحدها لفتح حسابك.
+two-factor-setup = إعداد تطبيق المصادقة
+two-factor-setup-hint = امسح هذا الرمز بتطبيق مصادقة (مثل Aegis أو FreeOTP أو Google Authenticator)، أو اكتب فيه المفتاح أدناه، ثم اكتب الأرقام الستة التي يعرضها التطبيق.
+two-factor-qr = رمز QR لإعداد تطبيق المصادقة
+two-factor-secret = المفتاح:
+two-factor-open-app = فتح في تطبيق مصادقة على هذا الجهاز
+two-factor-enable = تفعيل
+two-factor-disable = إيقاف
+two-factor-disable-hint = لإيقافه، أكِّد بكلمة المرور ورمز حالي.
+two-factor-reset = إيقاف التحقق بخطوتين لهذا المستخدم

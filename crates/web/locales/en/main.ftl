@@ -152,3 +152,23 @@ action-delete = Deleted
 entity-user = User
 entity-organisation = Organisation
 entity-api_token = API token
+
+## Two-factor sign-in
+login-code-title = Code from your authenticator app
+login-code-hint = Open the authenticator app on your phone and type the six digits it shows for Tadamun.
+login-code-submit = Continue
+login-expired = That sign-in took too long. Please sign in again.
+field-code = Code
+problem-code-wrong = this code is not right, or was already used; wait for the next one.
+two-factor-title = Two-factor sign-in
+two-factor-on = On: signing in needs your password and a code from your authenticator app.
+two-factor-off = Off. Turn it on so that a stolen password alone cannot open your account.
+two-factor-setup = Set up an authenticator app
+two-factor-setup-hint = Scan this code with an authenticator app (such as Aegis, FreeOTP or Google Authenticator), or type the key below into it. Then type the six digits the app shows.
+two-factor-qr = QR code for setting up the authenticator app
+two-factor-secret = Key:
+two-factor-open-app = Open in an authenticator app on this device
+two-factor-enable = Turn on
+two-factor-disable = Turn off
+two-factor-disable-hint = To turn it off, confirm with your password and a current code.
+two-factor-reset = Turn off two-factor sign-in for this user

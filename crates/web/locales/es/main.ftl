@@ -152,3 +152,23 @@ action-delete = Eliminación
 entity-user = Usuario
 entity-organisation = Organización
 entity-api_token = Token de API
+
+## Two-factor sign-in
+login-code-title = Código de su aplicación de autenticación
+login-code-hint = Abra la aplicación de autenticación en su teléfono e introduzca los seis dígitos que muestra para Tadamun.
+login-code-submit = Continuar
+login-expired = El inicio de sesión tardó demasiado. Vuelva a iniciar sesión.
+field-code = Código
+problem-code-wrong = este código no es correcto o ya se usó; espere al siguiente.
+two-factor-title = Verificación en dos pasos
+two-factor-on = Activada: para iniciar sesión se necesita su contraseña y un código de su aplicación de autenticación.
+two-factor-off = Desactivada. Actívela para que una contraseña robada no baste para abrir su cuenta.
+two-factor-setup = Configurar una aplicación de autenticación
+two-factor-setup-hint = Escanee este código con una aplicación de autenticación (como Aegis, FreeOTP o Google Authenticator) o introduzca en ella la clave de abajo. Después escriba los seis dígitos que muestra la aplicación.
+two-factor-qr = Código QR para configurar la aplicación de autenticación
+two-factor-secret = Clave:
+two-factor-open-app = Abrir en una aplicación de autenticación de este dispositivo
+two-factor-enable = Activar
+two-factor-disable = Desactivar
+two-factor-disable-hint = Para desactivarla, confirme con su contraseña y un código actual.
+two-factor-reset = Desactivar la verificación en dos pasos de este usuario

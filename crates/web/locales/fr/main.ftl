@@ -152,3 +152,23 @@ action-delete = Suppression
 entity-user = Utilisateur
 entity-organisation = Organisation
 entity-api_token = Jeton d’API
+
+## Two-factor sign-in
+login-code-title = Code de votre application d’authentification
+login-code-hint = Ouvrez l’application d’authentification sur votre téléphone et saisissez les six chiffres qu’elle affiche pour Tadamun.
+login-code-submit = Continuer
+login-expired = Cette connexion a pris trop de temps. Veuillez vous reconnecter.
+field-code = Code
+problem-code-wrong = ce code est incorrect ou a déjà servi ; attendez le suivant.
+two-factor-title = Connexion en deux étapes
+two-factor-on = Activée : la connexion demande votre mot de passe et un code de votre application d’authentification.
+two-factor-off = Désactivée. Activez-la pour qu’un mot de passe volé ne suffise pas à ouvrir votre compte.
+two-factor-setup = Configurer une application d’authentification
+two-factor-setup-hint = Scannez ce code avec une application d’authentification (Aegis, FreeOTP ou Google Authenticator par exemple), ou saisissez-y la clé ci-dessous. Saisissez ensuite les six chiffres affichés par l’application.
+two-factor-qr = Code QR pour configurer l’application d’authentification
+two-factor-secret = Clé :
+two-factor-open-app = Ouvrir dans une application d’authentification sur cet appareil
+two-factor-enable = Activer
+two-factor-disable = Désactiver
+two-factor-disable-hint = Pour la désactiver, confirmez avec votre mot de passe et un code actuel.
+two-factor-reset = Désactiver la connexion en deux étapes de cet utilisateur

@@ -33,7 +33,7 @@ pub(super) fn router() -> Router<AppState> {
 
 #[derive(Template, WebTemplate)]
 #[template(path = "accounts/account.html")]
-struct AccountPage {
+pub(super) struct AccountPage {
     shell: Shell,
     email: String,
     role: &'static str,
@@ -42,8 +42,10 @@ struct AccountPage {
     zones: Vec<Choice>,
     tokens: Vec<TokenRow>,
     new_token: Option<String>,
+    two_factor: bool,
+    pub(super) setup: Option<super::two_factor::Setup>,
     saved: bool,
-    error: Option<FormError>,
+    pub(super) error: Option<FormError>,
 }
 
 struct TokenRow {
@@ -54,7 +56,7 @@ struct TokenRow {
 }
 
 impl AccountPage {
-    async fn new(state: &AppState, caller: &Caller, user: &User) -> AppResult<Self> {
+    pub(super) async fn new(state: &AppState, caller: &Caller, user: &User) -> AppResult<Self> {
         let zone = caller.zone();
         let tokens = tokens::list_for(&state.db, &user.id).await?;
         Ok(Self {
@@ -66,6 +68,8 @@ impl AccountPage {
             zones: zone_choices(user.zone.name()),
             tokens: tokens.into_iter().map(|t| token_row(t, zone)).collect(),
             new_token: None,
+            two_factor: user.two_factor,
+            setup: None,
             saved: false,
             error: None,
         })

@@ -4,26 +4,30 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
-use tadamun_core::accounts::{Email, PasswordHash, User};
+use tadamun_core::accounts::{Email, PasswordHash, Secret, User};
 use tadamun_core::i18n::Lang;
+use tadamun_core::{Invalid, Problem};
 use tadamun_store::Db;
 use tadamun_store::accounts::throttle::{self, Subject};
-use tadamun_store::accounts::{sessions, users};
+use tadamun_store::accounts::{sessions, two_factor, users};
 
 use crate::caller::{Caller, LANG_COOKIE, SESSION_COOKIE, set_cookie};
 use crate::error::{AppError, AppResult};
-use crate::forms::PageForm;
 use crate::forms::Params;
+use crate::forms::{FormError, PageForm};
+use crate::i18n;
 use crate::shell::Shell;
 use crate::state::AppState;
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
         .route("/login", get(login_page).post(login))
+        .route("/login/code", post(login_code))
         .route("/logout", post(logout))
         .route("/lang", post(choose_language))
 }
@@ -74,6 +78,30 @@ pub(crate) enum Refusal {
     Throttled(i64),
 }
 
+/// Seconds to wait before another attempt for this account or address.
+async fn wait_secs(db: &Db, account: &str, address: &str) -> AppResult<i64> {
+    let now = tadamun_core::time::to_millis(chrono::Utc::now());
+    let by_account = throttle::get(db, Subject::Account(account))
+        .await?
+        .retry_after_secs(now);
+    let by_address = throttle::get(db, Subject::Address(address))
+        .await?
+        .retry_after_secs(now);
+    Ok(by_account.max(by_address))
+}
+
+async fn count_failure(db: &Db, account: &str, address: &str) -> AppResult<()> {
+    throttle::record_failure(db, Subject::Account(account)).await?;
+    throttle::record_failure(db, Subject::Address(address)).await?;
+    Ok(())
+}
+
+async fn forget_failures(db: &Db, account: &str, address: &str) -> AppResult<()> {
+    throttle::clear(db, Subject::Account(account)).await?;
+    throttle::clear(db, Subject::Address(address)).await?;
+    Ok(())
+}
+
 /// Checks e-mail and password with throttling per account and per address.
 pub(crate) async fn authenticate(
     db: &Db,
@@ -81,16 +109,8 @@ pub(crate) async fn authenticate(
     password: &str,
     address: &str,
 ) -> AppResult<Result<User, Refusal>> {
-    let account_key = email.trim().to_lowercase();
-    let now = tadamun_core::time::to_millis(chrono::Utc::now());
-    let wait = throttle::get(db, Subject::Account(&account_key))
-        .await?
-        .retry_after_secs(now)
-        .max(
-            throttle::get(db, Subject::Address(address))
-                .await?
-                .retry_after_secs(now),
-        );
+    let account = email.trim().to_lowercase();
+    let wait = wait_secs(db, &account, address).await?;
     if wait > 0 {
         return Ok(Err(Refusal::Throttled(wait)));
     }
@@ -109,15 +129,33 @@ pub(crate) async fn authenticate(
     };
     match (verified, found) {
         (true, Some((user, _))) => {
-            throttle::clear(db, Subject::Account(&account_key)).await?;
-            throttle::clear(db, Subject::Address(address)).await?;
+            // With two-factor sign-in, the failures are forgotten only after the code.
+            if !user.two_factor {
+                forget_failures(db, &account, address).await?;
+            }
             Ok(Ok(user))
         }
         _ => {
-            throttle::record_failure(db, Subject::Account(&account_key)).await?;
-            throttle::record_failure(db, Subject::Address(address)).await?;
+            count_failure(db, &account, address).await?;
             Ok(Err(Refusal::Credentials))
         }
+    }
+}
+
+fn refusal_message(lang: Lang, refusal: Refusal) -> (StatusCode, String) {
+    match refusal {
+        Refusal::Credentials => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            i18n::t(lang, "login-failed"),
+        ),
+        Refusal::Throttled(secs) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            i18n::t_args(
+                lang,
+                "error-too-many-attempts",
+                &[("seconds", i18n::Arg::Num(secs))],
+            ),
+        ),
     }
 }
 
@@ -128,50 +166,131 @@ async fn login(
     PageForm(form): PageForm<LoginForm>,
 ) -> AppResult<Response> {
     let next = safe_next(form.next.as_deref());
-    let refusal =
-        match authenticate(&state.db, &form.email, &form.password, &caller.address).await? {
-            Ok(user) => {
-                // A new session at every sign-in: a session id planted before sign-in
-                // never becomes an authenticated one.
-                if let Some(old) = &caller.session {
-                    sessions::delete(&state.db, old).await?;
-                }
-                let secret = sessions::create(&state.db, &user.id).await?;
-                let cookie = set_cookie(
-                    SESSION_COOKIE,
-                    secret.expose(),
-                    sessions::IDLE_MS / 1000,
-                    state.settings.secure_cookies(),
-                );
-                let mut response = Redirect::to(&next).into_response();
-                if let Ok(v) = HeaderValue::from_str(&cookie) {
-                    response.headers_mut().append(header::SET_COOKIE, v);
-                }
-                return Ok(response);
-            }
-            Err(refusal) => refusal,
+    match authenticate(&state.db, &form.email, &form.password, &caller.address).await? {
+        Ok(user) if user.two_factor => {
+            let challenge = two_factor::create_challenge(&state.db, &user.id).await?;
+            let page = CodePage {
+                shell: Shell::new(&caller, "login"),
+                challenge: challenge.expose().to_owned(),
+                next,
+                error: None,
+            };
+            Ok(page.into_response())
+        }
+        Ok(user) => start_session(&state, &caller, &user, &next).await,
+        Err(refusal) => {
+            let (status, message) = refusal_message(caller.lang, refusal);
+            let page = LoginPage {
+                shell: Shell::new(&caller, "login"),
+                email: form.email,
+                next,
+                error: Some(message),
+            };
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+/// Signs `user` in: a new session at every sign-in, so a session id planted before
+/// sign-in never becomes an authenticated one.
+async fn start_session(
+    state: &AppState,
+    caller: &Caller,
+    user: &User,
+    next: &str,
+) -> AppResult<Response> {
+    if let Some(old) = &caller.session {
+        sessions::delete(&state.db, old).await?;
+    }
+    let secret = sessions::create(&state.db, &user.id).await?;
+    let cookie = set_cookie(
+        SESSION_COOKIE,
+        secret.expose(),
+        sessions::IDLE_MS / 1000,
+        state.settings.secure_cookies(),
+    );
+    let mut response = Redirect::to(next).into_response();
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(response)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/login_code.html")]
+struct CodePage {
+    shell: Shell,
+    challenge: String,
+    next: String,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct CodeForm {
+    #[serde(default)]
+    challenge: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    next: Option<String>,
+}
+
+/// The second step of a two-factor sign-in: the code from the authenticator app.
+#[tracing::instrument(skip_all)]
+async fn login_code(
+    State(state): State<AppState>,
+    caller: Caller,
+    PageForm(form): PageForm<CodeForm>,
+) -> AppResult<Response> {
+    let next = safe_next(form.next.as_deref());
+    let challenge = Secret::from_presented(&form.challenge);
+    let Some(user) = two_factor::challenge_user(&state.db, &challenge).await? else {
+        let message = i18n::t(caller.lang, "login-expired");
+        let page = LoginPage {
+            shell: Shell::new(&caller, "login"),
+            email: String::new(),
+            next,
+            error: Some(message),
         };
-    let (status, message) = match refusal {
-        Refusal::Credentials => (
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            crate::i18n::t(caller.lang, "login-failed"),
-        ),
-        Refusal::Throttled(secs) => (
-            axum::http::StatusCode::TOO_MANY_REQUESTS,
-            crate::i18n::t_args(
-                caller.lang,
-                "error-too-many-attempts",
-                &[("seconds", crate::i18n::Arg::Num(secs))],
-            ),
-        ),
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
-    let page = LoginPage {
-        shell: Shell::new(&caller, "login"),
-        email: form.email,
-        next,
-        error: Some(message),
+    let account = user.email.as_str();
+    let retry = |error: String, status: StatusCode| {
+        let page = CodePage {
+            shell: Shell::new(&caller, "login"),
+            challenge: form.challenge.clone(),
+            next: next.clone(),
+            error: Some(error),
+        };
+        Ok((status, page).into_response())
     };
-    Ok((status, page).into_response())
+    let wait = wait_secs(&state.db, account, &caller.address).await?;
+    if wait > 0 {
+        let (status, message) = refusal_message(caller.lang, Refusal::Throttled(wait));
+        return retry(message, status);
+    }
+    let secret = two_factor::secret(&state.db, &user.id).await?;
+    let checked = secret
+        .ok_or(Invalid::new("code", Problem::CodeWrong))
+        .and_then(|s| s.check("code", &form.code, unix_now()));
+    let accepted = match checked {
+        Ok(step) => two_factor::use_step(&state.db, &user.id, step).await?,
+        Err(_) => false,
+    };
+    if !accepted {
+        count_failure(&state.db, account, &caller.address).await?;
+        let message =
+            FormError::new(caller.lang, &Invalid::new("code", Problem::CodeWrong)).message;
+        return retry(message, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    forget_failures(&state.db, account, &caller.address).await?;
+    two_factor::end_challenge(&state.db, &challenge).await?;
+    start_session(&state, &caller, &user, &next).await
+}
+
+/// Seconds since the Unix epoch.
+pub(crate) fn unix_now() -> u64 {
+    u64::try_from(chrono::Utc::now().timestamp()).unwrap_or_default()
 }
 
 async fn logout(State(state): State<AppState>, caller: Caller) -> AppResult<Response> {

@@ -3,6 +3,8 @@
 
 mod account;
 mod login;
+mod qr;
+mod two_factor;
 mod users;
 
 use axum::Router;
@@ -13,5 +15,6 @@ pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .merge(login::router())
         .merge(account::router())
+        .merge(two_factor::router())
         .merge(users::router())
 }

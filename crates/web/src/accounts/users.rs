@@ -83,6 +83,7 @@ struct UserFormPage {
     form: UserForm,
     roles: [Role; 4],
     organisations: Vec<(OrganisationId, String)>,
+    two_factor: bool,
     error: Option<FormError>,
 }
 
@@ -99,6 +100,7 @@ impl UserFormPage {
             form,
             roles: Role::ALL,
             organisations: directory::all_names(&state.db, &caller.viewer).await?,
+            two_factor: false,
             error: None,
         })
     }
@@ -185,7 +187,9 @@ async fn edit_form(
         password: String::new(),
         active: user.active.then(|| "on".to_owned()),
     };
-    UserFormPage::new(&state, &caller, Some(id.to_string()), form).await
+    let mut page = UserFormPage::new(&state, &caller, Some(id.to_string()), form).await?;
+    page.two_factor = user.two_factor;
+    Ok(page)
 }
 
 async fn update(

@@ -39,6 +39,8 @@ pub(crate) struct UserOut {
     lang: Option<String>,
     time_zone: String,
     active: bool,
+    /// Whether signing in needs a code from an authenticator app.
+    two_factor: bool,
 }
 
 impl From<User> for UserOut {
@@ -52,6 +54,7 @@ impl From<User> for UserOut {
             lang: u.lang.map(|l| l.code().to_owned()),
             time_zone: u.zone.name().to_owned(),
             active: u.active,
+            two_factor: u.two_factor,
         }
     }
 }

@@ -12,3 +12,4 @@ mod directory;
 mod helpers;
 mod http;
 mod i18n;
+mod two_factor;
