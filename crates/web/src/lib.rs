@@ -35,12 +35,19 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(directory::router())
         .merge(audit::router())
-        .merge(api::router());
+        .merge(api::router())
+        .fallback(not_found);
     let pages = layers::with_caller(pages, state.clone());
     let open = Router::new()
         .merge(health::router())
         .merge(static_files::router());
     layers::around(open.merge(pages), &state.settings).with_state(state)
+}
+
+/// Every path no route matches: the not-found page (or JSON error under `/api/`), in
+/// the caller's language.
+async fn not_found() -> AppError {
+    AppError::NotFound
 }
 
 /// A bound, not yet running server: tests and `tadamun serve` start it the same way.

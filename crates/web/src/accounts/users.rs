@@ -17,8 +17,7 @@ use tadamun_store::directory;
 
 use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
-use crate::forms::Params;
-use crate::forms::{FormError, PageForm};
+use crate::forms::{FormError, PageForm, Params};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -84,6 +83,7 @@ struct UserFormPage {
     roles: [Role; 4],
     organisations: Vec<(OrganisationId, String)>,
     two_factor: bool,
+    saved: bool,
     error: Option<FormError>,
 }
 
@@ -101,6 +101,7 @@ impl UserFormPage {
             roles: Role::ALL,
             organisations: directory::all_names(&state.db, &caller.viewer).await?,
             two_factor: false,
+            saved: false,
             error: None,
         })
     }
@@ -167,10 +168,16 @@ async fn create(
     }
 }
 
+#[derive(Deserialize)]
+struct SavedQuery {
+    saved: Option<String>,
+}
+
 async fn edit_form(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
+    Params(q): Params<SavedQuery>,
 ) -> AppResult<UserFormPage> {
     caller.admin()?;
     let id = UserId::parse(&id).map_err(|_| AppError::NotFound)?;
@@ -189,6 +196,7 @@ async fn edit_form(
     };
     let mut page = UserFormPage::new(&state, &caller, Some(id.to_string()), form).await?;
     page.two_factor = user.two_factor;
+    page.saved = q.saved.is_some();
     Ok(page)
 }
 

@@ -1,0 +1,128 @@
+// The main flows, done with JavaScript turned off, as a person on a basic phone would:
+// signing in and out, adding, correcting, editing and deleting an organisation, the
+// account page, the language switcher and user administration.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { ACCOUNTS, PASSWORD, contextFor, launchBrowser, startServer } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function noScriptPage(options) {
+  const context = await contextFor(browser, server.base, { ...options, javaScript: false });
+  const page = await context.newPage();
+  const errors = [];
+  // A form sent back with its errors answers 422; the browser logs that status, which
+  // is the expected answer, not a fault of the page.
+  page.on('console', (msg) => msg.type() === 'error' && !/status of 422/.test(msg.text()) && errors.push(msg.text()));
+  return { context, page, errors };
+}
+
+test('signing in and out works without JavaScript, and a wrong password keeps the e-mail', async () => {
+  const { context, page, errors } = await noScriptPage({ lang: 'en' });
+  await page.goto('/login');
+  await page.fill('#email', ACCOUNTS.viewer);
+  await page.fill('#password', 'not the password');
+  await page.click('form.form button[type=submit]');
+  assert.match(await page.textContent('[role=alert]'), /not right/);
+  assert.equal(await page.inputValue('#email'), ACCOUNTS.viewer);
+  await page.fill('#password', PASSWORD);
+  await page.click('form.form button[type=submit]');
+  assert.equal(new URL(page.url()).pathname, '/');
+  assert.ok(await page.isVisible('.session a[href="/account"]'));
+  await page.click('.session button');
+  assert.ok(await page.isVisible('.session a[href="/login"]'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a coordinator adds, corrects, edits and deletes an organisation without JavaScript', async () => {
+  const { context, page, errors } = await noScriptPage({ role: 'coordinator', lang: 'en' });
+  await page.goto('/organisations');
+  await page.click('a[href="/organisations/new"]');
+  await page.fill('#name', 'Collectif Bamako Solidarité');
+  await page.fill('#country', '12');
+  await page.fill('#city', 'Bamako');
+  await page.check('#visibility-public');
+  await page.click('form.form button[type=submit]');
+  assert.match(await page.textContent('[role=alert]'), /Country: use a two-letter country code/);
+  assert.equal(await page.inputValue('#name'), 'Collectif Bamako Solidarité');
+  assert.equal(await page.inputValue('#city'), 'Bamako');
+  assert.equal(await page.getAttribute('#country', 'aria-invalid'), 'true');
+  await page.fill('#country', 'ML');
+  await page.click('form.form button[type=submit]');
+  assert.match(await page.textContent('[role=status]'), /Saved/);
+  assert.equal(await page.textContent('h1'), 'Collectif Bamako Solidarité');
+
+  await page.click('a.button[href$="/edit"]');
+  await page.fill('#city', 'Ségou');
+  await page.click('form.form button[type=submit]');
+  assert.match(await page.textContent('.facts'), /Ségou/);
+
+  await page.click('button.danger');
+  assert.equal(new URL(page.url()).pathname, '/organisations');
+  assert.equal(await page.locator('text=Collectif Bamako Solidarité').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a member sees no way to add organisations and cannot edit another one', async () => {
+  const { context, page } = await noScriptPage({ role: 'member', lang: 'en' });
+  await page.goto('/organisations');
+  assert.equal(await page.locator('a[href="/organisations/new"]').count(), 0);
+  const response = await page.goto('/organisations/new');
+  assert.equal(response.status(), 403);
+  await context.close();
+});
+
+test('the account page saves settings, and the switcher turns the interface to Arabic', async () => {
+  const { context, page, errors } = await noScriptPage({ role: 'viewer', lang: 'en' });
+  await page.goto('/account');
+  await page.selectOption('#time_zone', 'Africa/Nairobi');
+  await page.click('form[action="/account"] button[type=submit]');
+  assert.match(await page.textContent('[role=status]'), /Saved/);
+  assert.equal(await page.inputValue('#time_zone'), 'Africa/Nairobi');
+
+  await page.click('form.langs button[value=ar]');
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  assert.equal(new URL(page.url()).pathname, '/account');
+  await page.goto('/organisations');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar', 'the choice is remembered');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an admin adds a user in Arabic, with the weak password refused first', async () => {
+  const { context, page, errors } = await noScriptPage({ role: 'admin', lang: 'ar' });
+  await page.goto('/users/new');
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  await page.fill('#email', 'nadia@example.org');
+  await page.fill('#name', 'نادية');
+  await page.fill('#password', 'password123');
+  await page.selectOption('#role', 'coordinator');
+  await page.click('form.form button[type=submit]');
+  assert.ok((await page.textContent('[role=alert]')).length > 10);
+  assert.equal(await page.inputValue('#email'), 'nadia@example.org');
+  assert.equal(await page.inputValue('#name'), 'نادية');
+  assert.equal(await page.inputValue('#role'), 'coordinator');
+  await page.fill('#password', 'zaytoun harvest in autumn');
+  await page.click('form.form button[type=submit]');
+  assert.ok(await page.isVisible('[role=status]'));
+  await page.goto('/users');
+  assert.equal(await page.locator('text=nadia@example.org').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
