@@ -53,18 +53,28 @@ test('a coordinator adds, corrects, edits and deletes an organisation without Ja
   await page.goto('/organisations');
   await page.click('a[href="/organisations/new"]');
   await page.fill('#name', 'Collectif Bamako Solidarité');
-  await page.fill('#country', '12');
+  await page.selectOption('#country', 'ML');
   await page.fill('#city', 'Bamako');
+  await page.fill('#website', 'ftp://bamako.example.org');
   await page.check('#visibility-public');
   await page.click('form.form button[type=submit]');
-  assert.match(await page.textContent('[role=alert]'), /Country: use a two-letter country code/);
+  assert.match(await page.textContent('[role=alert]'), /Website: use an address starting with https/);
   assert.equal(await page.inputValue('#name'), 'Collectif Bamako Solidarité');
   assert.equal(await page.inputValue('#city'), 'Bamako');
-  assert.equal(await page.getAttribute('#country', 'aria-invalid'), 'true');
-  await page.fill('#country', 'ML');
+  assert.equal(await page.inputValue('#country'), 'ML', 'the chosen country is kept');
+  assert.equal(await page.getAttribute('#website', 'aria-invalid'), 'true');
+  await page.fill('#website', 'https://bamako.example.org');
   await page.click('form.form button[type=submit]');
   assert.match(await page.textContent('[role=status]'), /Saved/);
   assert.equal(await page.textContent('h1'), 'Collectif Bamako Solidarité');
+  assert.match(await page.textContent('.facts'), /Mali · Western Africa · Africa/);
+
+  await page.goto('/organisations');
+  await page.fill('#q', 'bamako solidarite');
+  await page.selectOption('#region', '011');
+  await page.click('form.filters button[type=submit]');
+  assert.equal(await page.locator('tbody tr').count(), 1, 'search ignores accents and case');
+  await page.click('text=Collectif Bamako Solidarité');
 
   await page.click('a.button[href$="/edit"]');
   await page.fill('#city', 'Ségou');

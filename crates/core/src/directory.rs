@@ -12,16 +12,17 @@ use crate::{Invalid, Problem};
 pub struct CountryCode(String);
 
 impl CountryCode {
-    /// Parses `ke`, `KE` or ` Ke ` as `KE`.
+    /// Parses `ke`, `KE` or ` Ke ` as `KE`; only codes of real countries and
+    /// territories (see [`crate::geo`]) are accepted.
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let code = raw.trim().to_ascii_uppercase();
         if code.is_empty() {
             return Err(Invalid::new("country", Problem::Required));
         }
-        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(Invalid::new("country", Problem::Country));
+        match crate::geo::country(&code) {
+            Some(country) => Ok(Self(country.code.to_owned())),
+            None => Err(Invalid::new("country", Problem::Country)),
         }
-        Ok(Self(code))
     }
 
     /// Wraps a code read back from storage.
@@ -32,6 +33,11 @@ impl CountryCode {
     /// The code as text.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The country's reference data (names, region), if the code is known.
+    pub fn country(&self) -> Option<&'static crate::geo::Country> {
+        crate::geo::country(&self.0)
     }
 }
 

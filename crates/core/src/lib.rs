@@ -6,10 +6,12 @@
 pub mod accounts;
 pub mod audit;
 pub mod directory;
+pub mod geo;
 pub mod i18n;
 pub mod ids;
 pub mod invalid;
 pub mod page;
+pub mod search;
 pub mod time;
 pub mod visibility;
 

@@ -6,6 +6,7 @@ use tadamun_core::audit::{Action, Actor};
 use tadamun_core::directory::{CountryCode, Organisation, OrganisationFields};
 use tadamun_core::ids::OrganisationId;
 use tadamun_core::page::{Page, PageRequest};
+use tadamun_core::search::normalise;
 use tadamun_core::visibility::{Named, Viewer, Visibility, can_see};
 
 use crate::Db;
@@ -23,11 +24,58 @@ const NAMING: Naming<'static> = Naming {
 
 const COLUMNS: &str = "id, name, country, city, website, description, visibility";
 
-/// Organisations `viewer` may see, oldest first.
+/// What an organisation list is narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct OrganisationFilter {
+    /// Words that must all appear in the name or city (any script, any accents).
+    pub text: Option<String>,
+    /// Only this country.
+    pub country: Option<CountryCode>,
+    /// Only countries of this UN M49 region or sub-region.
+    pub region: Option<&'static tadamun_core::geo::Region>,
+}
+
+impl OrganisationFilter {
+    fn push(&self, sql: &mut Sql) {
+        if let Some(text) = &self.text {
+            for word in normalise(text).split(' ').filter(|w| !w.is_empty()) {
+                sql.push(" AND search_text LIKE ")
+                    .bind_text(format!("%{word}%"));
+            }
+        }
+        if let Some(country) = &self.country {
+            sql.push(" AND country = ").bind_text(country.as_str());
+        }
+        if let Some(region) = self.region {
+            sql.push(" AND country IN ('--'");
+            for country in tadamun_core::geo::countries_in(region.m49) {
+                sql.push(", ").bind_text(country.code);
+            }
+            sql.push(")");
+        }
+    }
+}
+
+/// The stored search form of an organisation.
+fn search_text(fields: &OrganisationFields) -> String {
+    normalise(&format!(
+        "{} {}",
+        fields.name,
+        fields.city.as_deref().unwrap_or_default()
+    ))
+}
+
+/// Organisations `viewer` may see that match `filter`, oldest first.
 #[tracing::instrument(skip(db, viewer))]
-pub async fn list(db: &Db, viewer: &Viewer, page: &PageRequest) -> Result<Page<Organisation>> {
+pub async fn list(
+    db: &Db,
+    viewer: &Viewer,
+    filter: &OrganisationFilter,
+    page: &PageRequest,
+) -> Result<Page<Organisation>> {
     let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM organisations WHERE 1 = 1"));
     push_scope(&mut sql, &viewer.scope(), &NAMING);
+    filter.push(&mut sql);
     if let Some(after) = &page.after {
         sql.push(" AND id > ").bind_text(after.clone());
     }
@@ -88,8 +136,8 @@ pub async fn create(db: &Db, actor: &Actor, fields: OrganisationFields) -> Resul
     let now = crate::now_ms();
     let mut tx = db.pool().begin().await?;
     sqlx::query(
-        "INSERT INTO organisations (id, name, country, city, website, description, visibility, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+        "INSERT INTO organisations (id, name, country, city, website, description, visibility, search_text, \
+         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $9, $8, $8)",
     )
     .bind(org.id.as_str().to_owned())
     .bind(org.fields.name.clone())
@@ -99,6 +147,7 @@ pub async fn create(db: &Db, actor: &Actor, fields: OrganisationFields) -> Resul
     .bind(org.fields.description.clone())
     .bind(org.fields.visibility.as_str())
     .bind(now)
+    .bind(search_text(&org.fields))
     .execute(&mut *tx)
     .await?;
     audit::record(
@@ -133,7 +182,7 @@ pub async fn update(
     };
     sqlx::query(
         "UPDATE organisations SET name = $2, country = $3, city = $4, website = $5, description = $6, \
-         visibility = $7, updated_at = $8 WHERE id = $1",
+         visibility = $7, updated_at = $8, search_text = $9 WHERE id = $1",
     )
     .bind(id.as_str().to_owned())
     .bind(after.fields.name.clone())
@@ -143,6 +192,7 @@ pub async fn update(
     .bind(after.fields.description.clone())
     .bind(after.fields.visibility.as_str())
     .bind(crate::now_ms())
+    .bind(search_text(&after.fields))
     .execute(&mut *tx)
     .await?;
     audit::record(

@@ -8,16 +8,21 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
-use tadamun_core::directory::{Organisation, OrganisationInput};
+use tadamun_core::directory::{CountryCode, Organisation, OrganisationInput};
+use tadamun_core::geo;
+use tadamun_core::i18n::Lang;
 use tadamun_core::ids::OrganisationId;
 use tadamun_core::page::PageRequest;
+use tadamun_core::search::normalise;
 use tadamun_core::visibility::Visibility;
-use tadamun_store::directory;
+use tadamun_core::{Invalid, Problem};
+use tadamun_store::directory::{self, OrganisationFilter};
 
 use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
 use crate::forms::Params;
-use crate::forms::{FormError, PageForm};
+use crate::forms::{Choice, FormError, PageForm};
+use crate::layers::urlencode;
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -35,33 +40,150 @@ pub(crate) fn parse_id(raw: &str) -> AppResult<OrganisationId> {
     OrganisationId::parse(raw).map_err(|_| AppError::NotFound)
 }
 
+/// Country choices for a `<select>`, sorted by name in `lang`.
+pub(crate) fn country_choices(lang: Lang, current: &str) -> Vec<Choice> {
+    let mut countries: Vec<_> = geo::countries().iter().collect();
+    countries.sort_by_cached_key(|c| normalise(c.name(lang)));
+    Choice::list(
+        countries
+            .into_iter()
+            .map(|c| (c.code, c.name(lang).to_owned())),
+        current,
+    )
+}
+
+/// Region choices, each region followed by its sub-regions (indented).
+pub(crate) fn region_choices(lang: Lang, current: &str) -> Vec<Choice> {
+    let pairs = geo::regions().iter().map(|r| {
+        let indent = if r.is_top_level() { "" } else { "— " };
+        (r.m49, format!("{indent}{}", r.name(lang)))
+    });
+    Choice::list(pairs, current)
+}
+
+/// The name of a country in `lang`, or its code if unknown.
+pub(crate) fn country_name(lang: Lang, code: &CountryCode) -> String {
+    code.country()
+        .map(|c| c.name(lang).to_owned())
+        .unwrap_or_else(|| code.as_str().to_owned())
+}
+
+/// The filters of organisation lists, as typed in a query string.
+#[derive(Deserialize, Default, utoipa::IntoParams)]
+pub(crate) struct FilterQuery {
+    /// Words to find in the name or city, in any script; case, accents and Arabic
+    /// spelling variants are ignored.
+    pub q: Option<String>,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// UN M49 code of a region (`002` Africa) or sub-region (`014` Eastern Africa).
+    pub region: Option<String>,
+}
+
+impl FilterQuery {
+    pub(crate) fn parse(&self) -> Result<OrganisationFilter, Invalid> {
+        let present = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        };
+        Ok(OrganisationFilter {
+            text: present(&self.q),
+            country: present(&self.country)
+                .map(|c| CountryCode::parse(&c))
+                .transpose()?,
+            region: match present(&self.region) {
+                None => None,
+                Some(m49) => {
+                    Some(geo::region(&m49).ok_or(Invalid::new("region", Problem::UnknownValue))?)
+                }
+            },
+        })
+    }
+
+    /// The filters as a query string, for the next-page link.
+    fn query_string(&self) -> String {
+        [
+            ("q", &self.q),
+            ("country", &self.country),
+            ("region", &self.region),
+        ]
+        .iter()
+        .filter_map(|(k, v)| {
+            v.as_deref()
+                .filter(|v| !v.is_empty())
+                .map(|v| format!("{k}={}", urlencode(v)))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+    }
+}
+
+struct Row {
+    org: Organisation,
+    country: String,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "directory/organisations.html")]
 struct ListPage {
     shell: Shell,
-    organisations: Vec<Organisation>,
-    next_cursor: Option<String>,
+    rows: Vec<Row>,
+    next_link: Option<String>,
     can_create: bool,
+    q: String,
+    countries: Vec<Choice>,
+    regions: Vec<Choice>,
+    error: Option<FormError>,
 }
 
+/// The list page's query: filters and cursor (all text, so `flatten` is safe here).
 #[derive(Deserialize)]
 struct ListQuery {
     cursor: Option<String>,
+    #[serde(flatten)]
+    filter: FilterQuery,
 }
 
 async fn list(
     State(state): State<AppState>,
     caller: Caller,
     Params(q): Params<ListQuery>,
-) -> AppResult<ListPage> {
-    let page = PageRequest::parse(None, q.cursor.as_deref())?;
-    let orgs = directory::list(&state.db, &caller.viewer, &page).await?;
-    Ok(ListPage {
+) -> AppResult<Response> {
+    let lang = caller.lang;
+    let mut page = ListPage {
         shell: Shell::new(&caller, "directory"),
-        organisations: orgs.items,
-        next_cursor: orgs.next_cursor,
+        rows: Vec::new(),
+        next_link: None,
         can_create: caller.viewer.can_write_network(),
-    })
+        q: q.filter.q.clone().unwrap_or_default(),
+        countries: country_choices(lang, q.filter.country.as_deref().unwrap_or_default()),
+        regions: region_choices(lang, q.filter.region.as_deref().unwrap_or_default()),
+        error: None,
+    };
+    let filter = match q.filter.parse() {
+        Ok(filter) => filter,
+        Err(invalid) => {
+            page.error = Some(FormError::new(lang, &invalid));
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let request = PageRequest::parse(None, q.cursor.as_deref())?;
+    let orgs = directory::list(&state.db, &caller.viewer, &filter, &request).await?;
+    let filters = q.filter.query_string();
+    page.next_link = orgs
+        .next_cursor
+        .map(|c| format!("/organisations?{filters}&cursor={c}"));
+    page.rows = orgs
+        .items
+        .into_iter()
+        .map(|org| Row {
+            country: country_name(lang, &org.fields.country),
+            org,
+        })
+        .collect();
+    Ok(page.into_response())
 }
 
 #[derive(Template, WebTemplate)]
@@ -69,6 +191,7 @@ async fn list(
 struct DetailPage {
     shell: Shell,
     org: Organisation,
+    place: String,
     can_edit: bool,
     can_delete: bool,
     saved: bool,
@@ -87,8 +210,19 @@ async fn show(
 ) -> AppResult<DetailPage> {
     let id = parse_id(&id)?;
     let org = directory::get(&state.db, &caller.viewer, &id).await?;
+    let lang = caller.lang;
+    let place = match org.fields.country.country() {
+        Some(c) => format!(
+            "{} · {} · {}",
+            c.name(lang),
+            c.subregion().name(lang),
+            c.region().name(lang)
+        ),
+        None => org.fields.country.as_str().to_owned(),
+    };
     Ok(DetailPage {
         shell: Shell::new(&caller, "directory"),
+        place,
         can_edit: caller.viewer.can_write(Some(&org.id)),
         can_delete: caller.viewer.can_write_network(),
         org,
@@ -103,6 +237,7 @@ struct FormPage {
     id: Option<String>,
     form: OrganisationInput,
     visibilities: [Visibility; 3],
+    countries: Vec<Choice>,
     error: Option<FormError>,
 }
 
@@ -127,6 +262,7 @@ async fn new_form(caller: Caller) -> AppResult<FormPage> {
         id: None,
         form: OrganisationInput::default(),
         visibilities: Visibility::ALL,
+        countries: country_choices(caller.lang, ""),
         error: None,
     })
 }
@@ -152,6 +288,7 @@ async fn edit_form(
             visibility: Some(f.visibility.as_str().to_owned()),
         },
         visibilities: Visibility::ALL,
+        countries: country_choices(caller.lang, f.country.as_str()),
         error: None,
     })
 }
@@ -165,6 +302,7 @@ fn form_error(
     let page = FormPage {
         shell: Shell::new(caller, "directory"),
         id,
+        countries: country_choices(caller.lang, &form.country.trim().to_ascii_uppercase()),
         form,
         visibilities: Visibility::ALL,
         error: Some(FormError::new(caller.lang, invalid)),

@@ -9,6 +9,8 @@ CREATE TABLE organisations (
     website     TEXT,
     description TEXT,
     visibility  TEXT NOT NULL CHECK (visibility IN ('public', 'network', 'restricted')),
+    -- name and city in tadamun_core::search::normalise form, for name search
+    search_text TEXT NOT NULL,
     created_at  BIGINT NOT NULL,
     updated_at  BIGINT NOT NULL
 );

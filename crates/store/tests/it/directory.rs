@@ -32,10 +32,11 @@ async fn lists_show_exactly_what_the_visibility_policy_allows() {
         }
     }
     for viewer in &viewers {
-        let listed: Vec<_> = directory::list(&t.db, viewer, &PageRequest::first())
-            .await
-            .unwrap()
-            .items;
+        let listed: Vec<_> =
+            directory::list(&t.db, viewer, &Default::default(), &PageRequest::first())
+                .await
+                .unwrap()
+                .items;
         for org in &orgs {
             let named = Named {
                 users: vec![],
@@ -80,4 +81,88 @@ async fn organisations_round_trip_every_field_including_arabic_text() {
     .await
     .unwrap();
     assert_eq!(read.fields, fields);
+}
+
+#[tokio::test]
+async fn lists_filter_by_words_in_any_script_country_and_region() {
+    use tadamun_store::directory::OrganisationFilter;
+    let t = fresh().await;
+    let admin = Viewer::User {
+        id: UserId::new(),
+        role: Role::Admin,
+        organisation: None,
+    };
+    let mut add = Vec::new();
+    for (name, country, city) in [
+        ("شبكة التضامن الأردنية", "JO", "عمّان"),
+        ("Collectif Sénégal Solidarité", "SN", "Dakar"),
+        ("Kenya Solidarity Network", "KE", "Nairobi"),
+        ("Association France Solidarité", "FR", "Lyon"),
+    ] {
+        let mut fields = org_fields(name, "public");
+        fields.country = tadamun_core::directory::CountryCode::parse(country).unwrap();
+        fields.city = Some(city.into());
+        add.push(
+            directory::create(&t.db, &Actor::System, fields)
+                .await
+                .unwrap(),
+        );
+    }
+    let names =
+        |page: tadamun_core::page::Page<tadamun_core::directory::Organisation>| -> Vec<String> {
+            page.items.into_iter().map(|o| o.fields.name).collect()
+        };
+    let find = |filter: OrganisationFilter| {
+        let db = t.db.clone();
+        let admin = admin.clone();
+        async move {
+            names(
+                directory::list(&db, &admin, &filter, &PageRequest::first())
+                    .await
+                    .unwrap(),
+            )
+        }
+    };
+    let text = |s: &str| OrganisationFilter {
+        text: Some(s.into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        find(text("الاردنيه")).await,
+        ["شبكة التضامن الأردنية"],
+        "hamza and ta marbuta variants"
+    );
+    assert_eq!(
+        find(text("عمان")).await,
+        ["شبكة التضامن الأردنية"],
+        "shadda ignored"
+    );
+    assert_eq!(
+        find(text("SENEGAL solidarite")).await,
+        ["Collectif Sénégal Solidarité"]
+    );
+    assert_eq!(
+        find(text("nairobi")).await,
+        ["Kenya Solidarity Network"],
+        "city is searched too"
+    );
+    assert_eq!(find(text("solidar")).await.len(), 3);
+    let africa = OrganisationFilter {
+        region: tadamun_core::geo::region("002"),
+        ..Default::default()
+    };
+    assert_eq!(
+        find(africa).await,
+        ["Collectif Sénégal Solidarité", "Kenya Solidarity Network"]
+    );
+    let western_asia = OrganisationFilter {
+        region: tadamun_core::geo::region("145"),
+        ..Default::default()
+    };
+    assert_eq!(find(western_asia).await, ["شبكة التضامن الأردنية"]);
+    let france = OrganisationFilter {
+        country: Some(tadamun_core::directory::CountryCode::parse("fr").unwrap()),
+        ..Default::default()
+    };
+    assert_eq!(find(france).await, ["Association France Solidarité"]);
 }

@@ -151,7 +151,6 @@ organisations-title = المنظمات
 organisations-new = إضافة منظمة
 organisations-edit = تعديل المنظمة
 organisations-empty = لا توجد منظمات لعرضها.
-organisations-country-hint = حرفان وفق معيار ISO 3166-1: KE, ZA, BR, MY…
 
 ## Audit log
 audit-title = سجل التدقيق
@@ -188,3 +187,8 @@ two-factor-enable = تفعيل
 two-factor-disable = إيقاف
 two-factor-disable-hint = لإيقافه، أكِّد بكلمة المرور ورمز حالي.
 two-factor-reset = إيقاف التحقق بخطوتين لهذا المستخدم
+
+## Countries and regions
+search = بحث
+choose = اختر…
+field-region = المنطقة

@@ -135,7 +135,6 @@ organisations-title = Organisations
 organisations-new = Add an organisation
 organisations-edit = Edit organisation
 organisations-empty = No organisation to show.
-organisations-country-hint = Two letters, as in ISO 3166-1: KE, ZA, BR, MY…
 
 ## Audit log
 audit-title = Audit log
@@ -172,3 +171,8 @@ two-factor-enable = Turn on
 two-factor-disable = Turn off
 two-factor-disable-hint = To turn it off, confirm with your password and a current code.
 two-factor-reset = Turn off two-factor sign-in for this user
+
+## Countries and regions
+search = Search
+choose = Choose…
+field-region = Region

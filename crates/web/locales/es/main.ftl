@@ -135,7 +135,6 @@ organisations-title = Organizaciones
 organisations-new = Añadir una organización
 organisations-edit = Editar organización
 organisations-empty = No hay ninguna organización que mostrar.
-organisations-country-hint = Dos letras, según la norma ISO 3166-1: KE, ZA, BR, MY…
 
 ## Audit log
 audit-title = Registro de auditoría
@@ -172,3 +171,8 @@ two-factor-enable = Activar
 two-factor-disable = Desactivar
 two-factor-disable-hint = Para desactivarla, confirme con su contraseña y un código actual.
 two-factor-reset = Desactivar la verificación en dos pasos de este usuario
+
+## Countries and regions
+search = Buscar
+choose = Elegir…
+field-region = Región

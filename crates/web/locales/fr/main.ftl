@@ -135,7 +135,6 @@ organisations-title = Organisations
 organisations-new = Ajouter une organisation
 organisations-edit = Modifier l’organisation
 organisations-empty = Aucune organisation à afficher.
-organisations-country-hint = Deux lettres, selon la norme ISO 3166-1 : KE, ZA, BR, MY…
 
 ## Audit log
 audit-title = Journal d’audit
@@ -172,3 +171,8 @@ two-factor-enable = Activer
 two-factor-disable = Désactiver
 two-factor-disable-hint = Pour la désactiver, confirmez avec votre mot de passe et un code actuel.
 two-factor-reset = Désactiver la connexion en deux étapes de cet utilisateur
+
+## Countries and regions
+search = Rechercher
+choose = Choisir…
+field-region = Région

@@ -12,7 +12,7 @@ use utoipa_axum::routes;
 
 use super::{ErrorBody, ItemsPage, PageParams};
 use crate::caller::Caller;
-use crate::directory::parse_id;
+use crate::directory::{FilterQuery, parse_id};
 use crate::error::AppResult;
 use crate::forms::ApiJson;
 use crate::forms::Params;
@@ -78,15 +78,49 @@ impl OrganisationBody {
     }
 }
 
-/// Organisations the caller may see, oldest first.
-#[utoipa::path(get, path = "/api/v1/organisations", tag = "directory", params(PageParams),
+/// The query of the organisation list: the fields of [`FilterQuery`] and
+/// [`PageParams`] (not flattened: `serde(flatten)` loses the numbers of a query string).
+#[derive(Deserialize)]
+pub(crate) struct ListParams {
+    q: Option<String>,
+    country: Option<String>,
+    region: Option<String>,
+    limit: Option<i64>,
+    cursor: Option<String>,
+}
+
+impl ListParams {
+    fn filter(&self) -> FilterQuery {
+        FilterQuery {
+            q: self.q.clone(),
+            country: self.country.clone(),
+            region: self.region.clone(),
+        }
+    }
+
+    fn page(&self) -> PageParams {
+        PageParams {
+            limit: self.limit,
+            cursor: self.cursor.clone(),
+        }
+    }
+}
+
+/// Organisations the caller may see that match the filters, oldest first.
+#[utoipa::path(get, path = "/api/v1/organisations", tag = "directory", params(FilterQuery, PageParams),
     responses((status = 200, body = ItemsPage<OrganisationOut>), (status = 422, body = ErrorBody)))]
 async fn list(
     State(state): State<AppState>,
     caller: Caller,
-    Params(q): Params<PageParams>,
+    Params(q): Params<ListParams>,
 ) -> AppResult<Json<ItemsPage<OrganisationOut>>> {
-    let page = directory::list(&state.db, &caller.viewer, &q.request()?).await?;
+    let page = directory::list(
+        &state.db,
+        &caller.viewer,
+        &q.filter().parse()?,
+        &q.page().request()?,
+    )
+    .await?;
     Ok(Json(ItemsPage::from_page(page, OrganisationOut::from)))
 }
 

@@ -29,7 +29,11 @@ async fn coordinators_add_edit_and_delete_organisations_through_the_pages() {
         .text()
         .await
         .unwrap();
-    assert!(page.contains("Sauti ya Haki") && page.contains("TZ") && page.contains("Saved."));
+    assert!(page.contains("Sauti ya Haki") && page.contains("Saved."));
+    assert!(
+        page.contains("Tanzania · Eastern Africa · Africa"),
+        "country with its sub-region and region"
+    );
 
     let path = location.split('?').next().unwrap().to_owned();
     let edited = client
@@ -93,7 +97,7 @@ async fn a_bad_organisation_form_keeps_every_value_and_names_the_field() {
         )
     );
     assert!(
-        page.contains("id=\"country\" name=\"country\" required maxlength=\"2\" value=\"Kenya\"")
+        page.contains("<select id=\"country\" name=\"country\" required aria-invalid=\"true\">")
     );
     assert_eq!(tadamun_store::directory::count(&app.db).await.unwrap(), 0);
 }
@@ -111,4 +115,84 @@ async fn user_text_is_escaped_and_isolated_for_direction() {
     assert!(!page.contains("<script>alert(1)"));
     assert!(page.contains("&#60;script&#62;") || page.contains("&lt;script&gt;"));
     assert!(page.contains("<h1 dir=\"auto\">"));
+}
+
+#[tokio::test]
+async fn the_api_and_the_page_filter_by_region_country_and_words() {
+    let app = TestApp::spawn().await;
+    for (name, visibility) in [
+        ("Sauti ya Haki", "public"),
+        ("Rede Brasileira de Solidariedade", "public"),
+    ] {
+        app.org(name, visibility).await;
+    }
+    let coordinator = app.user(Role::Coordinator, None).await;
+    let client = app.signed_in(&coordinator).await;
+    client
+        .post(app.url("/organisations"))
+        .form(&[
+            ("name", "Rede Brasileira"),
+            ("country", "BR"),
+            ("city", "São Paulo"),
+            ("visibility", "public"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let names = |body: serde_json::Value| -> Vec<String> {
+        body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let get =
+        |query: &'static str| reqwest::get(app.url(&format!("/api/v1/organisations?{query}")));
+    assert_eq!(
+        names(get("region=005").await.unwrap().json().await.unwrap()),
+        ["Rede Brasileira"]
+    );
+    assert_eq!(
+        names(get("region=002").await.unwrap().json().await.unwrap()).len(),
+        2,
+        "Kenya is in Africa"
+    );
+    assert_eq!(
+        names(
+            get("country=br&q=sao%20PAULO")
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap()
+        ),
+        ["Rede Brasileira"]
+    );
+    assert_eq!(
+        names(get("q=haki&limit=1").await.unwrap().json().await.unwrap()),
+        ["Sauti ya Haki"]
+    );
+
+    for (query, field) in [("region=999", "region"), ("country=XX", "country")] {
+        let response = get(query).await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["field"], field);
+    }
+
+    let page = client
+        .get(app.url("/organisations?region=005&lang=fr"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Rede Brasileira") && !page.contains("Sauti ya Haki"));
+    assert!(
+        page.contains(">Brésil<"),
+        "country names are shown in the page's language"
+    );
+    assert!(page.contains("<option value=\"005\" selected>"));
 }

@@ -1,0 +1,211 @@
+//! Countries and regions: every ISO 3166-1 country and territory in the UN M49 tree,
+//! its sub-region and region, and their names in each interface language.
+//!
+//! The data is Unicode CLDR's, converted by `tools/geodata` into `data/*.tsv` and
+//! compiled in (see `data/SOURCE.md`).
+
+use std::sync::OnceLock;
+
+use crate::i18n::Lang;
+use crate::search::normalise;
+
+/// The UN M49 code of the whole world, parent of the regions.
+pub const WORLD: &str = "001";
+
+/// A country or territory.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: &'static str,
+    /// UN M49 code of its sub-region (`014` Eastern Africa).
+    pub subregion: &'static str,
+    names: [&'static str; 4],
+}
+
+/// A region (`002` Africa) or sub-region (`014` Eastern Africa) of UN M49.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Region {
+    /// UN M49 code.
+    pub m49: &'static str,
+    /// The region containing it, or [`WORLD`] for the top-level regions.
+    pub parent: &'static str,
+    names: [&'static str; 4],
+}
+
+fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::Ar => 0,
+        Lang::En => 1,
+        Lang::Fr => 2,
+        Lang::Es => 3,
+    }
+}
+
+impl Country {
+    /// The country's name in `lang`.
+    pub fn name(&self, lang: Lang) -> &'static str {
+        self.names[lang_index(lang)]
+    }
+
+    /// Its sub-region.
+    pub fn subregion(&self) -> &'static Region {
+        region(self.subregion).unwrap_or(&data().world)
+    }
+
+    /// Its top-level region (Africa, Americas, Asia, Europe, Oceania).
+    pub fn region(&self) -> &'static Region {
+        region(self.subregion().parent).unwrap_or(&data().world)
+    }
+}
+
+impl Region {
+    /// The region's name in `lang`.
+    pub fn name(&self, lang: Lang) -> &'static str {
+        self.names[lang_index(lang)]
+    }
+
+    /// Whether this is one of the five top-level regions.
+    pub fn is_top_level(&self) -> bool {
+        self.parent == WORLD
+    }
+}
+
+struct Data {
+    countries: Vec<Country>,
+    regions: Vec<Region>,
+    world: Region,
+}
+
+fn rows(
+    tsv: &'static str,
+) -> impl Iterator<Item = (&'static str, &'static str, [&'static str; 4])> {
+    tsv.lines()
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .filter_map(|line| {
+            let mut f = line.split('\t');
+            let (code, parent) = (f.next()?, f.next()?);
+            Some((code, parent, [f.next()?, f.next()?, f.next()?, f.next()?]))
+        })
+}
+
+fn data() -> &'static Data {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    DATA.get_or_init(|| Data {
+        countries: rows(include_str!("../data/countries.tsv"))
+            .map(|(code, subregion, names)| Country {
+                code,
+                subregion,
+                names,
+            })
+            .collect(),
+        regions: rows(include_str!("../data/regions.tsv"))
+            .map(|(m49, parent, names)| Region { m49, parent, names })
+            .collect(),
+        world: Region {
+            m49: WORLD,
+            parent: WORLD,
+            names: ["العالم", "World", "Monde", "Mundo"],
+        },
+    })
+}
+
+/// Every country, by code.
+pub fn countries() -> &'static [Country] {
+    &data().countries
+}
+
+/// The country with this ISO code (upper case).
+pub fn country(code: &str) -> Option<&'static Country> {
+    let all = countries();
+    all.binary_search_by(|c| c.code.cmp(code))
+        .ok()
+        .map(|i| &all[i])
+}
+
+/// Every region and sub-region, regions first in CLDR's order, each followed by its
+/// sub-regions.
+pub fn regions() -> &'static [Region] {
+    &data().regions
+}
+
+/// The region or sub-region with this M49 code.
+pub fn region(m49: &str) -> Option<&'static Region> {
+    regions().iter().find(|r| r.m49 == m49)
+}
+
+/// The countries in a region or sub-region.
+pub fn countries_in(m49: &str) -> impl Iterator<Item = &'static Country> {
+    let m49 = m49.to_owned();
+    countries()
+        .iter()
+        .filter(move |c| c.subregion == m49 || c.subregion().parent == m49)
+}
+
+/// Finds a country by its code or by its name in any interface language, ignoring
+/// case, accents and Arabic spelling variants ("côte d'ivoire", "الأردن", "Jordania").
+pub fn find_country(text: &str) -> Option<&'static Country> {
+    let trimmed = text.trim();
+    if trimmed.len() == 2
+        && let Some(c) = country(&trimmed.to_ascii_uppercase())
+    {
+        return Some(c);
+    }
+    static INDEX: OnceLock<Vec<(String, &'static Country)>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        countries()
+            .iter()
+            .flat_map(|c| c.names.iter().map(move |n| (normalise(n), c)))
+            .collect()
+    });
+    let wanted = normalise(trimmed);
+    index
+        .iter()
+        .find(|(name, _)| *name == wanted)
+        .map(|(_, c)| *c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_country_sits_in_a_sub_region_of_a_top_level_region() {
+        assert!(countries().len() > 240);
+        for c in countries() {
+            assert!(
+                c.subregion().parent != WORLD || c.subregion().m49 == WORLD,
+                "{}",
+                c.code
+            );
+            assert!(c.region().is_top_level(), "{}", c.code);
+            for lang in Lang::ALL {
+                assert!(!c.name(lang).is_empty());
+            }
+        }
+        assert_eq!(regions().iter().filter(|r| r.is_top_level()).count(), 5);
+    }
+
+    #[test]
+    fn kenya_rolls_up_to_eastern_africa_and_africa() {
+        let kenya = country("KE").unwrap();
+        assert_eq!(kenya.subregion().name(Lang::En), "Eastern Africa");
+        assert_eq!(kenya.region().m49, "002");
+        assert_eq!(kenya.name(Lang::Ar), "كينيا");
+        assert!(countries_in("002").any(|c| c.code == "SN"));
+        assert!(countries_in("014").all(|c| c.region().m49 == "002"));
+        assert!(!countries_in("002").any(|c| c.code == "FR"));
+    }
+
+    #[test]
+    fn countries_are_found_by_code_or_name_in_every_language() {
+        assert_eq!(find_country("ke").map(|c| c.code), Some("KE"));
+        assert_eq!(find_country("Côte d’Ivoire").map(|c| c.code), Some("CI"));
+        assert_eq!(find_country("  jordania ").map(|c| c.code), Some("JO"));
+        assert_eq!(find_country("الاردن").map(|c| c.code), Some("JO"));
+        assert_eq!(find_country("Sénégal").map(|c| c.code), Some("SN"));
+        assert_eq!(find_country("senegal").map(|c| c.code), Some("SN"));
+        assert_eq!(find_country("Palestine").map(|c| c.code), Some("PS"));
+        assert_eq!(find_country("Atlantis"), None);
+    }
+}

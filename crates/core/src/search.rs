@@ -1,0 +1,79 @@
+//! Text normalised for matching across scripts and spellings: the same form is stored
+//! in `search_text` columns and computed from what the user types.
+//!
+//! Latin and other scripts: Unicode compatibility forms unified, case folded, accents
+//! removed (`Sénégal` → `senegal`). Arabic: diacritics (harakat), tatweel and
+//! Quranic marks removed; alef forms (أ إ آ ٱ) → ا; ى → ي; ة → ه; ؤ → و; ئ → ي.
+
+use unicode_normalization::UnicodeNormalization as _;
+use unicode_normalization::char::is_combining_mark;
+
+/// The matching form of `text`: words separated by single spaces.
+pub fn normalise(text: &str) -> String {
+    let folded: String = text
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c) && !is_arabic_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(unify_arabic)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.nfc().collect()
+}
+
+/// Arabic vowel marks, tatweel and Quranic annotation signs, which spelling may or
+/// may not carry.
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}')
+}
+
+fn unify_arabic(c: char) -> char {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        'ة' => 'ه',
+        'ؤ' => 'و',
+        'ئ' => 'ي',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn latin_text_ignores_case_accents_and_punctuation() {
+        assert_eq!(
+            normalise("  Collectif SÉNÉGAL-Solidarité! "),
+            "collectif senegal solidarite"
+        );
+        assert_eq!(normalise("Côte d’Ivoire"), "cote d ivoire");
+        assert_eq!(normalise("ﬁnance"), "finance");
+    }
+
+    #[test]
+    fn arabic_spelling_variants_meet() {
+        assert_eq!(normalise("الأُرْدُنّ"), normalise("الاردن"));
+        assert_eq!(normalise("إسرائيل"), "اسراييل");
+        assert_eq!(normalise("مصـــر"), "مصر");
+        assert_eq!(normalise("مكتبة"), normalise("مكتبه"));
+        assert_eq!(normalise("على"), normalise("علي"));
+    }
+
+    proptest! {
+        #[test]
+        fn normalising_is_idempotent(text in "\\PC{0,40}") {
+            let once = normalise(&text);
+            prop_assert_eq!(normalise(&once), once.clone());
+            prop_assert!(!once.starts_with(' ') && !once.ends_with(' ') && !once.contains("  "));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+// Regenerates crates/core/data/{regions,countries}.tsv from Unicode CLDR
+// (npm cldr-core and cldr-localenames-full): every country and territory in the
+// UN M49 tree, its sub-region and region, and their names in the interface languages.
+//
+//   cd tools/geodata && npm ci && npm run generate
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const LANGS = ['ar', 'en', 'fr', 'es'];
+const OUT = path.resolve(import.meta.dirname, '../../crates/core/data');
+// Short CLDR forms preferred over the long ones, as the coalition names them.
+const PREFER_SHORT = new Set(['PS']);
+
+const read = (file) => JSON.parse(readFileSync(path.join(import.meta.dirname, 'node_modules', file), 'utf8'));
+const containment = read('cldr-core/supplemental/territoryContainment.json').supplemental.territoryContainment;
+const names = Object.fromEntries(
+  LANGS.map((l) => [l, read(`cldr-localenames-full/main/${l}/territories.json`).main[l].localeDisplayNames.territories]),
+);
+
+const nameOf = (code) =>
+  LANGS.map((l) => {
+    const short = PREFER_SHORT.has(code) ? names[l][`${code}-alt-short`] : undefined;
+    const name = short ?? names[l][code];
+    if (!name) throw new Error(`no ${l} name for ${code}`);
+    return name;
+  });
+
+const regions = [];
+const countries = [];
+for (const region of containment['001']._contains) {
+  regions.push([region, '001', ...nameOf(region)]);
+  for (const sub of containment[region]._contains) {
+    regions.push([sub, region, ...nameOf(sub)]);
+    for (const country of containment[sub]._contains) {
+      if (!/^[A-Z]{2}$/.test(country)) throw new Error(`${sub} contains ${country}, not a country`);
+      countries.push([country, sub, ...nameOf(country)]);
+    }
+  }
+}
+countries.sort((a, b) => a[0].localeCompare(b[0]));
+
+const header = (first) => [first, 'parent', ...LANGS].join('\t');
+const tsv = (head, rows) => [head, ...rows.map((r) => r.join('\t'))].join('\n') + '\n';
+writeFileSync(path.join(OUT, 'regions.tsv'), tsv(header('m49'), regions));
+writeFileSync(path.join(OUT, 'countries.tsv'), tsv(['code', 'subregion', ...LANGS].join('\t'), countries));
+console.log(`wrote ${regions.length} regions and ${countries.length} countries to ${OUT}`);
