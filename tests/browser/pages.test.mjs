@@ -46,9 +46,15 @@ function pagesFor(role, { publicOrg, memberOrg, someUser }) {
   ];
   const pages = {
     anonymous: [...everyone, ['/login', 'login']],
-    viewer: [...everyone, ['/account', 'account']],
+    viewer: [...everyone, ['/account', 'account'], ['/outreach', 'outreach'], ['/outreach/stalled', null], ['/outreach/mine', null]],
     member: [...everyone, ['/account', null], [`/organisations/${memberOrg}/edit`, null]],
-    coordinator: [...everyone, ['/organisations/new', 'organisation-form'], [`/organisations/${publicOrg}/edit`, null]],
+    coordinator: [
+      ...everyone,
+      ['/organisations/new', 'organisation-form'],
+      [`/organisations/${publicOrg}/edit`, null],
+      ['/outreach?region=002', 'outreach'],
+      ['/organisations?stage=prospect', null],
+    ],
     admin: [
       ...everyone,
       ['/users', 'users'],

@@ -64,6 +64,10 @@ pub enum Problem {
     SelfLockout,
     /// A one-time code that does not match, or was already used.
     CodeWrong,
+    /// A move between outreach stages that the pipeline does not allow.
+    StageMove,
+    /// A date that is not `YYYY-MM-DD`.
+    Date,
 }
 
 impl Problem {
@@ -89,6 +93,8 @@ impl Problem {
             Problem::OutOfRange { .. } => "out_of_range",
             Problem::SelfLockout => "self_lockout",
             Problem::CodeWrong => "code_wrong",
+            Problem::StageMove => "invalid_stage_move",
+            Problem::Date => "invalid_date",
         }
     }
 
@@ -114,6 +120,8 @@ impl Problem {
             Problem::OutOfRange { .. } => "problem-out-of-range",
             Problem::SelfLockout => "problem-self-lockout",
             Problem::CodeWrong => "problem-code-wrong",
+            Problem::StageMove => "problem-stage-move",
+            Problem::Date => "problem-date",
         }
     }
 

@@ -3,7 +3,7 @@
 
 use tadamun_core::accounts::{Email, NewPassword, NewUser, Role, Secret};
 use tadamun_core::audit::Actor;
-use tadamun_core::directory::OrganisationInput;
+use tadamun_core::directory::{OrganisationInput, Stage};
 use tadamun_core::ids::OrganisationId;
 
 use crate::accounts::users;
@@ -21,37 +21,136 @@ pub struct DemoAccount {
     pub password: String,
 }
 
-const ORGANISATIONS: &[(&str, &str, &str, &str)] = &[
-    ("Kenya Solidarity Network", "KE", "Nairobi", "public"),
-    ("Sauti ya Haki", "TZ", "Dar es Salaam", "network"),
-    ("Collectif Sénégal Solidarité", "SN", "Dakar", "public"),
+/// Name, kind, country, city, visibility, stage.
+const ORGANISATIONS: &[(&str, &str, &str, &str, &str, Stage)] = &[
+    (
+        "Kenya Solidarity Network",
+        "ngo",
+        "KE",
+        "Nairobi",
+        "public",
+        Stage::Member,
+    ),
+    (
+        "Sauti ya Haki",
+        "grassroots",
+        "TZ",
+        "Dar es Salaam",
+        "network",
+        Stage::Member,
+    ),
+    (
+        "Collectif Sénégal Solidarité",
+        "grassroots",
+        "SN",
+        "Dakar",
+        "public",
+        Stage::Member,
+    ),
     (
         "South African Boycott Coalition",
+        "ngo",
         "ZA",
         "Johannesburg",
         "public",
+        Stage::Partner,
     ),
-    ("شبكة التضامن الأردنية", "JO", "عمّان", "public"),
+    (
+        "شبكة التضامن الأردنية",
+        "ngo",
+        "JO",
+        "عمّان",
+        "public",
+        Stage::Member,
+    ),
     (
         "Observatorio de Derechos Humanos",
+        "legal",
         "AR",
         "Buenos Aires",
         "network",
+        Stage::Member,
     ),
     (
         "Rede Brasileira de Solidariedade",
+        "union",
         "BR",
         "São Paulo",
         "public",
+        Stage::Member,
     ),
     (
         "Malaysian Solidarity Forum",
+        "student",
         "MY",
         "Kuala Lumpur",
         "network",
+        Stage::Partner,
     ),
-    ("Lawyers for Justice UK", "GB", "London", "restricted"),
-    ("Association France Solidarité", "FR", "Lyon", "public"),
+    (
+        "Lawyers for Justice UK",
+        "legal",
+        "GB",
+        "London",
+        "restricted",
+        Stage::Member,
+    ),
+    (
+        "Association France Solidarité",
+        "ngo",
+        "FR",
+        "Lyon",
+        "public",
+        Stage::Member,
+    ),
+    (
+        "Ghana Students for Justice",
+        "student",
+        "GH",
+        "Accra",
+        "network",
+        Stage::Engaged,
+    ),
+    (
+        "Uganda Workers Union",
+        "union",
+        "UG",
+        "Kampala",
+        "network",
+        Stage::Contacted,
+    ),
+    (
+        "Association Marocaine de Solidarité",
+        "ngo",
+        "MA",
+        "Rabat",
+        "network",
+        Stage::Contacted,
+    ),
+    (
+        "Nigeria Media for Peace",
+        "media",
+        "NG",
+        "Lagos",
+        "network",
+        Stage::Prospect,
+    ),
+    (
+        "Ethiopian Faith Forum",
+        "faith",
+        "ET",
+        "Addis Ababa",
+        "network",
+        Stage::Prospect,
+    ),
+    (
+        "Colectivo Solidario de Chile",
+        "grassroots",
+        "CL",
+        "Santiago",
+        "network",
+        Stage::Declined,
+    ),
 ];
 
 /// Loads the demo coalition into an empty database. Returns the demo accounts, or
@@ -64,9 +163,10 @@ pub async fn load(db: &Db, password: Option<&str>) -> Result<Option<Vec<DemoAcco
     }
     let system = Actor::System;
     let mut organisations: Vec<OrganisationId> = Vec::new();
-    for (name, country, city, visibility) in ORGANISATIONS {
+    for (name, kind, country, city, visibility, stage) in ORGANISATIONS {
         let input = OrganisationInput {
             name: (*name).into(),
+            kind: Some((*kind).into()),
             country: (*country).into(),
             city: Some((*city).into()),
             visibility: Some((*visibility).into()),
@@ -75,7 +175,7 @@ pub async fn load(db: &Db, password: Option<&str>) -> Result<Option<Vec<DemoAcco
         let fields = input
             .validate()
             .map_err(|_| StoreError::Corrupt("demo organisation"))?;
-        organisations.push(directory::create(db, &system, fields).await?.id);
+        organisations.push(directory::create(db, &system, fields, *stage).await?.id);
     }
     let people = [
         ("admin@demo.tadamun.org", "Amina Diallo", Role::Admin, None),

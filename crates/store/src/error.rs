@@ -26,6 +26,12 @@ pub enum StoreError {
         /// The field holding the value.
         field: &'static str,
     },
+    /// The change breaks a rule of the domain (checked against stored state).
+    #[error("invalid: {0}")]
+    Invalid(tadamun_core::Invalid),
+    /// Someone else changed the record at the same moment; reload and try again.
+    #[error("changed by someone else meanwhile")]
+    Conflict,
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),

@@ -27,10 +27,17 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_two_factor.sql"),
         postgres: include_str!("../migrations/postgres/0002_two_factor.sql"),
     },
+    Migration {
+        version: 3,
+        sqlite: include_str!("../migrations/sqlite/0003_outreach.sql"),
+        postgres: include_str!("../migrations/postgres/0003_outreach.sql"),
+    },
 ];
 
-/// How often a migration run is retried after losing a race with another server.
-const ATTEMPTS: usize = 4;
+/// How often a migration run is tried. Each race lost to another server means that
+/// server applied one more migration (or created the table), so a run loses at most
+/// once per migration plus once for the table.
+const ATTEMPTS: usize = MIGRATIONS.len() + 2;
 
 pub(crate) async fn run(db: &Db) -> Result<()> {
     let mut attempt = 1;

@@ -27,6 +27,15 @@ pub enum AppError {
     /// The request body or query could not be read at all.
     #[error("malformed request: {0}")]
     Malformed(String),
+    /// A record like this one already exists; send again with `force` to create it.
+    #[error("duplicate of {existing_id}")]
+    Duplicate {
+        /// The id of the existing record.
+        existing_id: String,
+    },
+    /// Someone else changed the record at the same moment.
+    #[error("conflict")]
+    Conflict,
     /// Too many failed sign-ins; try again later.
     #[error("too many attempts")]
     TooManyAttempts {
@@ -42,6 +51,8 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::NotFound,
+            StoreError::Invalid(invalid) => AppError::Invalid(invalid),
+            StoreError::Conflict => AppError::Conflict,
             StoreError::Taken { field } => {
                 AppError::Invalid(Invalid::new(field, tadamun_core::Problem::Taken))
             }
@@ -56,6 +67,8 @@ pub(crate) struct ErrorInfo {
     pub status: StatusCode,
     pub code: &'static str,
     pub field: Option<&'static str>,
+    /// For duplicates: the record that already exists.
+    pub existing_id: Option<String>,
     message: Message,
 }
 
@@ -94,6 +107,7 @@ impl AppError {
             status,
             code,
             field: None,
+            existing_id: None,
             message: Message::Key(key),
         };
         match self {
@@ -109,6 +123,11 @@ impl AppError {
                 "internal",
                 "error-internal",
             ),
+            AppError::Conflict => simple(StatusCode::CONFLICT, "conflict", "error-conflict"),
+            AppError::Duplicate { existing_id } => ErrorInfo {
+                existing_id: Some(existing_id.clone()),
+                ..simple(StatusCode::CONFLICT, "duplicate", "error-duplicate")
+            },
             AppError::Invalid(invalid) => ErrorInfo {
                 status: if invalid.problem == tadamun_core::Problem::Taken {
                     StatusCode::CONFLICT
@@ -117,18 +136,21 @@ impl AppError {
                 },
                 code: invalid.problem.code(),
                 field: Some(invalid.field),
+                existing_id: None,
                 message: Message::Problem(invalid.problem),
             },
             AppError::Malformed(detail) => ErrorInfo {
                 status: StatusCode::BAD_REQUEST,
                 code: "malformed",
                 field: None,
+                existing_id: None,
                 message: Message::Malformed(detail.clone()),
             },
             AppError::TooManyAttempts { retry_after } => ErrorInfo {
                 status: StatusCode::TOO_MANY_REQUESTS,
                 code: "too_many_attempts",
                 field: None,
+                existing_id: None,
                 message: Message::Wait(*retry_after),
             },
         }

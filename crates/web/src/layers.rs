@@ -81,9 +81,12 @@ fn render_error(
     caller: Option<&Caller>,
 ) -> Response {
     if path.starts_with("/api/") {
-        let body = serde_json::json!({
+        let mut body = serde_json::json!({
             "error": { "code": info.code, "message": info.message(lang), "field": info.field }
         });
+        if let Some(id) = &info.existing_id {
+            body["error"]["existing_id"] = serde_json::Value::String(id.clone());
+        }
         return (info.status, axum::Json(body)).into_response();
     }
     if info.status == StatusCode::UNAUTHORIZED

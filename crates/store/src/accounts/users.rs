@@ -253,3 +253,13 @@ async fn record_update(
     )
     .await
 }
+
+/// Every active account's id and name, by name, for pickers.
+pub async fn names(db: &Db) -> Result<Vec<(UserId, String)>> {
+    let rows = sqlx::query("SELECT id, name FROM users WHERE active = 1 ORDER BY name, id")
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter()
+        .map(|r| Ok((UserId::from_stored(r.try_get("id")?), r.try_get("name")?)))
+        .collect()
+}

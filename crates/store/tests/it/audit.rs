@@ -1,4 +1,5 @@
 use tadamun_core::audit::{Action, Actor};
+use tadamun_core::directory::Stage;
 use tadamun_core::page::PageRequest;
 use tadamun_store::audit::{self, AuditFilter};
 use tadamun_store::directory;
@@ -16,7 +17,7 @@ async fn every_change_is_logged_with_who_and_before_and_after() {
     )
     .await;
     let actor = Actor::User(admin.id.clone());
-    let org = directory::create(&t.db, &actor, org_fields("Haki", "public"))
+    let org = directory::create(&t.db, &actor, org_fields("Haki", "public"), Stage::Prospect)
         .await
         .unwrap();
     directory::update(
@@ -82,6 +83,7 @@ async fn the_log_pages_newest_first_with_a_cursor() {
             &t.db,
             &Actor::System,
             org_fields(&format!("Org {i}"), "public"),
+            Stage::Prospect,
         )
         .await
         .unwrap();

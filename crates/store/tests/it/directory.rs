@@ -1,5 +1,6 @@
 use tadamun_core::accounts::Role;
 use tadamun_core::audit::Actor;
+use tadamun_core::directory::Stage;
 use tadamun_core::ids::UserId;
 use tadamun_core::page::PageRequest;
 use tadamun_core::visibility::{Named, Viewer, Visibility, can_see};
@@ -15,9 +16,14 @@ async fn lists_show_exactly_what_the_visibility_policy_allows() {
     let mut orgs = Vec::new();
     for v in Visibility::ALL {
         orgs.push(
-            directory::create(&t.db, &Actor::System, org_fields(v.as_str(), v.as_str()))
-                .await
-                .unwrap(),
+            directory::create(
+                &t.db,
+                &Actor::System,
+                org_fields(v.as_str(), v.as_str()),
+                Stage::Prospect,
+            )
+            .await
+            .unwrap(),
         );
     }
     let restricted = orgs[2].id.clone();
@@ -66,7 +72,7 @@ async fn organisations_round_trip_every_field_including_arabic_text() {
     let mut fields = org_fields("شبكة التضامن", "restricted");
     fields.city = Some("عمّان".into());
     fields.website = Some("https://example.org/تضامن".into());
-    let created = directory::create(&t.db, &Actor::System, fields.clone())
+    let created = directory::create(&t.db, &Actor::System, fields.clone(), Stage::Prospect)
         .await
         .unwrap();
     let read = directory::get(
@@ -103,7 +109,7 @@ async fn lists_filter_by_words_in_any_script_country_and_region() {
         fields.country = tadamun_core::directory::CountryCode::parse(country).unwrap();
         fields.city = Some(city.into());
         add.push(
-            directory::create(&t.db, &Actor::System, fields)
+            directory::create(&t.db, &Actor::System, fields, Stage::Prospect)
                 .await
                 .unwrap(),
         );

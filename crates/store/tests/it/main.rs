@@ -8,6 +8,7 @@ mod accounts;
 mod audit;
 mod directory;
 mod migrate;
+mod outreach;
 
 use tadamun_core::accounts::{Email, NewPassword, NewUser, Role, User};
 use tadamun_core::audit::Actor;

@@ -192,3 +192,55 @@ two-factor-reset = إيقاف التحقق بخطوتين لهذا المستخ�
 search = بحث
 choose = اختر…
 field-region = المنطقة
+
+## Outreach pipeline
+nav-outreach = التواصل
+field-kind = النوع
+field-stage = المرحلة
+field-note = ملاحظة
+field-owner = يتابعها
+field-next-step = الخطوة التالية
+field-next-step-due = موعد الخطوة التالية
+field-days = أيام بلا تغيير
+problem-stage-move = لا يمكن هذا الانتقال من المرحلة الحالية.
+problem-date = استخدم تاريخًا مثل 2026-06-30.
+error-conflict = غيّر شخص آخر هذا في اللحظة نفسها. أعد تحميل الصفحة وحاول مرة أخرى.
+kind-ngo = منظمة غير حكومية
+kind-grassroots = مجموعة قاعدية
+kind-union = نقابة
+kind-student = مجموعة طلابية
+kind-faith = مجموعة دينية
+kind-media = وسيلة إعلام
+kind-legal = منظمة قانونية
+kind-academic = مؤسسة أكاديمية
+kind-party = حزب سياسي
+kind-other = أخرى
+stage-prospect = محتملة
+stage-contacted = تم التواصل
+stage-engaged = متفاعلة
+stage-member = عضو
+stage-partner = شريك
+stage-declined = اعتذرت
+stage-inactive = غير نشطة
+organisations-duplicate = توجد منظمة بهذا الاسم في هذا البلد:
+organisations-force = أنشئها على أي حال
+outreach-title = مسار التواصل
+outreach-funnel-now = أين تقف المنظمات الآن
+outreach-conversion = الانتقال بين المراحل
+outreach-median-days = وسيط الأيام في كل مرحلة
+outreach-stalled = متوقفة
+outreach-mine = خطواتي التالية
+outreach-waiting = الانتظار
+outreach-days-since = { $count ->
+    [zero] أقل من يوم في هذه المرحلة
+    [one] يوم واحد في هذه المرحلة
+    [two] يومان في هذه المرحلة
+    [few] { $count } أيام في هذه المرحلة
+    [many] { $count } يومًا في هذه المرحلة
+   *[other] { $count } يوم في هذه المرحلة
+}
+outreach-history = سجل المراحل
+outreach-move = تغيير المرحلة
+outreach-follow-up = المتابعة
+outreach-nobody = لا أحد
+error-duplicate = توجد منظمة بهذا الاسم في هذا البلد. أعد الإرسال مع force=true لإنشائها على أي حال.

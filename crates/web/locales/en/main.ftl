@@ -176,3 +176,51 @@ two-factor-reset = Turn off two-factor sign-in for this user
 search = Search
 choose = Choose…
 field-region = Region
+
+## Outreach pipeline
+nav-outreach = Outreach
+field-kind = Kind
+field-stage = Stage
+field-note = Note
+field-owner = Followed up by
+field-next-step = Next step
+field-next-step-due = Next step due
+field-days = Days without change
+problem-stage-move = this move is not possible from the current stage.
+problem-date = use a date like 2026-06-30.
+error-conflict = Someone else changed this at the same moment. Reload the page and try again.
+kind-ngo = NGO
+kind-grassroots = Grassroots group
+kind-union = Trade union
+kind-student = Student group
+kind-faith = Faith group
+kind-media = Media outlet
+kind-legal = Legal organisation
+kind-academic = Academic institution
+kind-party = Political party
+kind-other = Other
+stage-prospect = Prospect
+stage-contacted = Contacted
+stage-engaged = Engaged
+stage-member = Member
+stage-partner = Partner
+stage-declined = Declined
+stage-inactive = Inactive
+organisations-duplicate = An organisation with this name already exists in this country:
+organisations-force = Create it anyway
+outreach-title = Outreach pipeline
+outreach-funnel-now = Where organisations stand now
+outreach-conversion = Conversion between stages
+outreach-median-days = Median days in each stage
+outreach-stalled = Stalled
+outreach-mine = My next steps
+outreach-waiting = Waiting
+outreach-days-since = { $count ->
+    [one] one day in this stage
+   *[other] { $count } days in this stage
+}
+outreach-history = Stage history
+outreach-move = Change stage
+outreach-follow-up = Follow-up
+outreach-nobody = Nobody
+error-duplicate = An organisation with this name already exists in this country. Send again with force=true to create it anyway.

@@ -176,3 +176,51 @@ two-factor-reset = Desactivar la verificación en dos pasos de este usuario
 search = Buscar
 choose = Elegir…
 field-region = Región
+
+## Outreach pipeline
+nav-outreach = Contactos
+field-kind = Tipo
+field-stage = Etapa
+field-note = Nota
+field-owner = Seguimiento de
+field-next-step = Próximo paso
+field-next-step-due = Fecha del próximo paso
+field-days = Días sin cambios
+problem-stage-move = este cambio no es posible desde la etapa actual.
+problem-date = use una fecha como 2026-06-30.
+error-conflict = Otra persona cambió esto al mismo tiempo. Recargue la página e inténtelo de nuevo.
+kind-ngo = ONG
+kind-grassroots = Grupo de base
+kind-union = Sindicato
+kind-student = Grupo estudiantil
+kind-faith = Grupo religioso
+kind-media = Medio de comunicación
+kind-legal = Organización jurídica
+kind-academic = Institución académica
+kind-party = Partido político
+kind-other = Otro
+stage-prospect = Prospecto
+stage-contacted = Contactada
+stage-engaged = Comprometida
+stage-member = Miembro
+stage-partner = Socia
+stage-declined = Declinó
+stage-inactive = Inactiva
+organisations-duplicate = Ya existe una organización con este nombre en este país:
+organisations-force = Crearla de todos modos
+outreach-title = Seguimiento de contactos
+outreach-funnel-now = Dónde están las organizaciones ahora
+outreach-conversion = Paso de una etapa a otra
+outreach-median-days = Mediana de días en cada etapa
+outreach-stalled = Estancadas
+outreach-mine = Mis próximos pasos
+outreach-waiting = Espera
+outreach-days-since = { $count ->
+    [one] un día en esta etapa
+   *[other] { $count } días en esta etapa
+}
+outreach-history = Historial de etapas
+outreach-move = Cambiar de etapa
+outreach-follow-up = Seguimiento
+outreach-nobody = Nadie
+error-duplicate = Ya existe una organización con este nombre en este país. Envíe de nuevo con force=true para crearla de todos modos.

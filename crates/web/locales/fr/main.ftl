@@ -176,3 +176,51 @@ two-factor-reset = Désactiver la connexion en deux étapes de cet utilisateur
 search = Rechercher
 choose = Choisir…
 field-region = Région
+
+## Outreach pipeline
+nav-outreach = Prospection
+field-kind = Type
+field-stage = Étape
+field-note = Note
+field-owner = Suivi par
+field-next-step = Prochaine étape
+field-next-step-due = Échéance de la prochaine étape
+field-days = Jours sans changement
+problem-stage-move = ce changement n’est pas possible depuis l’étape actuelle.
+problem-date = utilisez une date comme 2026-06-30.
+error-conflict = Quelqu’un d’autre a modifié ceci au même moment. Rechargez la page et réessayez.
+kind-ngo = ONG
+kind-grassroots = Groupe de base
+kind-union = Syndicat
+kind-student = Groupe étudiant
+kind-faith = Groupe confessionnel
+kind-media = Média
+kind-legal = Organisation juridique
+kind-academic = Institution universitaire
+kind-party = Parti politique
+kind-other = Autre
+stage-prospect = Prospect
+stage-contacted = Contactée
+stage-engaged = Engagée
+stage-member = Membre
+stage-partner = Partenaire
+stage-declined = A décliné
+stage-inactive = Inactive
+organisations-duplicate = Une organisation de ce nom existe déjà dans ce pays :
+organisations-force = La créer quand même
+outreach-title = Suivi de la prospection
+outreach-funnel-now = Où en sont les organisations
+outreach-conversion = Passage d’une étape à l’autre
+outreach-median-days = Durée médiane de chaque étape (jours)
+outreach-stalled = En attente
+outreach-mine = Mes prochaines étapes
+outreach-waiting = Attente
+outreach-days-since = { $count ->
+    [one] un jour à cette étape
+   *[other] { $count } jours à cette étape
+}
+outreach-history = Historique des étapes
+outreach-move = Changer d’étape
+outreach-follow-up = Suivi
+outreach-nobody = Personne
+error-duplicate = Une organisation de ce nom existe déjà dans ce pays. Renvoyez avec force=true pour la créer quand même.

@@ -76,6 +76,8 @@ pub(crate) struct ErrorDetail {
     message: String,
     /// The field at fault, for validation errors.
     field: Option<String>,
+    /// For `duplicate`: the id of the record that already exists.
+    existing_id: Option<String>,
 }
 
 /// A page of items and the cursor of the next page.

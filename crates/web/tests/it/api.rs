@@ -284,6 +284,10 @@ async fn the_openapi_document_covers_every_api_route() {
         "GET /api/v1/organisations/{id}",
         "PATCH /api/v1/organisations/{id}",
         "DELETE /api/v1/organisations/{id}",
+        "POST /api/v1/organisations/{id}/stage",
+        "GET /api/v1/organisations/{id}/stages",
+        "PUT /api/v1/organisations/{id}/outreach",
+        "GET /api/v1/outreach/funnel",
         "GET /api/v1/audit",
     ]
     .into_iter()

@@ -4,7 +4,7 @@ use reqwest::redirect::Policy;
 use reqwest::{Client, StatusCode};
 use tadamun_core::accounts::{Email, NewPassword, NewUser, Role, User};
 use tadamun_core::audit::Actor;
-use tadamun_core::directory::{Organisation, OrganisationInput};
+use tadamun_core::directory::{Organisation, OrganisationInput, Stage};
 use tadamun_core::ids::OrganisationId;
 use tadamun_store::accounts::{tokens, users};
 use tadamun_store::testing::TestDatabase;
@@ -66,9 +66,14 @@ impl TestApp {
             visibility: Some(visibility.into()),
             ..Default::default()
         };
-        directory::create(&self.db, &Actor::System, input.validate().unwrap())
-            .await
-            .unwrap()
+        directory::create(
+            &self.db,
+            &Actor::System,
+            input.validate().unwrap(),
+            Stage::Prospect,
+        )
+        .await
+        .unwrap()
     }
 
     pub async fn user(&self, role: Role, organisation: Option<&OrganisationId>) -> User {

@@ -12,4 +12,5 @@ mod directory;
 mod helpers;
 mod http;
 mod i18n;
+mod outreach;
 mod two_factor;

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
-use tadamun_core::directory::{CountryCode, Organisation, OrganisationInput};
+use tadamun_core::directory::{CountryCode, Kind, Organisation, OrganisationInput, Stage};
 use tadamun_core::geo;
 use tadamun_core::i18n::Lang;
 use tadamun_core::ids::OrganisationId;
@@ -22,6 +22,7 @@ use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
 use crate::forms::Params;
 use crate::forms::{Choice, FormError, PageForm};
+use crate::i18n;
 use crate::layers::urlencode;
 use crate::shell::Shell;
 use crate::state::AppState;
@@ -78,6 +79,10 @@ pub(crate) struct FilterQuery {
     pub country: Option<String>,
     /// UN M49 code of a region (`002` Africa) or sub-region (`014` Eastern Africa).
     pub region: Option<String>,
+    /// Kind of organisation (`ngo`, `union` …).
+    pub kind: Option<String>,
+    /// Outreach stage (`prospect`, `member` …).
+    pub stage: Option<String>,
 }
 
 impl FilterQuery {
@@ -99,6 +104,8 @@ impl FilterQuery {
                     Some(geo::region(&m49).ok_or(Invalid::new("region", Problem::UnknownValue))?)
                 }
             },
+            kind: present(&self.kind).map(|k| Kind::parse(&k)).transpose()?,
+            stage: present(&self.stage).map(|s| Stage::parse(&s)).transpose()?,
         })
     }
 
@@ -123,6 +130,27 @@ impl FilterQuery {
 struct Row {
     org: Organisation,
     country: String,
+    stage: String,
+}
+
+/// Kind choices, in `lang`.
+fn kind_choices(lang: Lang, current: &str) -> Vec<Choice> {
+    Choice::list(
+        Kind::ALL
+            .iter()
+            .map(|k| (k.as_str(), i18n::t(lang, &format!("kind-{}", k.as_str())))),
+        current,
+    )
+}
+
+/// Stage choices, in `lang`.
+fn stage_choices(lang: Lang, current: &str) -> Vec<Choice> {
+    Choice::list(
+        Stage::ALL
+            .iter()
+            .map(|s| (s.as_str(), i18n::t(lang, &format!("stage-{}", s.as_str())))),
+        current,
+    )
 }
 
 #[derive(Template, WebTemplate)]
@@ -135,6 +163,8 @@ struct ListPage {
     q: String,
     countries: Vec<Choice>,
     regions: Vec<Choice>,
+    kinds: Vec<Choice>,
+    stages: Vec<Choice>,
     error: Option<FormError>,
 }
 
@@ -160,6 +190,8 @@ async fn list(
         q: q.filter.q.clone().unwrap_or_default(),
         countries: country_choices(lang, q.filter.country.as_deref().unwrap_or_default()),
         regions: region_choices(lang, q.filter.region.as_deref().unwrap_or_default()),
+        kinds: kind_choices(lang, q.filter.kind.as_deref().unwrap_or_default()),
+        stages: stage_choices(lang, q.filter.stage.as_deref().unwrap_or_default()),
         error: None,
     };
     let filter = match q.filter.parse() {
@@ -180,6 +212,7 @@ async fn list(
         .into_iter()
         .map(|org| Row {
             country: country_name(lang, &org.fields.country),
+            stage: i18n::t(lang, &format!("stage-{}", org.stage.as_str())),
             org,
         })
         .collect();
@@ -188,18 +221,52 @@ async fn list(
 
 #[derive(Template, WebTemplate)]
 #[template(path = "directory/organisation.html")]
-struct DetailPage {
+pub(super) struct DetailPage {
     shell: Shell,
     org: Organisation,
     place: String,
     can_edit: bool,
     can_delete: bool,
     saved: bool,
+    pipeline: super::outreach::Panel,
 }
 
 #[derive(Deserialize)]
 struct SavedQuery {
     saved: Option<String>,
+}
+
+/// The place of an organisation: country · sub-region · region, in `lang`.
+fn place(lang: Lang, country: &CountryCode) -> String {
+    match country.country() {
+        Some(c) => format!(
+            "{} · {} · {}",
+            c.name(lang),
+            c.subregion().name(lang),
+            c.region().name(lang)
+        ),
+        None => country.as_str().to_owned(),
+    }
+}
+
+/// The detail page of organisation `id`, with `error` beside the pipeline forms.
+pub(super) async fn detail_page(
+    state: &AppState,
+    caller: &Caller,
+    id: &OrganisationId,
+    error: Option<FormError>,
+) -> AppResult<DetailPage> {
+    let org = directory::get(&state.db, &caller.viewer, id).await?;
+    let pipeline = super::outreach::Panel::new(state, caller, &org, error).await?;
+    Ok(DetailPage {
+        shell: Shell::new(caller, "directory"),
+        place: place(caller.lang, &org.fields.country),
+        can_edit: caller.viewer.can_write(Some(&org.id)),
+        can_delete: caller.viewer.can_write_network(),
+        org,
+        saved: false,
+        pipeline,
+    })
 }
 
 async fn show(
@@ -208,26 +275,9 @@ async fn show(
     Path(id): Path<String>,
     Params(q): Params<SavedQuery>,
 ) -> AppResult<DetailPage> {
-    let id = parse_id(&id)?;
-    let org = directory::get(&state.db, &caller.viewer, &id).await?;
-    let lang = caller.lang;
-    let place = match org.fields.country.country() {
-        Some(c) => format!(
-            "{} · {} · {}",
-            c.name(lang),
-            c.subregion().name(lang),
-            c.region().name(lang)
-        ),
-        None => org.fields.country.as_str().to_owned(),
-    };
-    Ok(DetailPage {
-        shell: Shell::new(&caller, "directory"),
-        place,
-        can_edit: caller.viewer.can_write(Some(&org.id)),
-        can_delete: caller.viewer.can_write_network(),
-        org,
-        saved: q.saved.is_some(),
-    })
+    let mut page = detail_page(&state, &caller, &parse_id(&id)?, None).await?;
+    page.saved = q.saved.is_some();
+    Ok(page)
 }
 
 #[derive(Template, WebTemplate)]
@@ -238,10 +288,30 @@ struct FormPage {
     form: OrganisationInput,
     visibilities: [Visibility; 3],
     countries: Vec<Choice>,
+    kinds: Vec<Choice>,
+    stages: Vec<Choice>,
+    /// An organisation with the same name in the same country, shown before creating
+    /// another.
+    duplicate: Option<Organisation>,
     error: Option<FormError>,
 }
 
 impl FormPage {
+    fn new(caller: &Caller, id: Option<String>, form: OrganisationInput) -> Self {
+        let lang = caller.lang;
+        Self {
+            shell: Shell::new(caller, "directory"),
+            id,
+            countries: country_choices(lang, &form.country.trim().to_ascii_uppercase()),
+            kinds: kind_choices(lang, form.kind.as_deref().unwrap_or("other")),
+            stages: stage_choices(lang, form.stage.as_deref().unwrap_or("prospect")),
+            form,
+            visibilities: Visibility::ALL,
+            duplicate: None,
+            error: None,
+        }
+    }
+
     fn invalid(&self, field: &str) -> bool {
         self.error.as_ref().is_some_and(|e| e.is(field))
     }
@@ -257,14 +327,7 @@ impl FormPage {
 
 async fn new_form(caller: Caller) -> AppResult<FormPage> {
     caller.require(caller.viewer.can_write_network())?;
-    Ok(FormPage {
-        shell: Shell::new(&caller, "directory"),
-        id: None,
-        form: OrganisationInput::default(),
-        visibilities: Visibility::ALL,
-        countries: country_choices(caller.lang, ""),
-        error: None,
-    })
+    Ok(FormPage::new(&caller, None, OrganisationInput::default()))
 }
 
 async fn edit_form(
@@ -275,54 +338,67 @@ async fn edit_form(
     let id = parse_id(&id)?;
     let org = directory::get(&state.db, &caller.viewer, &id).await?;
     caller.require(caller.viewer.can_write(Some(&org.id)))?;
-    let f = org.fields;
-    Ok(FormPage {
-        shell: Shell::new(&caller, "directory"),
-        id: Some(id.to_string()),
-        form: OrganisationInput {
-            name: f.name,
-            country: f.country.as_str().to_owned(),
-            city: f.city,
-            website: f.website,
-            description: f.description,
-            visibility: Some(f.visibility.as_str().to_owned()),
-        },
-        visibilities: Visibility::ALL,
-        countries: country_choices(caller.lang, f.country.as_str()),
-        error: None,
-    })
+    Ok(FormPage::new(&caller, Some(id.to_string()), input_of(&org)))
+}
+
+/// The form values of a stored organisation.
+pub(crate) fn input_of(org: &Organisation) -> OrganisationInput {
+    let f = &org.fields;
+    OrganisationInput {
+        name: f.name.clone(),
+        kind: Some(f.kind.as_str().to_owned()),
+        country: f.country.as_str().to_owned(),
+        city: f.city.clone(),
+        website: f.website.clone(),
+        description: f.description.clone(),
+        visibility: Some(f.visibility.as_str().to_owned()),
+        stage: Some(org.stage.as_str().to_owned()),
+    }
 }
 
 fn form_error(
     caller: &Caller,
     id: Option<String>,
     form: OrganisationInput,
-    invalid: &tadamun_core::Invalid,
+    invalid: &Invalid,
 ) -> Response {
-    let page = FormPage {
-        shell: Shell::new(caller, "directory"),
-        id,
-        countries: country_choices(caller.lang, &form.country.trim().to_ascii_uppercase()),
-        form,
-        visibilities: Visibility::ALL,
-        error: Some(FormError::new(caller.lang, invalid)),
-    };
+    let mut page = FormPage::new(caller, id, form);
+    page.error = Some(FormError::new(caller.lang, invalid));
     (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+}
+
+/// The create form adds `force` to confirm a look-alike of an existing organisation.
+#[derive(Deserialize)]
+struct CreateForm {
+    #[serde(flatten)]
+    input: OrganisationInput,
+    #[serde(default)]
+    force: Option<String>,
 }
 
 async fn create(
     State(state): State<AppState>,
     caller: Caller,
-    PageForm(form): PageForm<OrganisationInput>,
+    PageForm(form): PageForm<CreateForm>,
 ) -> AppResult<Response> {
     caller.require(caller.viewer.can_write_network())?;
-    match form.validate() {
-        Ok(fields) => {
-            let org = directory::create(&state.db, &caller.actor(), fields).await?;
-            Ok(Redirect::to(&format!("/organisations/{}?saved=1", org.id)).into_response())
-        }
-        Err(invalid) => Ok(form_error(&caller, None, form, &invalid)),
+    let input = form.input;
+    let (fields, stage) = match input
+        .validate()
+        .and_then(|f| Ok((f, input.initial_stage()?)))
+    {
+        Ok(valid) => valid,
+        Err(invalid) => return Ok(form_error(&caller, None, input, &invalid)),
+    };
+    if form.force.is_none()
+        && let Some(existing) = directory::find_duplicate(&state.db, &fields).await?
+    {
+        let mut page = FormPage::new(&caller, None, input);
+        page.duplicate = Some(existing);
+        return Ok((StatusCode::CONFLICT, page).into_response());
     }
+    let org = directory::create(&state.db, &caller.actor(), fields, stage).await?;
+    Ok(Redirect::to(&format!("/organisations/{}?saved=1", org.id)).into_response())
 }
 
 async fn update(

@@ -1,7 +1,15 @@
-//! Organisations of the coalition. The directory area grows here: people,
-//! partnerships and the outreach pipeline build on these types.
+//! Organisations of the coalition and the outreach pipeline. The directory area
+//! grows here: people and partnerships build on these types.
 
-use crate::ids::OrganisationId;
+mod kind;
+mod stage;
+
+pub use kind::Kind;
+pub use stage::{Funnel, Stage, StageChange};
+
+use chrono::NaiveDate;
+
+use crate::ids::{OrganisationId, UserId};
 use crate::invalid::{optional_text, required_text};
 use crate::visibility::Visibility;
 use crate::{Invalid, Problem};
@@ -49,6 +57,63 @@ pub struct Organisation {
     /// Its details.
     #[serde(flatten)]
     pub fields: OrganisationFields,
+    /// Where it stands in the outreach pipeline (changed only by a stage move).
+    pub stage: Stage,
+    /// Who follows it up, and what comes next.
+    #[serde(flatten)]
+    pub outreach: Outreach,
+}
+
+/// The follow-up of an organisation in the pipeline.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Outreach {
+    /// The user who follows it up.
+    pub owner: Option<UserId>,
+    /// The next thing to do.
+    pub next_step: Option<String>,
+    /// When the next step is due.
+    pub next_step_due: Option<NaiveDate>,
+}
+
+/// The raw text of the follow-up form, before validation.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct OutreachInput {
+    /// Owner's user id, or empty.
+    #[serde(default)]
+    pub owner: String,
+    /// Next step.
+    #[serde(default)]
+    pub next_step: String,
+    /// Due date, `YYYY-MM-DD`, or empty.
+    #[serde(default)]
+    pub next_step_due: String,
+}
+
+impl OutreachInput {
+    /// Validates the follow-up.
+    pub fn validate(&self) -> Result<Outreach, Invalid> {
+        let owner = match self.owner.trim() {
+            "" => None,
+            id => {
+                Some(UserId::parse(id).map_err(|_| Invalid::new("owner", Problem::UnknownValue))?)
+            }
+        };
+        Ok(Outreach {
+            owner,
+            next_step: optional_text("next_step", &self.next_step, 500)?,
+            next_step_due: parse_date("next_step_due", &self.next_step_due)?,
+        })
+    }
+}
+
+/// Parses an optional `YYYY-MM-DD` date.
+pub fn parse_date(field: &'static str, raw: &str) -> Result<Option<NaiveDate>, Invalid> {
+    match raw.trim() {
+        "" => Ok(None),
+        text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| Invalid::new(field, Problem::Date)),
+    }
 }
 
 /// The editable details of an organisation, validated.
@@ -56,6 +121,8 @@ pub struct Organisation {
 pub struct OrganisationFields {
     /// Its name in its primary language.
     pub name: String,
+    /// What kind of organisation it is.
+    pub kind: Kind,
     /// Where it is based.
     pub country: CountryCode,
     /// Its city, if given.
@@ -74,6 +141,9 @@ pub struct OrganisationInput {
     /// Name.
     #[serde(default)]
     pub name: String,
+    /// Kind; `other` when absent.
+    #[serde(default)]
+    pub kind: Option<String>,
     /// Country code.
     #[serde(default)]
     pub country: String,
@@ -89,6 +159,10 @@ pub struct OrganisationInput {
     /// Visibility; `network` when absent.
     #[serde(default)]
     pub visibility: Option<String>,
+    /// The stage of the pipeline a new organisation starts at; `prospect` when absent.
+    /// Ignored on updates: stages change only by a stage move.
+    #[serde(default)]
+    pub stage: Option<String>,
 }
 
 impl OrganisationInput {
@@ -96,6 +170,10 @@ impl OrganisationInput {
     pub fn validate(&self) -> Result<OrganisationFields, Invalid> {
         Ok(OrganisationFields {
             name: required_text("name", &self.name, 200)?,
+            kind: match self.kind.as_deref().map(str::trim) {
+                None | Some("") => Kind::Other,
+                Some(k) => Kind::parse(k)?,
+            },
             country: CountryCode::parse(&self.country)?,
             city: optional_text("city", self.city.as_deref().unwrap_or_default(), 120)?,
             website: parse_website(self.website.as_deref().unwrap_or_default())?,
@@ -109,6 +187,16 @@ impl OrganisationInput {
                 Some(v) => Visibility::parse(v)?,
             },
         })
+    }
+}
+
+impl OrganisationInput {
+    /// The stage a new organisation starts at.
+    pub fn initial_stage(&self) -> Result<Stage, Invalid> {
+        match self.stage.as_deref().map(str::trim) {
+            None | Some("") => Ok(Stage::Prospect),
+            Some(s) => Stage::parse(s),
+        }
     }
 }
 

@@ -1,10 +1,14 @@
-//! Organisations.
+//! Organisations, and (in `outreach`) the pipeline they move through.
+
+pub mod outreach;
 
 use sqlx::Row as _;
 use sqlx::any::AnyRow;
 use tadamun_core::audit::{Action, Actor};
-use tadamun_core::directory::{CountryCode, Organisation, OrganisationFields};
-use tadamun_core::ids::OrganisationId;
+use tadamun_core::directory::{
+    CountryCode, Kind, Organisation, OrganisationFields, Outreach, Stage,
+};
+use tadamun_core::ids::{OrganisationId, UserId};
 use tadamun_core::page::{Page, PageRequest};
 use tadamun_core::search::normalise;
 use tadamun_core::visibility::{Named, Viewer, Visibility, can_see};
@@ -16,13 +20,14 @@ use crate::sql::Sql;
 use crate::visibility::{Naming, push_scope};
 
 /// An organisation's members are the people named on it.
-const NAMING: Naming<'static> = Naming {
+pub(crate) const NAMING: Naming<'static> = Naming {
     visibility: "visibility",
     organisation: Some("id"),
     users: None,
 };
 
-const COLUMNS: &str = "id, name, country, city, website, description, visibility";
+pub(crate) const COLUMNS: &str = "id, name, kind, country, city, website, description, visibility, stage, owner_id, \
+                       next_step, next_step_due";
 
 /// What an organisation list is narrowed to.
 #[derive(Debug, Clone, Default)]
@@ -33,10 +38,14 @@ pub struct OrganisationFilter {
     pub country: Option<CountryCode>,
     /// Only countries of this UN M49 region or sub-region.
     pub region: Option<&'static tadamun_core::geo::Region>,
+    /// Only this kind.
+    pub kind: Option<Kind>,
+    /// Only this outreach stage.
+    pub stage: Option<Stage>,
 }
 
 impl OrganisationFilter {
-    fn push(&self, sql: &mut Sql) {
+    pub(crate) fn push(&self, sql: &mut Sql) {
         if let Some(text) = &self.text {
             for word in normalise(text).split(' ').filter(|w| !w.is_empty()) {
                 sql.push(" AND search_text LIKE ")
@@ -45,6 +54,12 @@ impl OrganisationFilter {
         }
         if let Some(country) = &self.country {
             sql.push(" AND country = ").bind_text(country.as_str());
+        }
+        if let Some(kind) = self.kind {
+            sql.push(" AND kind = ").bind_text(kind.as_str());
+        }
+        if let Some(stage) = self.stage {
+            sql.push(" AND stage = ").bind_text(stage.as_str());
         }
         if let Some(region) = self.region {
             sql.push(" AND country IN ('--'");
@@ -117,7 +132,7 @@ pub async fn get(db: &Db, viewer: &Viewer, id: &OrganisationId) -> Result<Organi
     }
 }
 
-async fn get_any(db: &Db, id: &OrganisationId) -> Result<Organisation> {
+pub(crate) async fn get_any(db: &Db, id: &OrganisationId) -> Result<Organisation> {
     let row = crate::sql::dynamic(format!("SELECT {COLUMNS} FROM organisations WHERE id = $1"))
         .bind(id.as_str().to_owned())
         .fetch_optional(db.pool())
@@ -126,30 +141,42 @@ async fn get_any(db: &Db, id: &OrganisationId) -> Result<Organisation> {
     organisation(&row)
 }
 
-/// Adds an organisation.
+/// Adds an organisation at `stage` of the pipeline, starting its stage history.
 #[tracing::instrument(skip(db, fields))]
-pub async fn create(db: &Db, actor: &Actor, fields: OrganisationFields) -> Result<Organisation> {
+pub async fn create(
+    db: &Db,
+    actor: &Actor,
+    fields: OrganisationFields,
+    stage: Stage,
+) -> Result<Organisation> {
     let org = Organisation {
         id: OrganisationId::new(),
         fields,
+        stage,
+        outreach: Outreach::default(),
     };
     let now = crate::now_ms();
     let mut tx = db.pool().begin().await?;
     sqlx::query(
-        "INSERT INTO organisations (id, name, country, city, website, description, visibility, search_text, \
-         created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $9, $8, $8)",
+        "INSERT INTO organisations (id, name, kind, country, city, website, description, visibility, search_text, \
+         name_key, stage, stage_changed_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $12)",
     )
     .bind(org.id.as_str().to_owned())
     .bind(org.fields.name.clone())
+    .bind(org.fields.kind.as_str())
     .bind(org.fields.country.as_str().to_owned())
     .bind(org.fields.city.clone())
     .bind(org.fields.website.clone())
     .bind(org.fields.description.clone())
     .bind(org.fields.visibility.as_str())
-    .bind(now)
     .bind(search_text(&org.fields))
+    .bind(normalise(&org.fields.name))
+    .bind(stage.as_str())
+    .bind(now)
     .execute(&mut *tx)
     .await?;
+    outreach::record_change(&mut tx, actor, &org.id, None, stage, None).await?;
     audit::record(
         &mut tx,
         Change {
@@ -166,6 +193,19 @@ pub async fn create(db: &Db, actor: &Actor, fields: OrganisationFields) -> Resul
     Ok(org)
 }
 
+/// The organisation with the same name (after normalisation) in the same country, if
+/// one exists: creating another is probably a mistake.
+pub async fn find_duplicate(db: &Db, fields: &OrganisationFields) -> Result<Option<Organisation>> {
+    let row = crate::sql::dynamic(format!(
+        "SELECT {COLUMNS} FROM organisations WHERE name_key = $1 AND country = $2 ORDER BY id LIMIT 1"
+    ))
+    .bind(normalise(&fields.name))
+    .bind(fields.country.as_str().to_owned())
+    .fetch_optional(db.pool())
+    .await?;
+    row.as_ref().map(organisation).transpose()
+}
+
 /// Replaces an organisation's details.
 #[tracing::instrument(skip(db, fields))]
 pub async fn update(
@@ -177,12 +217,12 @@ pub async fn update(
     let mut tx = db.pool().begin().await?;
     let before = get_any(db, id).await?;
     let after = Organisation {
-        id: id.clone(),
         fields,
+        ..before.clone()
     };
     sqlx::query(
         "UPDATE organisations SET name = $2, country = $3, city = $4, website = $5, description = $6, \
-         visibility = $7, updated_at = $8, search_text = $9 WHERE id = $1",
+         visibility = $7, updated_at = $8, search_text = $9, kind = $10, name_key = $11 WHERE id = $1",
     )
     .bind(id.as_str().to_owned())
     .bind(after.fields.name.clone())
@@ -193,6 +233,8 @@ pub async fn update(
     .bind(after.fields.visibility.as_str())
     .bind(crate::now_ms())
     .bind(search_text(&after.fields))
+    .bind(after.fields.kind.as_str())
+    .bind(normalise(&after.fields.name))
     .execute(&mut *tx)
     .await?;
     audit::record(
@@ -252,18 +294,31 @@ pub async fn count(db: &Db) -> Result<i64> {
     Ok(row.try_get::<i64, _>(0)?)
 }
 
-fn organisation(row: &AnyRow) -> Result<Organisation> {
-    let visibility: String = row.try_get("visibility")?;
+pub(crate) fn organisation(row: &AnyRow) -> Result<Organisation> {
+    let text = |column: &str| -> Result<String> { Ok(row.try_get::<String, _>(column)?) };
+    let corrupt = |what| move |_| StoreError::Corrupt(what);
+    let due: Option<String> = row.try_get("next_step_due")?;
     Ok(Organisation {
-        id: OrganisationId::from_stored(row.try_get("id")?),
+        id: OrganisationId::from_stored(text("id")?),
         fields: OrganisationFields {
-            name: row.try_get("name")?,
-            country: CountryCode::from_stored(row.try_get("country")?),
+            name: text("name")?,
+            kind: Kind::parse(&text("kind")?).map_err(corrupt("organisations.kind"))?,
+            country: CountryCode::from_stored(text("country")?),
             city: row.try_get("city")?,
             website: row.try_get("website")?,
             description: row.try_get("description")?,
-            visibility: Visibility::parse(&visibility)
-                .map_err(|_| StoreError::Corrupt("organisations.visibility"))?,
+            visibility: Visibility::parse(&text("visibility")?)
+                .map_err(corrupt("organisations.visibility"))?,
+        },
+        stage: Stage::parse(&text("stage")?).map_err(corrupt("organisations.stage"))?,
+        outreach: Outreach {
+            owner: row
+                .try_get::<Option<String>, _>("owner_id")?
+                .map(UserId::from_stored),
+            next_step: row.try_get("next_step")?,
+            next_step_due: due
+                .as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
         },
     })
 }
