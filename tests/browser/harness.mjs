@@ -131,6 +131,14 @@ export async function checkPage(context, url, { lang, width, expectStatus = 200,
       .filter((el) => el.labels.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
       .map((el) => el.name || el.id);
     const brand = document.querySelector('.brand')?.getBoundingClientRect();
+    // Forms start on the reading side: the first label's start edge meets the form's.
+    const form = document.querySelector('main form.form');
+    const label = form?.querySelector('label');
+    const formSide = form && label ? (() => {
+      const f = form.getBoundingClientRect();
+      const l = label.getBoundingClientRect();
+      return { startsRight: Math.abs(l.right - f.right) < 2, startsLeft: Math.abs(l.left - f.left) < 2 };
+    })() : null;
     return {
       lang: html.getAttribute('lang'),
       dir: html.getAttribute('dir'),
@@ -140,6 +148,7 @@ export async function checkPage(context, url, { lang, width, expectStatus = 200,
       overflowing,
       unlabelled,
       brandCentre: brand ? brand.left + brand.width / 2 : null,
+      formSide,
     };
   });
   if (layout.lang !== lang) problems.push(`<html lang="${layout.lang}">, expected ${lang}`);
@@ -149,6 +158,9 @@ export async function checkPage(context, url, { lang, width, expectStatus = 200,
   }
   if (layout.brandCentre !== null && (layout.brandCentre > layout.innerWidth / 2) !== rtl) {
     problems.push(`navigation starts on the wrong side for ${lang}`);
+  }
+  if (layout.formSide && !(rtl ? layout.formSide.startsRight : layout.formSide.startsLeft)) {
+    problems.push(`form labels do not start on the ${rtl ? 'right' : 'left'} in ${lang}`);
   }
   if (layout.scrollWidth > layout.innerWidth + 1 || layout.overflowing.length) {
     problems.push(`overflows ${width}px: scrollWidth ${layout.scrollWidth}; ${layout.overflowing.join(', ')}`);

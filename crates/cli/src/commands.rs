@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand};
 use tadamun_core::Invalid;
 use tadamun_core::accounts::{Email, NewPassword, NewUser, Role, parse_name};
 use tadamun_core::audit::Actor;
+use tadamun_core::directory::export::{ExportRow, to_csv};
 use tadamun_store::accounts::{tokens, users};
 use tadamun_store::{Db, StoreError, demo};
 use tadamun_web::{Server, Settings};
@@ -35,6 +36,32 @@ enum Command {
     Token {
         #[command(subcommand)]
         command: TokenCommand,
+    },
+    /// Export records to CSV (UTF-8 with BOM) or JSON.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Every organisation (optionally of one region or country).
+    Organisations {
+        #[command(flatten)]
+        db: DatabaseArg,
+        /// csv or json
+        #[arg(long, env = "TADAMUN_EXPORT_FORMAT", default_value = "csv")]
+        format: String,
+        /// Write here instead of standard output.
+        #[arg(long, env = "TADAMUN_EXPORT_OUTPUT")]
+        output: Option<std::path::PathBuf>,
+        /// UN M49 code of a region or sub-region (002 Africa, 014 Eastern Africa).
+        #[arg(long)]
+        region: Option<String>,
+        /// ISO 3166-1 alpha-2 country code.
+        #[arg(long)]
+        country: Option<String>,
     },
 }
 
@@ -143,6 +170,61 @@ pub async fn run(cli: Cli) -> Result<()> {
                     other => other.into(),
                 })?;
             println!("added {} ({}) as {}", user.email, user.name, user.role);
+            Ok(())
+        }
+        Command::Export {
+            what:
+                ExportCommand::Organisations {
+                    db,
+                    format,
+                    output,
+                    region,
+                    country,
+                },
+        } => {
+            let filter = tadamun_store::directory::OrganisationFilter {
+                region: match region {
+                    None => None,
+                    Some(m49) => Some(
+                        tadamun_core::geo::region(&m49)
+                            .with_context(|| format!("no region has the code {m49}"))?,
+                    ),
+                },
+                country: country
+                    .map(|c| tadamun_core::directory::CountryCode::parse(&c))
+                    .transpose()
+                    .map_err(explain)?,
+                ..Default::default()
+            };
+            let bytes_of = |rows: &[ExportRow]| -> Result<Vec<u8>> {
+                Ok(match format.as_str() {
+                    "csv" => to_csv(rows),
+                    "json" => serde_json::to_vec_pretty(rows)?,
+                    other => bail!("format must be csv or json (got {other:?})"),
+                })
+            };
+            bytes_of(&[])?;
+            let db = open(&db.database).await?;
+            let orgs = tadamun_store::directory::all(
+                &db,
+                &tadamun_core::visibility::Viewer::System,
+                &filter,
+            )
+            .await?;
+            let rows: Vec<ExportRow> = orgs.iter().map(ExportRow::from).collect();
+            let bytes = bytes_of(&rows)?;
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, bytes)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    eprintln!(
+                        "exported {} organisations to {}",
+                        rows.len(),
+                        path.display()
+                    );
+                }
+                None => std::io::Write::write_all(&mut std::io::stdout(), &bytes)?,
+            }
             Ok(())
         }
         Command::Token {

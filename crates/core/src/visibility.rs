@@ -50,11 +50,15 @@ impl Visibility {
     }
 }
 
-/// Who is asking: nobody signed in, or a user with a role and perhaps an organisation.
+/// Who is asking: nobody signed in, a user with a role and perhaps an organisation,
+/// or the operator at the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Viewer {
     /// Not signed in.
     Anonymous,
+    /// The `tadamun` command run by whoever operates the server (who can read the
+    /// database anyway): sees and writes everything.
+    System,
     /// A signed-in user.
     User {
         /// The user's id.
@@ -71,6 +75,7 @@ impl Viewer {
     pub fn role(&self) -> Option<Role> {
         match self {
             Viewer::Anonymous => None,
+            Viewer::System => Some(Role::Admin),
             Viewer::User { role, .. } => Some(*role),
         }
     }
@@ -79,6 +84,7 @@ impl Viewer {
     pub fn scope(&self) -> Scope {
         match self {
             Viewer::Anonymous => Scope::Public,
+            Viewer::System => Scope::Everything,
             Viewer::User { role, .. } if role.writes_everything() => Scope::Everything,
             Viewer::User {
                 id, organisation, ..
@@ -94,6 +100,7 @@ impl Viewer {
     pub fn can_write(&self, owner: Option<&OrganisationId>) -> bool {
         match self {
             Viewer::Anonymous => false,
+            Viewer::System => true,
             Viewer::User {
                 role, organisation, ..
             } => {

@@ -162,3 +162,77 @@ fn bad_and_unreachable_databases_get_one_clear_line() {
     );
     assert!(error_line(&dir).starts_with("error: cannot reach the database:"));
 }
+
+#[tokio::test]
+async fn organisations_are_exported_to_a_file_as_csv_or_json() {
+    let t = TestDatabase::new().await.unwrap();
+    for (name, country) in [("Sauti ya Haki", "TZ"), ("Rede Brasileira", "BR")] {
+        let input = tadamun_core::directory::OrganisationInput {
+            name: name.into(),
+            country: country.into(),
+            visibility: Some("restricted".into()),
+            ..Default::default()
+        };
+        tadamun_store::directory::create(
+            &t.db,
+            &tadamun_core::audit::Actor::System,
+            input.validate().unwrap(),
+            tadamun_core::directory::Stage::Member,
+        )
+        .await
+        .unwrap();
+    }
+    let file = std::env::temp_dir().join(format!(
+        "tadamun-export-{}.csv",
+        tadamun_core::ids::UserId::new()
+    ));
+    let out = tadamun(
+        &[
+            "export",
+            "organisations",
+            "--database",
+            &t.url,
+            "--region",
+            "002",
+            "--output",
+            file.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{out:?}");
+    let csv = std::fs::read_to_string(&file).unwrap();
+    std::fs::remove_file(&file).ok();
+    assert!(csv.starts_with("\u{feff}id,name,"));
+    assert!(
+        csv.contains("Sauti ya Haki") && !csv.contains("Rede Brasileira"),
+        "restricted records too, one region"
+    );
+    let json = tadamun(
+        &[
+            "export",
+            "organisations",
+            "--database",
+            &t.url,
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 2);
+    let bad = tadamun(
+        &[
+            "export",
+            "organisations",
+            "--database",
+            &t.url,
+            "--format",
+            "xls",
+        ],
+        "",
+    );
+    assert_eq!(
+        error_line(&bad),
+        "error: format must be csv or json (got \"xls\")"
+    );
+}

@@ -1,6 +1,7 @@
 //! Organisations of the coalition and the outreach pipeline. The directory area
 //! grows here: people and partnerships build on these types.
 
+pub mod export;
 mod kind;
 mod stage;
 

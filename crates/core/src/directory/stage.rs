@@ -99,6 +99,18 @@ impl Stage {
         }
     }
 
+    /// Position in the funnel (member and partner both count as joined); none for
+    /// declined and inactive.
+    fn funnel_rank(self) -> Option<u8> {
+        match self {
+            Stage::Prospect => Some(0),
+            Stage::Contacted => Some(1),
+            Stage::Engaged => Some(2),
+            Stage::Member | Stage::Partner => Some(3),
+            Stage::Declined | Stage::Inactive => None,
+        }
+    }
+
     /// Checks a move from this stage to `to`.
     pub fn check_move(self, to: Stage) -> Result<(), Invalid> {
         if self.next().contains(&to) {
@@ -158,10 +170,12 @@ impl Funnel {
                 )
             })
             .collect();
+        // Reaching a stage means reaching it or any later one of the funnel: an
+        // organisation added straight in as a member has passed the earlier stages.
         let reached = |h: &Vec<StageChange>, s: Stage| {
-            // Member and partner both count as having joined.
+            let wanted = s.funnel_rank();
             h.iter()
-                .any(|c| c.to == s || (s == Stage::Member && c.to == Stage::Partner))
+                .any(|c| c.to.funnel_rank().is_some_and(|r| Some(r) >= wanted))
         };
         let conversion = Stage::FUNNEL
             .windows(2)
@@ -297,5 +311,14 @@ mod tests {
         // Days contacted: 10 and 36 (still contacted at day 40) → 23.
         assert_eq!(funnel.median_days[1], (Stage::Contacted, Some(23.0)));
         assert_eq!(Funnel::compute(&[], 0).conversion[0].2, None);
+
+        // An organisation added straight in as a partner has passed every stage.
+        let joined = Funnel::compute(&[vec![change(Stage::Partner, 0)]], 0);
+        assert!(
+            joined
+                .conversion
+                .iter()
+                .all(|(_, _, share)| *share == Some(100.0))
+        );
     }
 }

@@ -100,6 +100,22 @@ pub async fn list(
     Ok(Page::from_rows(orgs, page.limit, |o| o.id.as_str()))
 }
 
+/// Every organisation `viewer` may see that matches `filter`, oldest first, for
+/// exports.
+#[tracing::instrument(skip(db, viewer))]
+pub async fn all(
+    db: &Db,
+    viewer: &Viewer,
+    filter: &OrganisationFilter,
+) -> Result<Vec<Organisation>> {
+    let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM organisations WHERE 1 = 1"));
+    push_scope(&mut sql, &viewer.scope(), &NAMING);
+    filter.push(&mut sql);
+    sql.push(" ORDER BY id");
+    let rows = sql.query().fetch_all(db.pool()).await?;
+    rows.iter().map(organisation).collect()
+}
+
 /// Every organisation by name, for pickers (coordinators and admins only see all;
 /// others see what their scope allows).
 pub async fn all_names(db: &Db, viewer: &Viewer) -> Result<Vec<(OrganisationId, String)>> {

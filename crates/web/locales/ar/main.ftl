@@ -244,3 +244,7 @@ outreach-move = تغيير المرحلة
 outreach-follow-up = المتابعة
 outreach-nobody = لا أحد
 error-duplicate = توجد منظمة بهذا الاسم في هذا البلد. أعد الإرسال مع force=true لإنشائها على أي حال.
+
+## Exports
+export-csv = تصدير بصيغة CSV (جدول بيانات)
+export-json = تصدير بصيغة JSON

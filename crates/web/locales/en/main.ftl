@@ -224,3 +224,7 @@ outreach-move = Change stage
 outreach-follow-up = Follow-up
 outreach-nobody = Nobody
 error-duplicate = An organisation with this name already exists in this country. Send again with force=true to create it anyway.
+
+## Exports
+export-csv = Export as CSV (spreadsheet)
+export-json = Export as JSON

@@ -224,3 +224,7 @@ outreach-move = Cambiar de etapa
 outreach-follow-up = Seguimiento
 outreach-nobody = Nadie
 error-duplicate = Ya existe una organización con este nombre en este país. Envíe de nuevo con force=true para crearla de todos modos.
+
+## Exports
+export-csv = Exportar en CSV (hoja de cálculo)
+export-json = Exportar en JSON

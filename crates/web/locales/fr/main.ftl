@@ -224,3 +224,7 @@ outreach-move = Changer d’étape
 outreach-follow-up = Suivi
 outreach-nobody = Personne
 error-duplicate = Une organisation de ce nom existe déjà dans ce pays. Renvoyez avec force=true pour la créer quand même.
+
+## Exports
+export-csv = Exporter en CSV (tableur)
+export-json = Exporter en JSON

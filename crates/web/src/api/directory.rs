@@ -3,6 +3,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::IntoResponse as _;
 use serde::{Deserialize, Serialize};
 use tadamun_core::directory::{
     Funnel, Organisation, OrganisationInput, OutreachInput, Stage, StageChange,
@@ -28,6 +29,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(stage_history))
         .routes(routes!(set_outreach))
         .routes(routes!(funnel))
+        .routes(routes!(export))
 }
 
 /// An organisation.
@@ -395,4 +397,33 @@ async fn funnel(
             })
             .collect(),
     }))
+}
+
+/// The format of an export.
+#[derive(Deserialize, utoipa::IntoParams)]
+pub(crate) struct ExportParams {
+    /// `csv` (UTF-8 with BOM; default) or `json`.
+    format: Option<String>,
+}
+
+/// Every organisation the caller may see that matches the filters, as CSV or JSON
+/// (not paginated).
+#[utoipa::path(get, path = "/api/v1/organisations/export", tag = "directory", params(ExportParams, FilterQuery),
+    responses((status = 200, description = "text/csv or application/json"), (status = 422, body = ErrorBody)))]
+async fn export(
+    State(state): State<AppState>,
+    caller: Caller,
+    Params(format): Params<ExportParams>,
+    Params(q): Params<FilterQuery>,
+) -> AppResult<axum::response::Response> {
+    let rows = crate::directory::export_rows(&state, &caller, &q).await?;
+    match format.format.as_deref().unwrap_or("csv") {
+        "csv" => Ok(crate::directory::download(
+            tadamun_core::directory::export::to_csv(&rows),
+            "text/csv; charset=utf-8",
+            "attachment; filename=\"organisations.csv\"",
+        )),
+        "json" => Ok(Json(rows).into_response()),
+        _ => Err(tadamun_core::Invalid::new("format", tadamun_core::Problem::UnknownValue).into()),
+    }
 }

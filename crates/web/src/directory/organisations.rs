@@ -159,6 +159,8 @@ struct ListPage {
     shell: Shell,
     rows: Vec<Row>,
     next_link: Option<String>,
+    /// The current filters as a query string, for the export links.
+    filters: String,
     can_create: bool,
     q: String,
     countries: Vec<Choice>,
@@ -186,6 +188,7 @@ async fn list(
         shell: Shell::new(&caller, "directory"),
         rows: Vec::new(),
         next_link: None,
+        filters: q.filter.query_string(),
         can_create: caller.viewer.can_write_network(),
         q: q.filter.q.clone().unwrap_or_default(),
         countries: country_choices(lang, q.filter.country.as_deref().unwrap_or_default()),

@@ -196,3 +196,54 @@ async fn the_api_and_the_page_filter_by_region_country_and_words() {
     );
     assert!(page.contains("<option value=\"005\" selected>"));
 }
+
+#[tokio::test]
+async fn exports_are_spreadsheet_ready_filtered_and_respect_visibility() {
+    let app = TestApp::spawn().await;
+    app.org("شبكة التضامن الأردنية", "public").await;
+    app.org("Hidden Network", "network").await;
+    let csv = reqwest::get(app.url("/organisations/export.csv"))
+        .await
+        .unwrap();
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    assert!(
+        csv.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("organisations.csv")
+    );
+    let bytes = csv.bytes().await.unwrap();
+    assert!(
+        bytes.starts_with(&[0xEF, 0xBB, 0xBF]),
+        "a BOM so spreadsheets read UTF-8"
+    );
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    assert!(text.contains("شبكة التضامن الأردنية"));
+    assert!(
+        !text.contains("Hidden Network"),
+        "anonymous exports hold public records only"
+    );
+    assert!(text.contains(",KE,Eastern Africa,Africa,"));
+
+    let coordinator = app.user(Role::Coordinator, None).await;
+    let token = app.token(&coordinator).await;
+    let json: serde_json::Value = reqwest::Client::new()
+        .get(app.url("/api/v1/organisations/export?format=json&region=014&q=hidden"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1);
+    assert_eq!(json[0]["name"], "Hidden Network");
+    assert_eq!(json[0]["stage"], "prospect");
+    let bad = reqwest::Client::new()
+        .get(app.url("/api/v1/organisations/export?format=xls"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}

@@ -1,0 +1,76 @@
+//! Organisation exports: CSV (UTF-8 with BOM) and JSON, with the list's filters.
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tadamun_core::directory::export::{ExportRow, to_csv};
+use tadamun_store::directory;
+
+use super::FilterQuery;
+use crate::caller::Caller;
+use crate::error::AppResult;
+use crate::forms::Params;
+use crate::state::AppState;
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/organisations/export.csv", get(csv))
+        .route("/organisations/export.json", get(json))
+}
+
+/// The rows of the organisations `caller` may see that match `filter`.
+pub(crate) async fn rows(
+    state: &AppState,
+    caller: &Caller,
+    filter: &FilterQuery,
+) -> AppResult<Vec<ExportRow>> {
+    let orgs = directory::all(&state.db, &caller.viewer, &filter.parse()?).await?;
+    Ok(orgs.iter().map(ExportRow::from).collect())
+}
+
+/// A file download response.
+pub(crate) fn download(
+    body: Vec<u8>,
+    content_type: &'static str,
+    filename: &'static str,
+) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CONTENT_DISPOSITION, filename),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn csv(
+    State(state): State<AppState>,
+    caller: Caller,
+    Params(q): Params<FilterQuery>,
+) -> AppResult<Response> {
+    let rows = rows(&state, &caller, &q).await?;
+    Ok(download(
+        to_csv(&rows),
+        "text/csv; charset=utf-8",
+        "attachment; filename=\"organisations.csv\"",
+    ))
+}
+
+async fn json(
+    State(state): State<AppState>,
+    caller: Caller,
+    Params(q): Params<FilterQuery>,
+) -> AppResult<Response> {
+    let rows = rows(&state, &caller, &q).await?;
+    let body = serde_json::to_vec_pretty(&rows)
+        .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
+    Ok(download(
+        body,
+        "application/json",
+        "attachment; filename=\"organisations.json\"",
+    ))
+}
