@@ -247,3 +247,40 @@ async fn exports_are_spreadsheet_ready_filtered_and_respect_visibility() {
         .unwrap();
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn every_page_title_is_plain_text() {
+    let app = TestApp::spawn().await;
+    let org = app.org("Sauti ya Haki", "public").await;
+    let admin = app.user(Role::Admin, None).await;
+    let client = app.signed_in(&admin).await;
+    for path in [
+        "/".to_owned(),
+        "/organisations".to_owned(),
+        format!("/organisations/{}", org.id),
+        format!("/organisations/{}/edit", org.id),
+        "/organisations/new".to_owned(),
+        "/outreach".to_owned(),
+        "/account".to_owned(),
+        "/users".to_owned(),
+        "/audit".to_owned(),
+    ] {
+        let page = client
+            .get(app.url(&path))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let title = page
+            .split("<title>")
+            .nth(1)
+            .unwrap()
+            .split("</title>")
+            .next()
+            .unwrap();
+        assert!(!title.contains('<') && title.len() < 200, "{path}: {title}");
+        assert!(title.ends_with(" · Tadamun"), "{path}: {title}");
+    }
+}
