@@ -182,8 +182,18 @@ pub(crate) fn query_param(query: &str, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
-/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, path `/`, Secure when asked.
-pub(crate) fn set_cookie(name: &str, value: &str, max_age_secs: i64, secure: bool) -> String {
+/// Adds a cookie to `response`: HttpOnly, SameSite=Lax, path `/`, Secure when asked.
+pub(crate) fn set_cookie(
+    response: &mut axum::response::Response,
+    name: &str,
+    value: &str,
+    max_age_secs: i64,
+    secure: bool,
+) {
     let secure = if secure { "; Secure" } else { "" };
-    format!("{name}={value}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Lax{secure}")
+    let cookie =
+        format!("{name}={value}; Path=/; Max-Age={max_age_secs}; HttpOnly; SameSite=Lax{secure}");
+    if let Ok(v) = axum::http::HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
 }

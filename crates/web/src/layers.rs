@@ -61,15 +61,13 @@ async fn caller_layer(State(state): State<AppState>, request: Request, next: Nex
         response = rendered;
     }
     if let Some(lang) = query_lang {
-        let cookie = set_cookie(
+        set_cookie(
+            &mut response,
             LANG_COOKIE,
             lang.code(),
             365 * 24 * 3600,
             state.settings.secure_cookies(),
         );
-        if let Ok(v) = HeaderValue::from_str(&cookie) {
-            response.headers_mut().append(header::SET_COOKIE, v);
-        }
     }
     response
 }

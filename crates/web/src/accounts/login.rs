@@ -5,7 +5,6 @@ use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
@@ -203,16 +202,14 @@ async fn start_session(
         sessions::delete(&state.db, old).await?;
     }
     let secret = sessions::create(&state.db, &user.id).await?;
-    let cookie = set_cookie(
+    let mut response = Redirect::to(next).into_response();
+    set_cookie(
+        &mut response,
         SESSION_COOKIE,
         secret.expose(),
         sessions::IDLE_MS / 1000,
         state.settings.secure_cookies(),
     );
-    let mut response = Redirect::to(next).into_response();
-    if let Ok(v) = HeaderValue::from_str(&cookie) {
-        response.headers_mut().append(header::SET_COOKIE, v);
-    }
     Ok(response)
 }
 
@@ -298,10 +295,13 @@ async fn logout(State(state): State<AppState>, caller: Caller) -> AppResult<Resp
         sessions::delete(&state.db, secret).await?;
     }
     let mut response = Redirect::to("/").into_response();
-    let cookie = set_cookie(SESSION_COOKIE, "", 0, state.settings.secure_cookies());
-    if let Ok(v) = HeaderValue::from_str(&cookie) {
-        response.headers_mut().append(header::SET_COOKIE, v);
-    }
+    set_cookie(
+        &mut response,
+        SESSION_COOKIE,
+        "",
+        0,
+        state.settings.secure_cookies(),
+    );
     Ok(response)
 }
 
@@ -331,15 +331,13 @@ async fn choose_language(
         }
     }
     let mut response = Redirect::to(&safe_next(form.back.as_deref())).into_response();
-    let cookie = set_cookie(
+    set_cookie(
+        &mut response,
         LANG_COOKIE,
         lang.code(),
         365 * 24 * 3600,
         state.settings.secure_cookies(),
     );
-    if let Ok(v) = HeaderValue::from_str(&cookie) {
-        response.headers_mut().append(header::SET_COOKIE, v);
-    }
     Ok(response)
 }
 

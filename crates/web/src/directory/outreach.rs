@@ -117,6 +117,30 @@ impl Panel {
     }
 }
 
+/// Back to the organisation after a change of its pipeline, or its page again with
+/// the validation error beside the forms.
+async fn after_change(
+    state: &AppState,
+    caller: &Caller,
+    id: &tadamun_core::ids::OrganisationId,
+    result: AppResult<()>,
+) -> AppResult<Response> {
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/organisations/{id}?saved=1")).into_response()),
+        Err(AppError::Invalid(invalid)) => {
+            let page = detail_page(
+                state,
+                caller,
+                id,
+                Some(FormError::new(caller.lang, &invalid)),
+            )
+            .await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(other),
+    }
+}
+
 #[derive(Deserialize)]
 struct StageForm {
     #[serde(default)]
@@ -146,20 +170,7 @@ async fn move_stage(
         }
         (Err(invalid), _) | (_, Err(invalid)) => Err(AppError::Invalid(invalid)),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/organisations/{id}?saved=1")).into_response()),
-        Err(AppError::Invalid(invalid)) => {
-            let page = detail_page(
-                &state,
-                &caller,
-                &id,
-                Some(FormError::new(caller.lang, &invalid)),
-            )
-            .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(other) => Err(other),
-    }
+    after_change(&state, &caller, &id, result).await
 }
 
 async fn set_outreach(
@@ -178,20 +189,7 @@ async fn set_outreach(
             .map_err(AppError::from),
         Err(invalid) => Err(AppError::Invalid(invalid)),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/organisations/{id}?saved=1")).into_response()),
-        Err(AppError::Invalid(invalid)) => {
-            let page = detail_page(
-                &state,
-                &caller,
-                &id,
-                Some(FormError::new(caller.lang, &invalid)),
-            )
-            .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(other) => Err(other),
-    }
+    after_change(&state, &caller, &id, result).await
 }
 
 struct FunnelRow {
