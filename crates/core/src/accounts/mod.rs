@@ -12,7 +12,7 @@ pub use email::Email;
 pub use password::{MIN_PASSWORD_LEN, NewPassword, PasswordHash};
 pub use role::Role;
 pub use secret::{Secret, SecretHash};
-pub use throttle::{THROTTLE_FREE_FAILURES, Throttle};
+pub use throttle::{ADDRESS_FREE_FAILURES, THROTTLE_FREE_FAILURES, Throttle};
 pub use two_factor::{AcceptedStep, TotpSecret};
 
 use crate::i18n::Lang;

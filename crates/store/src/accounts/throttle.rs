@@ -2,7 +2,7 @@
 //! every app server slows down the same attacker.
 
 use sqlx::Row as _;
-use tadamun_core::accounts::Throttle;
+use tadamun_core::accounts::{ADDRESS_FREE_FAILURES, THROTTLE_FREE_FAILURES, Throttle};
 
 use crate::Db;
 use crate::error::Result;
@@ -35,14 +35,20 @@ pub async fn get(db: &Db, subject: Subject<'_>) -> Result<Throttle> {
     .bind(key.to_owned())
     .fetch_optional(db.pool())
     .await?;
+    let free_failures = match subject {
+        Subject::Account(_) => THROTTLE_FREE_FAILURES,
+        Subject::Address(_) => ADDRESS_FREE_FAILURES,
+    };
     Ok(match row {
         Some(r) => Throttle {
             failures: r.try_get(0)?,
             last_failure_ms: r.try_get(1)?,
+            free_failures,
         },
         None => Throttle {
             failures: 0,
             last_failure_ms: 0,
+            free_failures,
         },
     })
 }

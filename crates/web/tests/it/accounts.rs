@@ -477,3 +477,23 @@ async fn a_disabled_account_can_no_longer_sign_in_or_use_its_session() {
         .unwrap();
     assert_eq!(login.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn one_person_mistyping_does_not_lock_out_others_at_the_same_address() {
+    let app = TestApp::spawn().await;
+    let careless = app.user(Role::Viewer, None).await;
+    let colleague = app.user(Role::Viewer, None).await;
+    for _ in 0..6 {
+        TestApp::client()
+            .post(app.url("/login"))
+            .form(&[
+                ("email", careless.email.as_str()),
+                ("password", "wrong password!"),
+            ])
+            .send()
+            .await
+            .unwrap();
+    }
+    // Same address (127.0.0.1), other account: still signs in at once.
+    app.signed_in(&colleague).await;
+}
