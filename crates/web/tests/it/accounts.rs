@@ -50,12 +50,9 @@ async fn cookies_are_secure_when_served_over_https() {
     };
     let app = TestApp::spawn_with(settings).await;
     let user = app.user(Role::Viewer, None).await;
-    let response = TestApp::client()
-        .post(app.url("/login"))
-        .form(&[("email", user.email.as_str()), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let response = app
+        .try_login(&TestApp::client(), user.email.as_str(), PASSWORD)
+        .await;
     assert!(
         response.headers()["set-cookie"]
             .to_str()
@@ -71,12 +68,7 @@ async fn a_new_session_is_issued_at_every_sign_in_and_the_old_one_ends() {
     let client = TestApp::client();
     let mut cookies = Vec::new();
     for _ in 0..2 {
-        let response = client
-            .post(app.url("/login"))
-            .form(&[("email", user.email.as_str()), ("password", PASSWORD)])
-            .send()
-            .await
-            .unwrap();
+        let response = app.try_login(&client, user.email.as_str(), PASSWORD).await;
         let cookie = response.headers()["set-cookie"].to_str().unwrap();
         cookies.push(cookie.split(';').next().unwrap().to_owned());
     }
@@ -101,15 +93,9 @@ async fn a_new_session_is_issued_at_every_sign_in_and_the_old_one_ends() {
 async fn a_wrong_password_keeps_the_email_and_says_what_failed() {
     let app = TestApp::spawn().await;
     let user = app.user(Role::Viewer, None).await;
-    let response = TestApp::client()
-        .post(app.url("/login"))
-        .form(&[
-            ("email", user.email.as_str()),
-            ("password", "not the password"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let response = app
+        .try_login(&TestApp::client(), user.email.as_str(), "not the password")
+        .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = response.text().await.unwrap();
     assert!(page.contains("The e-mail address or the password is not right."));
@@ -122,22 +108,10 @@ async fn repeated_failures_slow_down_the_account_even_with_the_right_password() 
     let user = app.user(Role::Viewer, None).await;
     let client = TestApp::client();
     for _ in 0..5 {
-        client
-            .post(app.url("/login"))
-            .form(&[
-                ("email", user.email.as_str()),
-                ("password", "wrong password!"),
-            ])
-            .send()
-            .await
-            .unwrap();
+        app.try_login(&client, user.email.as_str(), "wrong password!")
+            .await;
     }
-    let blocked = client
-        .post(app.url("/login"))
-        .form(&[("email", user.email.as_str()), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let blocked = app.try_login(&client, user.email.as_str(), PASSWORD).await;
     assert_eq!(blocked.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(
         blocked
@@ -180,12 +154,7 @@ async fn a_session_made_on_one_server_works_on_another() {
     let second = TestApp::serve(app.db.clone(), Settings::default()).await;
     let user = app.user(Role::Member, None).await;
     let client = TestApp::client();
-    let login = client
-        .post(app.url("/login"))
-        .form(&[("email", user.email.as_str()), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let login = app.try_login(&client, user.email.as_str(), PASSWORD).await;
     let cookie = login.headers()["set-cookie"]
         .to_str()
         .unwrap()
@@ -469,12 +438,9 @@ async fn a_disabled_account_can_no_longer_sign_in_or_use_its_session() {
             .status(),
         StatusCode::SEE_OTHER
     );
-    let login = TestApp::client()
-        .post(app.url("/login"))
-        .form(&[("email", user.email.as_str()), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let login = app
+        .try_login(&TestApp::client(), user.email.as_str(), PASSWORD)
+        .await;
     assert_eq!(login.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
@@ -484,15 +450,12 @@ async fn one_person_mistyping_does_not_lock_out_others_at_the_same_address() {
     let careless = app.user(Role::Viewer, None).await;
     let colleague = app.user(Role::Viewer, None).await;
     for _ in 0..6 {
-        TestApp::client()
-            .post(app.url("/login"))
-            .form(&[
-                ("email", careless.email.as_str()),
-                ("password", "wrong password!"),
-            ])
-            .send()
-            .await
-            .unwrap();
+        app.try_login(
+            &TestApp::client(),
+            careless.email.as_str(),
+            "wrong password!",
+        )
+        .await;
     }
     // Same address (127.0.0.1), other account: still signs in at once.
     app.signed_in(&colleague).await;

@@ -11,15 +11,7 @@ async fn me_returns_the_caller_and_refuses_without_credentials() {
     let app = TestApp::spawn().await;
     let user = app.user(Role::Member, None).await;
     let token = app.token(&user).await;
-    let me: Value = Client::new()
-        .get(app.url("/api/v1/me"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me: Value = app.api_json("/api/v1/me", &token).await;
     assert_eq!(me["email"], user.email.as_str());
     assert_eq!(me["name"], user.name);
     assert_eq!(me["role"], "member");
@@ -222,15 +214,12 @@ async fn every_change_through_the_api_appears_in_the_audit_log() {
         .send()
         .await
         .unwrap();
-    let log: Value = Client::new()
-        .get(app.url(&format!("/api/v1/audit?entity=organisation&entity_id={id}")))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let log: Value = app
+        .api_json(
+            &format!("/api/v1/audit?entity=organisation&entity_id={id}"),
+            &token,
+        )
+        .await;
     let items = log["items"].as_array().unwrap();
     assert_eq!(items.len(), 2);
     assert_eq!(items[0]["action"], "update");

@@ -227,15 +227,12 @@ async fn exports_are_spreadsheet_ready_filtered_and_respect_visibility() {
 
     let coordinator = app.user(Role::Coordinator, None).await;
     let token = app.token(&coordinator).await;
-    let json: serde_json::Value = reqwest::Client::new()
-        .get(app.url("/api/v1/organisations/export?format=json&region=014&q=hidden"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let json: serde_json::Value = app
+        .api_json(
+            "/api/v1/organisations/export?format=json&region=014&q=hidden",
+            &token,
+        )
+        .await;
     assert_eq!(json.as_array().unwrap().len(), 1);
     assert_eq!(json[0]["name"], "Hidden Network");
     assert_eq!(json[0]["stage"], "prospect");

@@ -92,12 +92,7 @@ impl TestApp {
     /// A client signed in as `user` through the login form.
     pub async fn signed_in(&self, user: &User) -> Client {
         let client = Self::client();
-        let response = client
-            .post(self.url("/login"))
-            .form(&[("email", user.email.as_str()), ("password", PASSWORD)])
-            .send()
-            .await
-            .unwrap();
+        let response = self.try_login(&client, user.email.as_str(), PASSWORD).await;
         assert_eq!(
             response.status(),
             StatusCode::SEE_OTHER,
@@ -105,6 +100,34 @@ impl TestApp {
             user.email
         );
         client
+    }
+
+    /// Posts the sign-in form with `client`.
+    pub async fn try_login(
+        &self,
+        client: &Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        client
+            .post(self.url("/login"))
+            .form(&[("email", email), ("password", password)])
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// GETs an API path with a bearer token and reads the JSON answer.
+    pub async fn api_json(&self, path: &str, token: &str) -> serde_json::Value {
+        Client::new()
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
     }
 
     pub async fn token(&self, user: &User) -> String {

@@ -48,30 +48,18 @@ async fn the_api_moves_stages_by_the_rules_and_keeps_the_history() {
     assert_eq!(moved.status(), StatusCode::OK);
     assert_eq!(moved.json::<Value>().await.unwrap()["stage"], "contacted");
 
-    let history: Value = Client::new()
-        .get(app.url(&format!("/api/v1/organisations/{}/stages", org.id)))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let history: Value = app
+        .api_json(&format!("/api/v1/organisations/{}/stages", org.id), &token)
+        .await;
     assert_eq!(history.as_array().unwrap().len(), 2);
     assert_eq!(history[1]["from"], "prospect");
     assert_eq!(history[1]["to"], "contacted");
     assert_eq!(history[1]["note"], "Met in Kampala");
     assert_eq!(history[1]["by"], coordinator.email.as_str());
 
-    let funnel: Value = Client::new()
-        .get(app.url("/api/v1/outreach/funnel?region=002"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let funnel: Value = app
+        .api_json("/api/v1/outreach/funnel?region=002", &token)
+        .await;
     assert_eq!(funnel["current"]["contacted"], 1);
     assert_eq!(funnel["conversion"][0]["percent"], 100.0);
 }
