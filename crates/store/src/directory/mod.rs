@@ -253,20 +253,30 @@ pub async fn update(
     .bind(normalise(&after.fields.name))
     .execute(&mut *tx)
     .await?;
+    record_update(&mut tx, actor, &before, &after).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Appends the audit row of a change to an organisation inside `tx`.
+pub(crate) async fn record_update(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    actor: &Actor,
+    before: &Organisation,
+    after: &Organisation,
+) -> Result<()> {
     audit::record(
-        &mut tx,
+        tx,
         Change {
             actor,
             action: Action::Update,
             entity: "organisation",
-            entity_id: id.as_str(),
-            before: Some(&before),
-            after: Some(&after),
+            entity_id: after.id.as_str(),
+            before: Some(before),
+            after: Some(after),
         },
     )
-    .await?;
-    tx.commit().await?;
-    Ok(after)
+    .await
 }
 
 /// Removes an organisation; its members keep their accounts without an organisation.

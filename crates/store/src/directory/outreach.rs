@@ -5,14 +5,13 @@ use std::collections::HashMap;
 
 use sqlx::Row as _;
 use sqlx::{Any, Transaction};
-use tadamun_core::audit::{Action, Actor};
+use tadamun_core::audit::Actor;
 use tadamun_core::directory::{Organisation, Outreach, Stage, StageChange};
 use tadamun_core::ids::{OrganisationId, UserId};
 use tadamun_core::visibility::Viewer;
 
-use super::{COLUMNS, NAMING, OrganisationFilter, get, get_any, organisation};
+use super::{COLUMNS, NAMING, OrganisationFilter, get, get_any, organisation, record_update};
 use crate::Db;
-use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
 use crate::sql::Sql;
 use crate::visibility::push_scope;
@@ -78,18 +77,7 @@ pub async fn move_stage(
         stage: to,
         ..before.clone()
     };
-    audit::record(
-        &mut tx,
-        Change {
-            actor,
-            action: Action::Update,
-            entity: "organisation",
-            entity_id: id.as_str(),
-            before: Some(&before),
-            after: Some(&after),
-        },
-    )
-    .await?;
+    record_update(&mut tx, actor, &before, &after).await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -122,18 +110,7 @@ pub async fn set_outreach(
         outreach,
         ..before.clone()
     };
-    audit::record(
-        &mut tx,
-        Change {
-            actor,
-            action: Action::Update,
-            entity: "organisation",
-            entity_id: id.as_str(),
-            before: Some(&before),
-            after: Some(&after),
-        },
-    )
-    .await?;
+    record_update(&mut tx, actor, &before, &after).await?;
     tx.commit().await?;
     Ok(after)
 }
