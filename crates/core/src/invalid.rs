@@ -68,6 +68,8 @@ pub enum Problem {
     StageMove,
     /// A date that is not `YYYY-MM-DD`.
     Date,
+    /// A code that is not lower-case letters, digits and hyphens.
+    Code,
 }
 
 impl Problem {
@@ -95,6 +97,7 @@ impl Problem {
             Problem::CodeWrong => "code_wrong",
             Problem::StageMove => "invalid_stage_move",
             Problem::Date => "invalid_date",
+            Problem::Code => "invalid_code",
         }
     }
 
@@ -122,6 +125,7 @@ impl Problem {
             Problem::CodeWrong => "problem-code-wrong",
             Problem::StageMove => "problem-stage-move",
             Problem::Date => "problem-date",
+            Problem::Code => "problem-code",
         }
     }
 

@@ -2,6 +2,7 @@
 //! an import of the same file reads back.
 
 use super::Organisation;
+use crate::i18n::Lang;
 
 /// One exported organisation. Region and sub-region are there for filtering in a
 /// spreadsheet; an import reads the country.
@@ -9,8 +10,18 @@ use super::Organisation;
 pub struct ExportRow {
     /// Id.
     pub id: String,
-    /// Name.
+    /// Name in its primary language.
     pub name: String,
+    /// Language of the primary name.
+    pub name_lang: String,
+    /// Name in Arabic, if it has one besides the primary name.
+    pub name_ar: String,
+    /// Name in English, likewise.
+    pub name_en: String,
+    /// Name in French, likewise.
+    pub name_fr: String,
+    /// Name in Spanish, likewise.
+    pub name_es: String,
     /// Kind.
     pub kind: &'static str,
     /// ISO 3166-1 alpha-2 code.
@@ -21,6 +32,10 @@ pub struct ExportRow {
     pub region: &'static str,
     /// City.
     pub city: String,
+    /// Focus area codes, separated by `; `.
+    pub focus_areas: String,
+    /// Working language codes, separated by `; `.
+    pub languages: String,
     /// Website.
     pub website: String,
     /// Description.
@@ -36,14 +51,21 @@ pub struct ExportRow {
 }
 
 /// The column names, in order.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 20] = [
     "id",
     "name",
+    "name_lang",
+    "name_ar",
+    "name_en",
+    "name_fr",
+    "name_es",
     "kind",
     "country",
     "subregion",
     "region",
     "city",
+    "focus_areas",
+    "languages",
     "website",
     "description",
     "visibility",
@@ -56,10 +78,16 @@ impl From<&Organisation> for ExportRow {
     fn from(o: &Organisation) -> Self {
         let f = &o.fields;
         let country = f.country.country();
-        let lang = crate::i18n::Lang::En;
+        let lang = Lang::En;
+        let name = |l: Lang| f.names.get(&l).cloned().unwrap_or_default();
         Self {
             id: o.id.to_string(),
             name: f.name.clone(),
+            name_lang: f.name_lang.as_str().to_owned(),
+            name_ar: name(Lang::Ar),
+            name_en: name(Lang::En),
+            name_fr: name(Lang::Fr),
+            name_es: name(Lang::Es),
             kind: f.kind.as_str(),
             country: f.country.as_str().to_owned(),
             subregion: country
@@ -67,6 +95,8 @@ impl From<&Organisation> for ExportRow {
                 .unwrap_or_default(),
             region: country.map(|c| c.region().name(lang)).unwrap_or_default(),
             city: f.city.clone().unwrap_or_default(),
+            focus_areas: join(f.focus_areas.iter().map(|c| c.as_str())),
+            languages: join(f.languages.iter().map(|c| c.as_str())),
             website: f.website.clone().unwrap_or_default(),
             description: f.description.clone().unwrap_or_default(),
             visibility: f.visibility.as_str(),
@@ -81,38 +111,65 @@ impl From<&Organisation> for ExportRow {
     }
 }
 
+/// Items of a list cell, separated by `; ` (an import splits on `;` or `,`).
+pub fn join<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.collect::<Vec<_>>().join("; ")
+}
+
+impl ExportRow {
+    fn cells(&self) -> [&str; COLUMNS.len()] {
+        [
+            &self.id,
+            &self.name,
+            &self.name_lang,
+            &self.name_ar,
+            &self.name_en,
+            &self.name_fr,
+            &self.name_es,
+            self.kind,
+            &self.country,
+            self.subregion,
+            self.region,
+            &self.city,
+            &self.focus_areas,
+            &self.languages,
+            &self.website,
+            &self.description,
+            self.visibility,
+            self.stage,
+            &self.next_step,
+            &self.next_step_due,
+        ]
+    }
+}
+
 /// The rows as CSV: UTF-8 with a byte-order mark (so spreadsheets show Arabic), a
 /// header line, CRLF line ends, fields quoted where needed.
 pub fn to_csv(rows: &[ExportRow]) -> Vec<u8> {
+    write_csv(&COLUMNS, rows.iter().map(|r| r.cells()))
+}
+
+/// Writes `rows` under `columns` as CSV: UTF-8 with a byte-order mark, CRLF line
+/// ends, RFC 4180 quoting, and formulas defused.
+pub fn write_csv<'a, const N: usize>(
+    columns: &[&str; N],
+    rows: impl Iterator<Item = [&'a str; N]>,
+) -> Vec<u8> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     let mut line = |fields: &[&str]| {
         let quoted: Vec<String> = fields.iter().map(|f| quote(f)).collect();
         out.extend_from_slice(quoted.join(",").as_bytes());
         out.extend_from_slice(b"\r\n");
     };
-    line(&COLUMNS);
+    line(columns);
     for r in rows {
-        line(&[
-            &r.id,
-            &r.name,
-            r.kind,
-            &r.country,
-            r.subregion,
-            r.region,
-            &r.city,
-            &r.website,
-            &r.description,
-            r.visibility,
-            r.stage,
-            &r.next_step,
-            &r.next_step_due,
-        ]);
+        line(&r);
     }
     out
 }
 
 /// RFC 4180 quoting; a leading `= + - @` is prefixed with `'` so a spreadsheet never
-/// runs a value as a formula.
+/// runs a value as a formula (an import removes it again).
 fn quote(field: &str) -> String {
     let safe = if field.starts_with(['=', '+', '-', '@']) {
         format!("'{field}")
@@ -135,11 +192,18 @@ mod tests {
         let row = ExportRow {
             id: "1".into(),
             name: "Sauti ya \"Haki\", Tanzania".into(),
+            name_lang: "sw".into(),
+            name_ar: String::new(),
+            name_en: String::new(),
+            name_fr: String::new(),
+            name_es: String::new(),
             kind: "ngo",
             country: "TZ".into(),
             subregion: "Eastern Africa",
             region: "Africa",
             city: "دار السلام".into(),
+            focus_areas: "media; legal".into(),
+            languages: "sw".into(),
             website: String::new(),
             description: "line one\nline two".into(),
             visibility: "public",
@@ -148,7 +212,7 @@ mod tests {
             next_step_due: String::new(),
         };
         let csv = String::from_utf8(to_csv(&[row])).unwrap();
-        assert!(csv.starts_with("\u{feff}id,name,kind,country,"));
+        assert!(csv.starts_with("\u{feff}id,name,name_lang,name_ar,"));
         assert!(csv.contains("\"Sauti ya \"\"Haki\"\", Tanzania\""));
         assert!(csv.contains("دار السلام"));
         assert!(csv.contains("\"line one\nline two\""));

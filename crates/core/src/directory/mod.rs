@@ -2,16 +2,22 @@
 //! grows here: people and partnerships build on these types.
 
 pub mod export;
+pub mod focus;
 mod kind;
 mod stage;
 
+pub use focus::{FocusArea, FocusAreaInput, FocusCode};
 pub use kind::Kind;
 pub use stage::{Funnel, Stage, StageChange};
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
+use crate::i18n::Lang;
 use crate::ids::{OrganisationId, UserId};
 use crate::invalid::{optional_text, required_text};
+use crate::languages::LanguageCode;
 use crate::visibility::Visibility;
 use crate::{Invalid, Problem};
 
@@ -122,6 +128,10 @@ pub fn parse_date(field: &'static str, raw: &str) -> Result<Option<NaiveDate>, I
 pub struct OrganisationFields {
     /// Its name in its primary language.
     pub name: String,
+    /// The language of its primary name.
+    pub name_lang: LanguageCode,
+    /// Its name in interface languages other than the primary name's, where it has one.
+    pub names: BTreeMap<Lang, String>,
     /// What kind of organisation it is.
     pub kind: Kind,
     /// Where it is based.
@@ -132,16 +142,48 @@ pub struct OrganisationFields {
     pub website: Option<String>,
     /// What it does.
     pub description: Option<String>,
+    /// What it works on (codes of the coalition's focus areas).
+    pub focus_areas: Vec<FocusCode>,
+    /// The languages it works in.
+    pub languages: Vec<LanguageCode>,
     /// Who may see it.
     pub visibility: Visibility,
+}
+
+impl OrganisationFields {
+    /// Its name as a reader of `lang` knows it: the name in `lang` if it has one,
+    /// else its primary name.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        self.names.get(&lang).map_or(&self.name, String::as_str)
+    }
+
+    /// Every name it has, primary first, for search and duplicate checks.
+    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.names.values().map(String::as_str))
+    }
 }
 
 /// The raw text of an organisation form or API body, before validation.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct OrganisationInput {
-    /// Name.
+    /// Name in its primary language.
     #[serde(default)]
     pub name: String,
+    /// Language of the primary name (ISO 639 code); English when absent.
+    #[serde(default)]
+    pub name_lang: Option<String>,
+    /// Name in Arabic, if different from the primary name.
+    #[serde(default)]
+    pub name_ar: Option<String>,
+    /// Name in English, if different from the primary name.
+    #[serde(default)]
+    pub name_en: Option<String>,
+    /// Name in French, if different from the primary name.
+    #[serde(default)]
+    pub name_fr: Option<String>,
+    /// Name in Spanish, if different from the primary name.
+    #[serde(default)]
+    pub name_es: Option<String>,
     /// Kind; `other` when absent.
     #[serde(default)]
     pub kind: Option<String>,
@@ -157,6 +199,12 @@ pub struct OrganisationInput {
     /// Description.
     #[serde(default)]
     pub description: Option<String>,
+    /// Focus areas: codes or names; each item may itself be a `;`- or `,`-separated list.
+    #[serde(default)]
+    pub focus_areas: Vec<String>,
+    /// Working languages: ISO 639 codes; each item may itself be a list.
+    #[serde(default)]
+    pub languages: Vec<String>,
     /// Visibility; `network` when absent.
     #[serde(default)]
     pub visibility: Option<String>,
@@ -167,10 +215,30 @@ pub struct OrganisationInput {
 }
 
 impl OrganisationInput {
-    /// Validates every field, reporting the first that is wrong.
-    pub fn validate(&self) -> Result<OrganisationFields, Invalid> {
+    /// Validates every field against the coalition's focus areas `focus`, reporting
+    /// the first that is wrong.
+    pub fn validate(&self, focus: &[FocusArea]) -> Result<OrganisationFields, Invalid> {
+        let name = required_text("name", &self.name, 200)?;
+        let name_lang = match self.name_lang.as_deref().map(str::trim) {
+            None | Some("") => LanguageCode::from_stored("en".into()),
+            Some(code) => LanguageCode::parse("name_lang", code)?,
+        };
+        let mut names = BTreeMap::new();
+        for (lang, field, raw) in [
+            (Lang::Ar, "name_ar", &self.name_ar),
+            (Lang::En, "name_en", &self.name_en),
+            (Lang::Fr, "name_fr", &self.name_fr),
+            (Lang::Es, "name_es", &self.name_es),
+        ] {
+            let other = optional_text(field, raw.as_deref().unwrap_or_default(), 200)?;
+            if let Some(other) = other.filter(|o| *o != name && lang.code() != name_lang.as_str()) {
+                names.insert(lang, other);
+            }
+        }
         Ok(OrganisationFields {
-            name: required_text("name", &self.name, 200)?,
+            name,
+            name_lang,
+            names,
             kind: match self.kind.as_deref().map(str::trim) {
                 None | Some("") => Kind::Other,
                 Some(k) => Kind::parse(k)?,
@@ -183,6 +251,8 @@ impl OrganisationInput {
                 self.description.as_deref().unwrap_or_default(),
                 5000,
             )?,
+            focus_areas: focus::parse_list("focus_areas", &self.focus_areas, focus)?,
+            languages: crate::languages::parse_list("languages", &self.languages)?,
             visibility: match self.visibility.as_deref() {
                 None | Some("") => Visibility::Network,
                 Some(v) => Visibility::parse(v)?,
@@ -230,21 +300,49 @@ mod tests {
             website: Some("https://ksn.example.org".into()),
             ..Default::default()
         };
-        let fields = input.validate().unwrap();
+        let fields = input.validate(&[]).unwrap();
         assert_eq!(fields.name, "Kenya Solidarity Network");
         assert_eq!(fields.country.as_str(), "KE");
         assert_eq!(fields.visibility, Visibility::Network);
 
         input.website = Some("javascript:alert(1)".into());
         assert_eq!(
-            input.validate().unwrap_err(),
+            input.validate(&[]).unwrap_err(),
             Invalid::new("website", Problem::Url)
         );
         input.website = None;
         input.country = "Kenya".into();
         assert_eq!(
-            input.validate().unwrap_err(),
+            input.validate(&[]).unwrap_err(),
             Invalid::new("country", Problem::Country)
+        );
+    }
+
+    #[test]
+    fn names_in_other_languages_are_kept_unless_they_repeat_the_primary_name() {
+        let input = OrganisationInput {
+            name: "Jumuiya ya Mshikamano".into(),
+            name_lang: Some("sw".into()),
+            name_ar: Some("جمعية التضامن".into()),
+            name_en: Some("Jumuiya ya Mshikamano".into()),
+            name_fr: Some(" ".into()),
+            country: "TZ".into(),
+            languages: vec!["sw; en".into()],
+            ..Default::default()
+        };
+        let fields = input.validate(&[]).unwrap();
+        assert_eq!(fields.name_lang.as_str(), "sw");
+        assert_eq!(fields.names.len(), 1);
+        assert_eq!(fields.name_in(Lang::Ar), "جمعية التضامن");
+        assert_eq!(fields.name_in(Lang::Fr), "Jumuiya ya Mshikamano");
+        assert_eq!(fields.languages.len(), 2);
+        let bad = OrganisationInput {
+            focus_areas: vec!["astrology".into()],
+            ..input
+        };
+        assert_eq!(
+            bad.validate(&[]).unwrap_err(),
+            Invalid::new("focus_areas", Problem::UnknownValue)
         );
     }
 
