@@ -61,6 +61,14 @@ id_type!(
     TokenId
 );
 id_type!(
+    /// A person in the directory (not necessarily a user).
+    PersonId
+);
+id_type!(
+    /// A regional expansion target.
+    TargetId
+);
+id_type!(
     /// A row of the audit log.
     AuditId
 );

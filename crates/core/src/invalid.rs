@@ -70,6 +70,8 @@ pub enum Problem {
     Date,
     /// A code that is not lower-case letters, digits and hyphens.
     Code,
+    /// Not a phone number (digits, spaces, `+ - ( ) .`).
+    Phone,
 }
 
 impl Problem {
@@ -98,6 +100,7 @@ impl Problem {
             Problem::StageMove => "invalid_stage_move",
             Problem::Date => "invalid_date",
             Problem::Code => "invalid_code",
+            Problem::Phone => "invalid_phone",
         }
     }
 
@@ -126,6 +129,7 @@ impl Problem {
             Problem::StageMove => "problem-stage-move",
             Problem::Date => "problem-date",
             Problem::Code => "problem-code",
+            Problem::Phone => "problem-phone",
         }
     }
 

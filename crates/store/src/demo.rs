@@ -173,7 +173,7 @@ pub async fn load(db: &Db, password: Option<&str>) -> Result<Option<Vec<DemoAcco
             ..Default::default()
         };
         let fields = input
-            .validate()
+            .validate(&[])
             .map_err(|_| StoreError::Corrupt("demo organisation"))?;
         organisations.push(directory::create(db, &system, fields, *stage).await?.id);
     }

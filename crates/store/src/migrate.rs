@@ -32,6 +32,21 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0003_outreach.sql"),
         postgres: include_str!("../migrations/postgres/0003_outreach.sql"),
     },
+    Migration {
+        version: 4,
+        sqlite: include_str!("../migrations/sqlite/0004_organisation_details.sql"),
+        postgres: include_str!("../migrations/postgres/0004_organisation_details.sql"),
+    },
+    Migration {
+        version: 5,
+        sqlite: include_str!("../migrations/sqlite/0005_people.sql"),
+        postgres: include_str!("../migrations/postgres/0005_people.sql"),
+    },
+    Migration {
+        version: 6,
+        sqlite: include_str!("../migrations/sqlite/0006_expansion_targets.sql"),
+        postgres: include_str!("../migrations/postgres/0006_expansion_targets.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

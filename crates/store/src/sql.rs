@@ -17,6 +17,7 @@ pub(crate) fn dynamic<'q>(text: String) -> Query<'q, Any, AnyArguments> {
 pub(crate) enum Arg {
     Text(String),
     Int(i64),
+    Null,
 }
 
 /// SQL text with its arguments.
@@ -63,6 +64,7 @@ impl Sql {
             .fold(dynamic(self.text.clone()), |q, arg| match arg {
                 Arg::Text(t) => q.bind(t.as_str()),
                 Arg::Int(i) => q.bind(*i),
+                Arg::Null => q.bind(None::<String>),
             })
     }
 }

@@ -9,16 +9,47 @@ use tadamun_core::i18n::Lang;
 use crate::error::AppError;
 use crate::i18n;
 
-/// A url-encoded form body.
+/// A url-encoded form body. Repeated keys (checkboxes of one name) fill a `Vec`.
 pub struct PageForm<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for PageForm<T> {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        axum::Form::<T>::from_request(req, state)
+        let body = FormBody::from_request(req, state).await?;
+        body.parse().map(PageForm)
+    }
+}
+
+/// The raw bytes of a url-encoded form body, for handlers that read it as two types
+/// (the record's fields and a confirmation flag).
+pub struct FormBody(axum::body::Bytes);
+
+impl FormBody {
+    /// The body read as `T`.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, AppError> {
+        serde_html_form::from_bytes(&self.0)
+            .map_err(|e| AppError::Malformed(format!("Failed to deserialize form body: {e}")))
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for FormBody {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let is_form = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        if !is_form {
+            return Err(AppError::Malformed(
+                "Expected request with `Content-Type: application/x-www-form-urlencoded`".into(),
+            ));
+        }
+        axum::body::Bytes::from_request(req, state)
             .await
-            .map(|axum::Form(v)| PageForm(v))
+            .map(FormBody)
             .map_err(|e| AppError::Malformed(e.body_text()))
     }
 }

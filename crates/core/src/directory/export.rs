@@ -1,7 +1,10 @@
-//! Organisations as rows of a spreadsheet: the columns of CSV and JSON exports, which
-//! an import of the same file reads back.
+//! Organisations and people as rows of a spreadsheet: the columns of CSV and JSON
+//! exports, which an import of the same file reads back.
+
+use std::collections::HashMap;
 
 use super::Organisation;
+use super::people::PersonView;
 use crate::i18n::Lang;
 
 /// One exported organisation. Region and sub-region are there for filtering in a
@@ -166,6 +169,134 @@ pub fn write_csv<'a, const N: usize>(
         line(&r);
     }
     out
+}
+
+/// One exported person, as the exporting user may see them: pseudonymous people by
+/// alias and without contact details unless the user is a coordinator.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PersonRow {
+    /// Id.
+    pub id: String,
+    /// The name the exporting user knows them by.
+    pub name: String,
+    /// `yes` for a pseudonymous person.
+    pub pseudonymous: &'static str,
+    /// The real name behind an alias (coordinators only).
+    pub real_name: String,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: String,
+    /// Language codes, separated by `; `.
+    pub languages: String,
+    /// Kind of public figure.
+    pub public_figure: &'static str,
+    /// `Organisation (role); …`
+    pub affiliations: String,
+    /// E-mail.
+    pub email: String,
+    /// Phone.
+    pub phone: String,
+    /// Signal.
+    pub signal: String,
+    /// Other channel.
+    pub other_contact: String,
+    /// Consent scope.
+    pub consent_scope: &'static str,
+    /// Consent date, YYYY-MM-DD.
+    pub consent_date: String,
+    /// Note.
+    pub note: String,
+    /// Visibility.
+    pub visibility: &'static str,
+}
+
+/// The person column names, in order.
+pub const PERSON_COLUMNS: [&str; 16] = [
+    "id",
+    "name",
+    "pseudonymous",
+    "real_name",
+    "country",
+    "languages",
+    "public_figure",
+    "affiliations",
+    "email",
+    "phone",
+    "signal",
+    "other_contact",
+    "consent_scope",
+    "consent_date",
+    "note",
+    "visibility",
+];
+
+impl PersonRow {
+    /// The row of `p`, naming their organisations from `organisations` (id → name);
+    /// organisations missing there (not visible to the exporter) are left out.
+    pub fn new(p: &PersonView, organisations: &HashMap<String, String>) -> Self {
+        let contacts = p.contacts.clone().unwrap_or_default();
+        let affiliations: Vec<String> = p
+            .affiliations
+            .iter()
+            .filter_map(|a| {
+                let name = organisations.get(a.organisation.as_str())?;
+                Some(match &a.role {
+                    Some(role) => format!("{name} ({role})"),
+                    None => name.clone(),
+                })
+            })
+            .collect();
+        Self {
+            id: p.id.to_string(),
+            name: p.name.clone(),
+            pseudonymous: if p.pseudonymous { "yes" } else { "" },
+            real_name: p.real_name.clone().unwrap_or_default(),
+            country: p
+                .country
+                .as_ref()
+                .map(|c| c.as_str().to_owned())
+                .unwrap_or_default(),
+            languages: join(p.languages.iter().map(|l| l.as_str())),
+            public_figure: p.public_figure.map(|f| f.as_str()).unwrap_or_default(),
+            affiliations: affiliations.join("; "),
+            email: contacts
+                .email
+                .map(|e| e.as_str().to_owned())
+                .unwrap_or_default(),
+            phone: contacts.phone.unwrap_or_default(),
+            signal: contacts.signal.unwrap_or_default(),
+            other_contact: contacts.other.unwrap_or_default(),
+            consent_scope: p.consent.map(|c| c.scope.as_str()).unwrap_or_default(),
+            consent_date: p.consent.map(|c| c.date.to_string()).unwrap_or_default(),
+            note: p.note.clone().unwrap_or_default(),
+            visibility: p.visibility.as_str(),
+        }
+    }
+
+    fn cells(&self) -> [&str; PERSON_COLUMNS.len()] {
+        [
+            &self.id,
+            &self.name,
+            self.pseudonymous,
+            &self.real_name,
+            &self.country,
+            &self.languages,
+            self.public_figure,
+            &self.affiliations,
+            &self.email,
+            &self.phone,
+            &self.signal,
+            &self.other_contact,
+            self.consent_scope,
+            &self.consent_date,
+            &self.note,
+            self.visibility,
+        ]
+    }
+}
+
+/// People as CSV, like [`to_csv`].
+pub fn people_to_csv(rows: &[PersonRow]) -> Vec<u8> {
+    write_csv(&PERSON_COLUMNS, rows.iter().map(PersonRow::cells))
 }
 
 /// RFC 4180 quoting; a leading `= + - @` is prefixed with `'` so a spreadsheet never

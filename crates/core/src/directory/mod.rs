@@ -4,6 +4,7 @@
 pub mod export;
 pub mod focus;
 mod kind;
+pub mod people;
 mod stage;
 
 pub use focus::{FocusArea, FocusAreaInput, FocusCode};

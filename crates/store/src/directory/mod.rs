@@ -1,13 +1,17 @@
-//! Organisations, and (in `outreach`) the pipeline they move through.
+//! Organisations, the coalition's focus areas (`focus`), people (`people`), and (in
+//! `outreach`) the pipeline organisations move through.
 
+pub mod focus;
 pub mod outreach;
+pub mod people;
 
 use sqlx::Row as _;
 use sqlx::any::AnyRow;
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::directory::{
-    CountryCode, Kind, Organisation, OrganisationFields, Outreach, Stage,
+    CountryCode, FocusCode, Kind, Organisation, OrganisationFields, Outreach, Stage,
 };
+use tadamun_core::languages::LanguageCode;
 use tadamun_core::ids::{OrganisationId, UserId};
 use tadamun_core::page::{Page, PageRequest};
 use tadamun_core::search::normalise;
@@ -16,7 +20,7 @@ use tadamun_core::visibility::{Named, Viewer, Visibility, can_see};
 use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
-use crate::sql::Sql;
+use crate::sql::{Arg, Sql};
 use crate::visibility::{Naming, push_scope};
 
 /// An organisation's members are the people named on it.
@@ -26,8 +30,8 @@ pub(crate) const NAMING: Naming<'static> = Naming {
     users: None,
 };
 
-pub(crate) const COLUMNS: &str = "id, name, kind, country, city, website, description, visibility, stage, owner_id, \
-                       next_step, next_step_due";
+pub(crate) const COLUMNS: &str = "id, name, name_lang, names, kind, country, city, website, description, \
+     focus_areas, languages, visibility, stage, owner_id, next_step, next_step_due";
 
 /// What an organisation list is narrowed to.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +46,10 @@ pub struct OrganisationFilter {
     pub kind: Option<Kind>,
     /// Only this outreach stage.
     pub stage: Option<Stage>,
+    /// Only organisations working on this focus area.
+    pub focus: Option<FocusCode>,
+    /// Only organisations working in this language.
+    pub language: Option<LanguageCode>,
 }
 
 impl OrganisationFilter {
@@ -61,6 +69,14 @@ impl OrganisationFilter {
         if let Some(stage) = self.stage {
             sql.push(" AND stage = ").bind_text(stage.as_str());
         }
+        if let Some(focus) = &self.focus {
+            sql.push(" AND focus_areas LIKE ")
+                .bind_text(format!("%;{};%", focus.as_str()));
+        }
+        if let Some(language) = &self.language {
+            sql.push(" AND languages LIKE ")
+                .bind_text(format!("%;{};%", language.as_str()));
+        }
         if let Some(region) = self.region {
             sql.push(" AND country IN ('--'");
             for country in tadamun_core::geo::countries_in(region.m49) {
@@ -71,14 +87,68 @@ impl OrganisationFilter {
     }
 }
 
-/// The stored search form of an organisation.
+/// The stored search form of an organisation: every name and the city.
 fn search_text(fields: &OrganisationFields) -> String {
-    normalise(&format!(
-        "{} {}",
-        fields.name,
-        fields.city.as_deref().unwrap_or_default()
-    ))
+    let mut text: Vec<&str> = fields.all_names().collect();
+    text.extend(fields.city.as_deref());
+    normalise(&text.join(" "))
 }
+
+/// A list as stored: `;a;b;`, or empty.
+pub(crate) fn stored_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let items: Vec<&str> = items.collect();
+    if items.is_empty() {
+        String::new()
+    } else {
+        format!(";{};", items.join(";"))
+    }
+}
+
+/// The items of a stored `;a;b;` list.
+pub(crate) fn read_list(stored: &str) -> impl Iterator<Item = String> + '_ {
+    stored.split(';').filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+/// The column values of an organisation's details, in the order of `DETAIL_COLUMNS`.
+fn detail_values(fields: &OrganisationFields) -> Result<[Arg; 13]> {
+    let text = |v: &str| Arg::Text(v.to_owned());
+    let opt = |v: &Option<String>| v.as_deref().map_or(Arg::Null, text);
+    Ok([
+        text(&fields.name),
+        text(fields.name_lang.as_str()),
+        Arg::Text(
+            serde_json::to_string(&fields.names)
+                .map_err(|_| StoreError::Corrupt("organisations.names"))?,
+        ),
+        text(fields.kind.as_str()),
+        text(fields.country.as_str()),
+        opt(&fields.city),
+        opt(&fields.website),
+        opt(&fields.description),
+        Arg::Text(stored_list(fields.focus_areas.iter().map(FocusCode::as_str))),
+        Arg::Text(stored_list(fields.languages.iter().map(LanguageCode::as_str))),
+        text(fields.visibility.as_str()),
+        Arg::Text(search_text(fields)),
+        Arg::Text(normalise(&fields.name)),
+    ])
+}
+
+/// The columns `detail_values` fills.
+const DETAIL_COLUMNS: [&str; 13] = [
+    "name",
+    "name_lang",
+    "names",
+    "kind",
+    "country",
+    "city",
+    "website",
+    "description",
+    "focus_areas",
+    "languages",
+    "visibility",
+    "search_text",
+    "name_key",
+];
 
 /// Organisations `viewer` may see that match `filter`, oldest first.
 #[tracing::instrument(skip(db, viewer))]
@@ -173,25 +243,7 @@ pub async fn create(
     };
     let now = crate::now_ms();
     let mut tx = db.pool().begin().await?;
-    sqlx::query(
-        "INSERT INTO organisations (id, name, kind, country, city, website, description, visibility, search_text, \
-         name_key, stage, stage_changed_at, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $12)",
-    )
-    .bind(org.id.as_str().to_owned())
-    .bind(org.fields.name.clone())
-    .bind(org.fields.kind.as_str())
-    .bind(org.fields.country.as_str().to_owned())
-    .bind(org.fields.city.clone())
-    .bind(org.fields.website.clone())
-    .bind(org.fields.description.clone())
-    .bind(org.fields.visibility.as_str())
-    .bind(search_text(&org.fields))
-    .bind(normalise(&org.fields.name))
-    .bind(stage.as_str())
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    insert(&mut tx, &org, now).await?;
     outreach::record_change(&mut tx, actor, &org.id, None, stage, None).await?;
     audit::record(
         &mut tx,
@@ -207,6 +259,38 @@ pub async fn create(
     .await?;
     tx.commit().await?;
     Ok(org)
+}
+
+/// Writes the row of a new organisation inside `tx` (without its stage history or
+/// audit row).
+pub(crate) async fn insert(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    org: &Organisation,
+    now: i64,
+) -> Result<()> {
+    let mut sql = Sql::new("INSERT INTO organisations (id, stage, stage_changed_at, created_at, updated_at, ");
+    sql.push(&DETAIL_COLUMNS.join(", "));
+    sql.push(", owner_id, next_step, next_step_due) VALUES (");
+    sql.bind_text(org.id.as_str())
+        .push(", ")
+        .bind_text(org.stage.as_str());
+    for _ in 0..3 {
+        sql.push(", ").bind_int(now);
+    }
+    for value in detail_values(&org.fields)? {
+        sql.push(", ").bind(value);
+    }
+    let o = &org.outreach;
+    for value in [
+        o.owner.as_ref().map(|u| Arg::Text(u.as_str().to_owned())),
+        o.next_step.clone().map(Arg::Text),
+        o.next_step_due.map(|d| Arg::Text(d.to_string())),
+    ] {
+        sql.push(", ").bind(value.unwrap_or(Arg::Null));
+    }
+    sql.push(")");
+    sql.query().execute(&mut **tx).await?;
+    Ok(())
 }
 
 /// The organisation with the same name (after normalisation) in the same country, if
@@ -236,23 +320,13 @@ pub async fn update(
         fields,
         ..before.clone()
     };
-    sqlx::query(
-        "UPDATE organisations SET name = $2, country = $3, city = $4, website = $5, description = $6, \
-         visibility = $7, updated_at = $8, search_text = $9, kind = $10, name_key = $11 WHERE id = $1",
-    )
-    .bind(id.as_str().to_owned())
-    .bind(after.fields.name.clone())
-    .bind(after.fields.country.as_str().to_owned())
-    .bind(after.fields.city.clone())
-    .bind(after.fields.website.clone())
-    .bind(after.fields.description.clone())
-    .bind(after.fields.visibility.as_str())
-    .bind(crate::now_ms())
-    .bind(search_text(&after.fields))
-    .bind(after.fields.kind.as_str())
-    .bind(normalise(&after.fields.name))
-    .execute(&mut *tx)
-    .await?;
+    let mut sql = Sql::new("UPDATE organisations SET updated_at = ");
+    sql.bind_int(crate::now_ms());
+    for (column, value) in DETAIL_COLUMNS.iter().zip(detail_values(&after.fields)?) {
+        sql.push(", ").push(column).push(" = ").bind(value);
+    }
+    sql.push(" WHERE id = ").bind_text(id.as_str());
+    sql.query().execute(&mut *tx).await?;
     record_update(&mut tx, actor, &before, &after).await?;
     tx.commit().await?;
     Ok(after)
@@ -328,11 +402,20 @@ pub(crate) fn organisation(row: &AnyRow) -> Result<Organisation> {
         id: OrganisationId::from_stored(text("id")?),
         fields: OrganisationFields {
             name: text("name")?,
+            name_lang: LanguageCode::from_stored(text("name_lang")?),
+            names: serde_json::from_str(&text("names")?)
+                .map_err(|_| StoreError::Corrupt("organisations.names"))?,
             kind: Kind::parse(&text("kind")?).map_err(corrupt("organisations.kind"))?,
             country: CountryCode::from_stored(text("country")?),
             city: row.try_get("city")?,
             website: row.try_get("website")?,
             description: row.try_get("description")?,
+            focus_areas: read_list(&text("focus_areas")?)
+                .map(FocusCode::from_stored)
+                .collect(),
+            languages: read_list(&text("languages")?)
+                .map(LanguageCode::from_stored)
+                .collect(),
             visibility: Visibility::parse(&text("visibility")?)
                 .map_err(corrupt("organisations.visibility"))?,
         },

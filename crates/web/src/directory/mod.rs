@@ -1,20 +1,25 @@
-//! Directory pages: organisations (`organisations`), their exports (`export`) and
-//! the outreach pipeline (`outreach`).
+//! Directory pages: organisations (`organisations`), people (`people`), focus areas
+//! (`focus`), exports (`export`) and the outreach pipeline (`outreach`).
 
 mod export;
+mod focus;
 mod organisations;
 mod outreach;
+mod people;
 
 use axum::Router;
 
-pub(crate) use export::{download, rows as export_rows};
+pub(crate) use export::{download, person_rows, rows as export_rows};
 pub(crate) use organisations::{FilterQuery, country_name, input_of, parse_id};
+pub(crate) use people::{PersonQuery, parse_id as parse_person_id};
 
 use crate::state::AppState;
 
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .merge(export::router())
+        .merge(focus::router())
         .merge(organisations::router())
         .merge(outreach::router())
+        .merge(people::router())
 }

@@ -8,20 +8,23 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
-use tadamun_core::directory::{CountryCode, Kind, Organisation, OrganisationInput, Stage};
+use tadamun_core::directory::{
+    CountryCode, FocusArea, FocusCode, Kind, Organisation, OrganisationInput, Stage,
+};
 use tadamun_core::geo;
 use tadamun_core::i18n::Lang;
 use tadamun_core::ids::OrganisationId;
+use tadamun_core::languages::{self, LanguageCode};
 use tadamun_core::page::PageRequest;
 use tadamun_core::search::normalise;
 use tadamun_core::visibility::Visibility;
 use tadamun_core::{Invalid, Problem};
-use tadamun_store::directory::{self, OrganisationFilter};
+use tadamun_store::directory::{self, OrganisationFilter, focus};
 
 use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
 use crate::forms::Params;
-use crate::forms::{Choice, FormError, PageForm};
+use crate::forms::{Choice, FormBody, FormError, PageForm};
 use crate::i18n;
 use crate::layers::urlencode;
 use crate::shell::Shell;
@@ -62,6 +65,37 @@ pub(crate) fn region_choices(lang: Lang, current: &str) -> Vec<Choice> {
     Choice::list(pairs, current)
 }
 
+/// Language choices for a `<select>` or checkboxes, by name in `lang`, marking those
+/// in `current`.
+pub(crate) fn language_choices(lang: Lang, current: &[&str]) -> Vec<Choice> {
+    let mut all: Vec<_> = languages::languages().iter().collect();
+    all.sort_by_cached_key(|l| normalise(l.name(lang)));
+    all.into_iter()
+        .map(|l| Choice {
+            value: l.code.to_owned(),
+            label: l.name(lang).to_owned(),
+            selected: current.contains(&l.code),
+        })
+        .collect()
+}
+
+/// Focus-area choices, marking those in `current`.
+pub(crate) fn focus_choices(lang: Lang, areas: &[FocusArea], current: &[&str]) -> Vec<Choice> {
+    areas
+        .iter()
+        .map(|a| Choice {
+            value: a.code.as_str().to_owned(),
+            label: a.name(lang).to_owned(),
+            selected: current.contains(&a.code.as_str()),
+        })
+        .collect()
+}
+
+/// The name of a language in `lang`, or its code if unknown.
+pub(crate) fn language_name(lang: Lang, code: &LanguageCode) -> String {
+    languages::language(code.as_str()).map_or_else(|| code.as_str().to_owned(), |l| l.name(lang).to_owned())
+}
+
 /// The name of a country in `lang`, or its code if unknown.
 pub(crate) fn country_name(lang: Lang, code: &CountryCode) -> String {
     code.country()
@@ -83,6 +117,10 @@ pub(crate) struct FilterQuery {
     pub kind: Option<String>,
     /// Outreach stage (`prospect`, `member` …).
     pub stage: Option<String>,
+    /// Focus area code (`media`, `legal` …).
+    pub focus: Option<String>,
+    /// Working language, ISO 639 code (`sw`).
+    pub language: Option<String>,
 }
 
 impl FilterQuery {
@@ -106,15 +144,25 @@ impl FilterQuery {
             },
             kind: present(&self.kind).map(|k| Kind::parse(&k)).transpose()?,
             stage: present(&self.stage).map(|s| Stage::parse(&s)).transpose()?,
+            focus: present(&self.focus)
+                .map(|f| FocusCode::parse("focus", &f))
+                .transpose()?,
+            language: present(&self.language)
+                .map(|l| LanguageCode::parse("language", &l))
+                .transpose()?,
         })
     }
 
     /// The filters as a query string, for the next-page link.
-    fn query_string(&self) -> String {
+    pub(crate) fn query_string(&self) -> String {
         [
             ("q", &self.q),
             ("country", &self.country),
             ("region", &self.region),
+            ("kind", &self.kind),
+            ("stage", &self.stage),
+            ("focus", &self.focus),
+            ("language", &self.language),
         ]
         .iter()
         .filter_map(|(k, v)| {
@@ -129,6 +177,8 @@ impl FilterQuery {
 
 struct Row {
     org: Organisation,
+    /// Its name in the page's language, if it has one.
+    name: String,
     country: String,
     stage: String,
 }
@@ -167,6 +217,8 @@ struct ListPage {
     regions: Vec<Choice>,
     kinds: Vec<Choice>,
     stages: Vec<Choice>,
+    focus: Vec<Choice>,
+    languages: Vec<Choice>,
     error: Option<FormError>,
 }
 
@@ -195,6 +247,12 @@ async fn list(
         regions: region_choices(lang, q.filter.region.as_deref().unwrap_or_default()),
         kinds: kind_choices(lang, q.filter.kind.as_deref().unwrap_or_default()),
         stages: stage_choices(lang, q.filter.stage.as_deref().unwrap_or_default()),
+        focus: focus_choices(
+            lang,
+            &focus::list(&state.db).await?,
+            &[q.filter.focus.as_deref().unwrap_or_default()],
+        ),
+        languages: language_choices(lang, &[q.filter.language.as_deref().unwrap_or_default()]),
         error: None,
     };
     let filter = match q.filter.parse() {
@@ -214,6 +272,7 @@ async fn list(
         .items
         .into_iter()
         .map(|org| Row {
+            name: org.fields.name_in(lang).to_owned(),
             country: country_name(lang, &org.fields.country),
             stage: i18n::t(lang, &format!("stage-{}", org.stage.as_str())),
             org,
@@ -227,6 +286,12 @@ async fn list(
 pub(super) struct DetailPage {
     shell: Shell,
     org: Organisation,
+    /// Its name in the page's language.
+    name: String,
+    /// Its names in other languages: (language name, name).
+    other_names: Vec<(String, String)>,
+    focus: Vec<String>,
+    languages: Vec<String>,
     place: String,
     can_edit: bool,
     can_delete: bool,
@@ -261,8 +326,34 @@ pub(super) async fn detail_page(
 ) -> AppResult<DetailPage> {
     let org = directory::get(&state.db, &caller.viewer, id).await?;
     let pipeline = super::outreach::Panel::new(state, caller, &org, error).await?;
+    let lang = caller.lang;
+    let name = org.fields.name_in(lang).to_owned();
+    let mut other_names = Vec::new();
+    if org.fields.name != name {
+        other_names.push((language_name(lang, &org.fields.name_lang), org.fields.name.clone()));
+    }
+    for (l, n) in &org.fields.names {
+        if *n != name {
+            other_names.push((language_name(lang, &LanguageCode::from_stored(l.code().into())), n.clone()));
+        }
+    }
+    let areas = focus::list(&state.db).await?;
     Ok(DetailPage {
         shell: Shell::new(caller, "directory"),
+        name,
+        other_names,
+        focus: org
+            .fields
+            .focus_areas
+            .iter()
+            .map(|code| {
+                areas
+                    .iter()
+                    .find(|a| a.code == *code)
+                    .map_or_else(|| code.as_str().to_owned(), |a| a.name(lang).to_owned())
+            })
+            .collect(),
+        languages: org.fields.languages.iter().map(|l| language_name(lang, l)).collect(),
         place: place(caller.lang, &org.fields.country),
         can_edit: caller.viewer.can_write(Some(&org.id)),
         can_delete: caller.viewer.can_write_network(),
@@ -293,6 +384,9 @@ struct FormPage {
     countries: Vec<Choice>,
     kinds: Vec<Choice>,
     stages: Vec<Choice>,
+    name_langs: Vec<Choice>,
+    focus: Vec<Choice>,
+    languages: Vec<Choice>,
     /// An organisation with the same name in the same country, shown before creating
     /// another.
     duplicate: Option<Organisation>,
@@ -300,14 +394,27 @@ struct FormPage {
 }
 
 impl FormPage {
-    fn new(caller: &Caller, id: Option<String>, form: OrganisationInput) -> Self {
+    fn new(caller: &Caller, id: Option<String>, form: OrganisationInput, areas: &[FocusArea]) -> Self {
         let lang = caller.lang;
+        let listed = |items: &[String]| -> Vec<String> {
+            items
+                .iter()
+                .flat_map(|i| languages::split_list(i))
+                .map(str::to_owned)
+                .collect()
+        };
+        let focus = listed(&form.focus_areas);
+        let spoken = listed(&form.languages);
+        let refs = |v: &[String]| -> Vec<&str> { v.iter().map(String::as_str).collect::<Vec<_>>() };
         Self {
             shell: Shell::new(caller, "directory"),
             id,
             countries: country_choices(lang, &form.country.trim().to_ascii_uppercase()),
             kinds: kind_choices(lang, form.kind.as_deref().unwrap_or("other")),
             stages: stage_choices(lang, form.stage.as_deref().unwrap_or("prospect")),
+            name_langs: language_choices(lang, &[form.name_lang.as_deref().unwrap_or("en")]),
+            focus: focus_choices(lang, areas, &refs(&focus)),
+            languages: language_choices(lang, &refs(&spoken)),
             form,
             visibilities: Visibility::ALL,
             duplicate: None,
@@ -328,9 +435,14 @@ impl FormPage {
     }
 }
 
-async fn new_form(caller: Caller) -> AppResult<FormPage> {
+async fn new_form(State(state): State<AppState>, caller: Caller) -> AppResult<FormPage> {
     caller.require(caller.viewer.can_write_network())?;
-    Ok(FormPage::new(&caller, None, OrganisationInput::default()))
+    let areas = focus::list(&state.db).await?;
+    let form = OrganisationInput {
+        name_lang: Some(caller.lang.code().to_owned()),
+        ..Default::default()
+    };
+    Ok(FormPage::new(&caller, None, form, &areas))
 }
 
 async fn edit_form(
@@ -341,14 +453,23 @@ async fn edit_form(
     let id = parse_id(&id)?;
     let org = directory::get(&state.db, &caller.viewer, &id).await?;
     caller.require(caller.viewer.can_write(Some(&org.id)))?;
-    Ok(FormPage::new(&caller, Some(id.to_string()), input_of(&org)))
+    let areas = focus::list(&state.db).await?;
+    Ok(FormPage::new(&caller, Some(id.to_string()), input_of(&org), &areas))
 }
 
 /// The form values of a stored organisation.
 pub(crate) fn input_of(org: &Organisation) -> OrganisationInput {
     let f = &org.fields;
+    let name = |l: Lang| f.names.get(&l).cloned();
     OrganisationInput {
         name: f.name.clone(),
+        name_lang: Some(f.name_lang.as_str().to_owned()),
+        name_ar: name(Lang::Ar),
+        name_en: name(Lang::En),
+        name_fr: name(Lang::Fr),
+        name_es: name(Lang::Es),
+        focus_areas: f.focus_areas.iter().map(|c| c.as_str().to_owned()).collect(),
+        languages: f.languages.iter().map(|c| c.as_str().to_owned()).collect(),
         kind: Some(f.kind.as_str().to_owned()),
         country: f.country.as_str().to_owned(),
         city: f.city.clone(),
@@ -363,18 +484,17 @@ fn form_error(
     caller: &Caller,
     id: Option<String>,
     form: OrganisationInput,
+    areas: &[FocusArea],
     invalid: &Invalid,
 ) -> Response {
-    let mut page = FormPage::new(caller, id, form);
+    let mut page = FormPage::new(caller, id, form, areas);
     page.error = Some(FormError::new(caller.lang, invalid));
     (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
 }
 
-/// The create form adds `force` to confirm a look-alike of an existing organisation.
+/// The create form's confirmation of a look-alike of an existing organisation.
 #[derive(Deserialize)]
-struct CreateForm {
-    #[serde(flatten)]
-    input: OrganisationInput,
+struct Force {
     #[serde(default)]
     force: Option<String>,
 }
@@ -382,21 +502,23 @@ struct CreateForm {
 async fn create(
     State(state): State<AppState>,
     caller: Caller,
-    PageForm(form): PageForm<CreateForm>,
+    body: FormBody,
 ) -> AppResult<Response> {
     caller.require(caller.viewer.can_write_network())?;
-    let input = form.input;
+    let input: OrganisationInput = body.parse()?;
+    let force: Force = body.parse()?;
+    let areas = focus::list(&state.db).await?;
     let (fields, stage) = match input
-        .validate()
+        .validate(&areas)
         .and_then(|f| Ok((f, input.initial_stage()?)))
     {
         Ok(valid) => valid,
-        Err(invalid) => return Ok(form_error(&caller, None, input, &invalid)),
+        Err(invalid) => return Ok(form_error(&caller, None, input, &areas, &invalid)),
     };
-    if form.force.is_none()
+    if force.force.is_none()
         && let Some(existing) = directory::find_duplicate(&state.db, &fields).await?
     {
-        let mut page = FormPage::new(&caller, None, input);
+        let mut page = FormPage::new(&caller, None, input, &areas);
         page.duplicate = Some(existing);
         return Ok((StatusCode::CONFLICT, page).into_response());
     }
@@ -413,12 +535,13 @@ async fn update(
     let id = parse_id(&id)?;
     let org = directory::get(&state.db, &caller.viewer, &id).await?;
     caller.require(caller.viewer.can_write(Some(&org.id)))?;
-    match form.validate() {
+    let areas = focus::list(&state.db).await?;
+    match form.validate(&areas) {
         Ok(fields) => {
             directory::update(&state.db, &caller.actor(), &id, fields).await?;
             Ok(Redirect::to(&format!("/organisations/{id}?saved=1")).into_response())
         }
-        Err(invalid) => Ok(form_error(&caller, Some(id.to_string()), form, &invalid)),
+        Err(invalid) => Ok(form_error(&caller, Some(id.to_string()), form, &areas, &invalid)),
     }
 }
 

@@ -5,14 +5,37 @@ use tadamun_core::accounts::Role;
 
 use crate::helpers::TestApp;
 
+/// Every message key of `lang`, from all its `.ftl` files (one per area).
 fn keys(lang: &str) -> BTreeSet<String> {
-    let path = format!("{}/locales/{lang}/main.ftl", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path)
-        .unwrap()
-        .lines()
-        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-        .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_owned()))
-        .collect()
+    let dir = format!("{}/locales/{lang}", env!("CARGO_MANIFEST_DIR"));
+    let mut keys = BTreeSet::new();
+    for path in files_under(std::path::Path::new(&dir)) {
+        if path.extension().is_some_and(|e| e == "ftl") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for line in text.lines() {
+                if line.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                    && let Some((key, _)) = line.split_once(" =")
+                {
+                    assert!(keys.insert(key.trim().to_owned()), "{lang}: {key} defined twice");
+                }
+            }
+        }
+    }
+    keys
+}
+
+/// Every file under `dir`, at any depth.
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
 }
 
 #[test]
@@ -35,26 +58,19 @@ fn templates_and_code_use_only_messages_that_exist() {
     let english = keys("en");
     let root = env!("CARGO_MANIFEST_DIR");
     let mut used = BTreeSet::new();
-    for dir in [
-        "templates",
-        "templates/accounts",
-        "templates/directory",
-        "templates/audit",
-        "src",
-        "src/accounts",
-        "src/api",
-    ] {
-        for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                continue;
-            }
+    for dir in ["templates", "src"] {
+        for path in files_under(std::path::Path::new(&format!("{root}/{dir}"))) {
             let text = std::fs::read_to_string(&path).unwrap();
             for marker in ["shell.t(\"", "i18n::t(caller.lang, \"", "i18n::t(lang, \""] {
                 for piece in text.split(marker).skip(1) {
                     if let Some(key) = piece.split('"').next() {
                         used.insert(key.to_owned());
                     }
+                }
+            }
+            for piece in text.split("shell.field(\"").skip(1) {
+                if let Some(field) = piece.split('"').next() {
+                    used.insert(format!("field-{}", field.replace('_', "-")));
                 }
             }
         }

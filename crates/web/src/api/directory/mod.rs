@@ -1,4 +1,8 @@
-//! `/api/v1/organisations` and `/api/v1/outreach`.
+//! The directory's API: `/api/v1/organisations` and `/api/v1/outreach` here, focus
+//! areas in `focus`, people in `people`.
+
+mod focus;
+mod people;
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -9,6 +13,7 @@ use tadamun_core::directory::{
     Funnel, Organisation, OrganisationInput, OutreachInput, Stage, StageChange,
 };
 use tadamun_core::invalid::optional_text;
+use tadamun_core::{Invalid, Problem};
 use tadamun_store::directory::{self, outreach};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -30,13 +35,25 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(set_outreach))
         .routes(routes!(funnel))
         .routes(routes!(export))
+        .merge(focus::routes())
+        .merge(people::routes())
 }
 
 /// An organisation.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct OrganisationOut {
     id: String,
+    /// The name in its primary language.
     name: String,
+    /// The primary name's language (ISO 639).
+    name_lang: String,
+    /// Its names in the interface languages (ar, en, fr, es) where it has one.
+    #[schema(value_type = Object)]
+    names: std::collections::BTreeMap<String, String>,
+    /// Focus area codes.
+    focus_areas: Vec<String>,
+    /// Working languages (ISO 639).
+    languages: Vec<String>,
     /// ngo, grassroots, union, student, faith, media, legal, academic, party or other.
     kind: String,
     /// ISO 3166-1 alpha-2.
@@ -61,6 +78,14 @@ impl From<Organisation> for OrganisationOut {
         Self {
             id: o.id.to_string(),
             name: f.name,
+            name_lang: f.name_lang.as_str().to_owned(),
+            names: f
+                .names
+                .into_iter()
+                .map(|(l, n)| (l.code().to_owned(), n))
+                .collect(),
+            focus_areas: f.focus_areas.iter().map(|c| c.as_str().to_owned()).collect(),
+            languages: f.languages.iter().map(|c| c.as_str().to_owned()).collect(),
             kind: f.kind.as_str().to_owned(),
             country: f.country.as_str().to_owned(),
             city: f.city,
@@ -78,7 +103,18 @@ impl From<Organisation> for OrganisationOut {
 /// An organisation's details. On update, absent fields stay as they are.
 #[derive(Deserialize, ToSchema, Default)]
 pub(crate) struct OrganisationBody {
+    /// The name in its primary language.
     name: Option<String>,
+    /// The primary name's language (ISO 639; default en).
+    name_lang: Option<String>,
+    /// Names in the interface languages, by language code (`ar`, `en`, `fr`, `es`);
+    /// on update, replaces them all.
+    #[schema(value_type = Option<Object>)]
+    names: Option<std::collections::BTreeMap<String, String>>,
+    /// Focus area codes (or names); on update, replaces them all.
+    focus_areas: Option<Vec<String>>,
+    /// Working languages (ISO 639); on update, replaces them all.
+    languages: Option<Vec<String>>,
     kind: Option<String>,
     country: Option<String>,
     city: Option<String>,
@@ -91,9 +127,31 @@ pub(crate) struct OrganisationBody {
 }
 
 impl OrganisationBody {
-    fn onto(self, base: OrganisationInput) -> OrganisationInput {
-        OrganisationInput {
+    fn onto(self, base: OrganisationInput) -> AppResult<OrganisationInput> {
+        let (mut name_ar, mut name_en, mut name_fr, mut name_es) =
+            (base.name_ar, base.name_en, base.name_fr, base.name_es);
+        if let Some(names) = self.names {
+            (name_ar, name_en, name_fr, name_es) = (None, None, None, None);
+            for (lang, name) in names {
+                let slot = match lang.as_str() {
+                    "ar" => &mut name_ar,
+                    "en" => &mut name_en,
+                    "fr" => &mut name_fr,
+                    "es" => &mut name_es,
+                    _ => return Err(Invalid::new("names", Problem::Language).into()),
+                };
+                *slot = Some(name);
+            }
+        }
+        Ok(OrganisationInput {
             name: self.name.unwrap_or(base.name),
+            name_lang: self.name_lang.or(base.name_lang),
+            name_ar,
+            name_en,
+            name_fr,
+            name_es,
+            focus_areas: self.focus_areas.unwrap_or(base.focus_areas),
+            languages: self.languages.unwrap_or(base.languages),
             kind: self.kind.or(base.kind),
             country: self.country.unwrap_or(base.country),
             city: self.city.or(base.city),
@@ -101,7 +159,7 @@ impl OrganisationBody {
             description: self.description.or(base.description),
             visibility: self.visibility.or(base.visibility),
             stage: self.stage.or(base.stage),
-        }
+        })
     }
 }
 
@@ -114,6 +172,8 @@ pub(crate) struct ListParams {
     region: Option<String>,
     kind: Option<String>,
     stage: Option<String>,
+    focus: Option<String>,
+    language: Option<String>,
     limit: Option<i64>,
     cursor: Option<String>,
 }
@@ -126,6 +186,8 @@ impl ListParams {
             region: self.region.clone(),
             kind: self.kind.clone(),
             stage: self.stage.clone(),
+            focus: self.focus.clone(),
+            language: self.language.clone(),
         }
     }
 
@@ -174,8 +236,8 @@ async fn create(
     ApiJson(body): ApiJson<OrganisationBody>,
 ) -> AppResult<(StatusCode, Json<OrganisationOut>)> {
     caller.require(caller.viewer.can_write_network())?;
-    let input = body.onto(OrganisationInput::default());
-    let fields = input.validate()?;
+    let input = body.onto(OrganisationInput::default())?;
+    let fields = input.validate(&directory::focus::list(&state.db).await?)?;
     let stage = input.initial_stage()?;
     if !force.force.unwrap_or(false)
         && let Some(existing) = directory::find_duplicate(&state.db, &fields).await?
@@ -213,7 +275,9 @@ async fn update(
     let id = parse_id(&id)?;
     let org = directory::get(&state.db, &caller.viewer, &id).await?;
     caller.require(caller.viewer.can_write(Some(&org.id)))?;
-    let fields = body.onto(input_of(&org)).validate()?;
+    let fields = body
+        .onto(input_of(&org))?
+        .validate(&directory::focus::list(&state.db).await?)?;
     Ok(Json(
         directory::update(&state.db, &caller.actor(), &id, fields)
             .await?

@@ -1,0 +1,398 @@
+//! People and their affiliations to organisations.
+//!
+//! A pseudonymous person's real name must not be findable by those who only see the
+//! alias, so rows carry two search columns: `search_text` (what anyone may search)
+//! and `search_full` (every name, searched for coordinators only). Restricted people
+//! are seen by coordinators and admins only.
+
+use std::collections::HashMap;
+
+use sqlx::Row as _;
+use sqlx::any::AnyRow;
+use tadamun_core::accounts::Email;
+use tadamun_core::audit::{Action, Actor};
+use tadamun_core::directory::CountryCode;
+use tadamun_core::directory::people::{
+    Affiliation, Consent, ConsentScope, Contacts, Person, PersonFields, PublicFigure,
+};
+use tadamun_core::ids::{OrganisationId, PersonId};
+use tadamun_core::languages::LanguageCode;
+use tadamun_core::page::{Page, PageRequest};
+use tadamun_core::search::normalise;
+use tadamun_core::visibility::{Named, Viewer, Visibility, can_see};
+
+use super::{read_list, stored_list};
+use crate::Db;
+use crate::audit::{self, Change};
+use crate::error::{Result, StoreError};
+use crate::sql::{Arg, Sql};
+use crate::visibility::{Naming, push_scope};
+
+const NAMING: Naming<'static> = Naming {
+    visibility: "visibility",
+    organisation: None,
+    users: None,
+};
+
+const COLUMNS: &str = "id, display_name, pseudonymous, alias, country, languages, public_figure, email, phone, \
+     signal, other_contact, consent_scope, consent_date, note, visibility";
+
+/// What a people list is narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct PersonFilter {
+    /// Words that must all appear in the name (or alias) or note.
+    pub text: Option<String>,
+    /// Only this country.
+    pub country: Option<CountryCode>,
+    /// Only countries of this UN M49 region or sub-region.
+    pub region: Option<&'static tadamun_core::geo::Region>,
+    /// Only people who speak this language.
+    pub language: Option<LanguageCode>,
+    /// Only public figures of this kind.
+    pub public_figure: Option<PublicFigure>,
+    /// Only people affiliated to this organisation.
+    pub organisation: Option<OrganisationId>,
+}
+
+impl PersonFilter {
+    fn push(&self, sql: &mut Sql, viewer: &Viewer) {
+        if let Some(text) = &self.text {
+            // Only coordinators may find a pseudonymous person by their real name.
+            let column = if viewer.can_write_network() {
+                "search_full"
+            } else {
+                "search_text"
+            };
+            for word in normalise(text).split(' ').filter(|w| !w.is_empty()) {
+                sql.push(" AND ")
+                    .push(column)
+                    .push(" LIKE ")
+                    .bind_text(format!("%{word}%"));
+            }
+        }
+        if let Some(country) = &self.country {
+            sql.push(" AND country = ").bind_text(country.as_str());
+        }
+        if let Some(region) = self.region {
+            sql.push(" AND country IN ('--'");
+            for country in tadamun_core::geo::countries_in(region.m49) {
+                sql.push(", ").bind_text(country.code);
+            }
+            sql.push(")");
+        }
+        if let Some(language) = &self.language {
+            sql.push(" AND languages LIKE ")
+                .bind_text(format!("%;{};%", language.as_str()));
+        }
+        if let Some(figure) = self.public_figure {
+            sql.push(" AND public_figure = ").bind_text(figure.as_str());
+        }
+        if let Some(org) = &self.organisation {
+            sql.push(" AND id IN (SELECT person_id FROM affiliations WHERE organisation_id = ")
+                .bind_text(org.as_str())
+                .push(")");
+        }
+    }
+}
+
+/// People `viewer` may see that match `filter`, oldest first.
+#[tracing::instrument(skip(db, viewer))]
+pub async fn list(
+    db: &Db,
+    viewer: &Viewer,
+    filter: &PersonFilter,
+    page: &PageRequest,
+) -> Result<Page<Person>> {
+    let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM people WHERE 1 = 1"));
+    push_scope(&mut sql, &viewer.scope(), &NAMING);
+    filter.push(&mut sql, viewer);
+    if let Some(after) = &page.after {
+        sql.push(" AND id > ").bind_text(after.clone());
+    }
+    sql.push(" ORDER BY id LIMIT ").bind_int(page.limit + 1);
+    let rows = sql.query().fetch_all(db.pool()).await?;
+    let people = with_affiliations(db, &rows).await?;
+    Ok(Page::from_rows(people, page.limit, |p| p.id.as_str()))
+}
+
+/// Every person `viewer` may see that matches `filter`, oldest first, for exports.
+#[tracing::instrument(skip(db, viewer))]
+pub async fn all(db: &Db, viewer: &Viewer, filter: &PersonFilter) -> Result<Vec<Person>> {
+    let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM people WHERE 1 = 1"));
+    push_scope(&mut sql, &viewer.scope(), &NAMING);
+    filter.push(&mut sql, viewer);
+    sql.push(" ORDER BY id");
+    let rows = sql.query().fetch_all(db.pool()).await?;
+    with_affiliations(db, &rows).await
+}
+
+/// One person, if they exist and `viewer` may see them.
+#[tracing::instrument(skip(db, viewer))]
+pub async fn get(db: &Db, viewer: &Viewer, id: &PersonId) -> Result<Person> {
+    let row = crate::sql::dynamic(format!("SELECT {COLUMNS} FROM people WHERE id = $1"))
+        .bind(id.as_str().to_owned())
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let person = with_affiliations(db, std::slice::from_ref(&row))
+        .await?
+        .pop()
+        .ok_or(StoreError::NotFound)?;
+    let named = Named {
+        users: vec![],
+        organisation: None,
+    };
+    if can_see(viewer, person.fields.visibility, &named) {
+        Ok(person)
+    } else {
+        Err(StoreError::NotFound)
+    }
+}
+
+/// Adds a person with their affiliations.
+#[tracing::instrument(skip(db, fields))]
+pub async fn create(db: &Db, actor: &Actor, fields: PersonFields) -> Result<Person> {
+    let person = Person {
+        id: PersonId::new(),
+        fields,
+    };
+    let mut tx = db.pool().begin().await?;
+    insert(&mut tx, &person).await?;
+    record(&mut tx, actor, Action::Create, &person.id, None, Some(&person)).await?;
+    tx.commit().await?;
+    Ok(person)
+}
+
+/// Writes a new person and their affiliations inside `tx` (without the audit row).
+pub(crate) async fn insert(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    person: &Person,
+) -> Result<()> {
+    let now = crate::now_ms();
+    let mut sql = Sql::new("INSERT INTO people (id, created_at, updated_at");
+    for column in DETAIL_COLUMNS {
+        sql.push(", ").push(column);
+    }
+    sql.push(") VALUES (").bind_text(person.id.as_str());
+    sql.push(", ").bind_int(now).push(", ").bind_int(now);
+    for value in detail_values(&person.fields) {
+        sql.push(", ").bind(value);
+    }
+    sql.push(")");
+    sql.query().execute(&mut **tx).await?;
+    write_affiliations(tx, &person.id, &person.fields.affiliations).await
+}
+
+/// Replaces a person's details and affiliations.
+#[tracing::instrument(skip(db, fields))]
+pub async fn update(db: &Db, actor: &Actor, id: &PersonId, fields: PersonFields) -> Result<Person> {
+    let before = get(db, &Viewer::System, id).await?;
+    let after = Person {
+        id: id.clone(),
+        fields,
+    };
+    let mut tx = db.pool().begin().await?;
+    let mut sql = Sql::new("UPDATE people SET updated_at = ");
+    sql.bind_int(crate::now_ms());
+    for (column, value) in DETAIL_COLUMNS.iter().zip(detail_values(&after.fields)) {
+        sql.push(", ").push(column).push(" = ").bind(value);
+    }
+    sql.push(" WHERE id = ").bind_text(id.as_str());
+    sql.query().execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM affiliations WHERE person_id = $1")
+        .bind(id.as_str().to_owned())
+        .execute(&mut *tx)
+        .await?;
+    write_affiliations(&mut tx, id, &after.fields.affiliations).await?;
+    record(&mut tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Removes a person and their affiliations.
+#[tracing::instrument(skip(db))]
+pub async fn delete(db: &Db, actor: &Actor, id: &PersonId) -> Result<()> {
+    let before = get(db, &Viewer::System, id).await?;
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("DELETE FROM people WHERE id = $1")
+        .bind(id.as_str().to_owned())
+        .execute(&mut *tx)
+        .await?;
+    record(&mut tx, actor, Action::Delete, id, Some(&before), None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// How many people exist, whatever their visibility.
+pub async fn count(db: &Db) -> Result<i64> {
+    let row = sqlx::query("SELECT COUNT(*) FROM people")
+        .fetch_one(db.pool())
+        .await?;
+    Ok(row.try_get::<i64, _>(0)?)
+}
+
+const DETAIL_COLUMNS: [&str; 16] = [
+    "display_name",
+    "pseudonymous",
+    "alias",
+    "country",
+    "languages",
+    "public_figure",
+    "email",
+    "phone",
+    "signal",
+    "other_contact",
+    "consent_scope",
+    "consent_date",
+    "note",
+    "visibility",
+    "search_text",
+    "search_full",
+];
+
+fn detail_values(f: &PersonFields) -> [Arg; 16] {
+    let opt = |v: Option<&str>| v.map_or(Arg::Null, |v| Arg::Text(v.to_owned()));
+    // Anyone who may see the person may search what they are shown.
+    let shown = f.alias.as_deref().unwrap_or(&f.display_name);
+    let note = f.note.as_deref().unwrap_or_default();
+    [
+        Arg::Text(f.display_name.clone()),
+        Arg::Int(i64::from(f.alias.is_some())),
+        opt(f.alias.as_deref()),
+        opt(f.country.as_ref().map(CountryCode::as_str)),
+        Arg::Text(stored_list(f.languages.iter().map(LanguageCode::as_str))),
+        opt(f.public_figure.map(PublicFigure::as_str)),
+        opt(f.contacts.email.as_ref().map(Email::as_str)),
+        opt(f.contacts.phone.as_deref()),
+        opt(f.contacts.signal.as_deref()),
+        opt(f.contacts.other.as_deref()),
+        opt(f.consent.map(|c| c.scope.as_str())),
+        f.consent.map_or(Arg::Null, |c| Arg::Text(c.date.to_string())),
+        opt(f.note.as_deref()),
+        Arg::Text(f.visibility.as_str().to_owned()),
+        Arg::Text(normalise(shown)),
+        Arg::Text(normalise(&format!(
+            "{} {} {note}",
+            f.display_name,
+            f.alias.as_deref().unwrap_or_default()
+        ))),
+    ]
+}
+
+async fn write_affiliations(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    person: &PersonId,
+    affiliations: &[Affiliation],
+) -> Result<()> {
+    for a in affiliations {
+        sqlx::query("INSERT INTO affiliations (person_id, organisation_id, role) VALUES ($1, $2, $3)")
+            .bind(person.as_str().to_owned())
+            .bind(a.organisation.as_str().to_owned())
+            .bind(a.role.clone())
+            .execute(&mut **tx)
+            .await
+            .map_err(|e| match &e {
+                sqlx::Error::Database(d)
+                    if d.kind() == sqlx::error::ErrorKind::ForeignKeyViolation =>
+                {
+                    StoreError::Invalid(tadamun_core::Invalid::new(
+                        "organisations",
+                        tadamun_core::Problem::UnknownValue,
+                    ))
+                }
+                _ => StoreError::Database(e),
+            })?;
+    }
+    Ok(())
+}
+
+async fn record(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    actor: &Actor,
+    action: Action,
+    id: &PersonId,
+    before: Option<&Person>,
+    after: Option<&Person>,
+) -> Result<()> {
+    audit::record(
+        tx,
+        Change {
+            actor,
+            action,
+            entity: "person",
+            entity_id: id.as_str(),
+            before,
+            after,
+        },
+    )
+    .await
+}
+
+/// The people of `rows` with their affiliations, read in one query.
+async fn with_affiliations(db: &Db, rows: &[AnyRow]) -> Result<Vec<Person>> {
+    let mut people = rows.iter().map(person).collect::<Result<Vec<_>>>()?;
+    if people.is_empty() {
+        return Ok(people);
+    }
+    let mut sql = Sql::new(
+        "SELECT person_id, organisation_id, role FROM affiliations WHERE person_id IN ('--'",
+    );
+    for p in &people {
+        sql.push(", ").bind_text(p.id.as_str());
+    }
+    sql.push(") ORDER BY organisation_id");
+    let mut by_person: HashMap<String, Vec<Affiliation>> = HashMap::new();
+    for row in sql.query().fetch_all(db.pool()).await? {
+        by_person
+            .entry(row.try_get("person_id")?)
+            .or_default()
+            .push(Affiliation {
+                organisation: OrganisationId::from_stored(row.try_get("organisation_id")?),
+                role: row.try_get("role")?,
+            });
+    }
+    for p in &mut people {
+        p.fields.affiliations = by_person.remove(p.id.as_str()).unwrap_or_default();
+    }
+    Ok(people)
+}
+
+fn person(row: &AnyRow) -> Result<Person> {
+    let corrupt = |what| move |_| StoreError::Corrupt(what);
+    let text = |c: &str| -> Result<Option<String>> { Ok(row.try_get::<Option<String>, _>(c)?) };
+    let consent = match (text("consent_scope")?, text("consent_date")?) {
+        (Some(scope), Some(date)) => Some(Consent {
+            scope: ConsentScope::parse(&scope).map_err(corrupt("people.consent_scope"))?,
+            date: chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+                .map_err(|_| StoreError::Corrupt("people.consent_date"))?,
+        }),
+        _ => None,
+    };
+    let pseudonymous: i64 = row.try_get("pseudonymous")?;
+    Ok(Person {
+        id: PersonId::from_stored(row.try_get("id")?),
+        fields: PersonFields {
+            display_name: row.try_get("display_name")?,
+            alias: text("alias")?.filter(|_| pseudonymous == 1),
+            country: text("country")?.map(CountryCode::from_stored),
+            languages: read_list(&row.try_get::<String, _>("languages")?)
+                .map(LanguageCode::from_stored)
+                .collect(),
+            public_figure: text("public_figure")?
+                .map(|p| PublicFigure::parse(&p))
+                .transpose()
+                .map_err(corrupt("people.public_figure"))?,
+            contacts: Contacts {
+                email: text("email")?.map(Email::from_stored),
+                phone: text("phone")?,
+                signal: text("signal")?,
+                other: text("other_contact")?,
+            },
+            consent,
+            note: text("note")?,
+            visibility: Visibility::parse(&row.try_get::<String, _>("visibility")?)
+                .map_err(corrupt("people.visibility"))?,
+            affiliations: Vec::new(),
+        },
+    })
+}

@@ -1,0 +1,458 @@
+//! People pages: list, detail, add, edit, delete. Every page shows a person as the
+//! caller may see them (`Person::seen_by`): aliases for pseudonymous people and no
+//! contact details for viewers.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use tadamun_core::directory::CountryCode;
+use tadamun_core::directory::people::{
+    ConsentScope, PersonInput, PersonView, PublicFigure, input_of,
+};
+use tadamun_core::geo;
+use tadamun_core::i18n::Lang;
+use tadamun_core::ids::{OrganisationId, PersonId};
+use tadamun_core::languages::{self, LanguageCode};
+use tadamun_core::page::PageRequest;
+use tadamun_core::visibility::Visibility;
+use tadamun_core::{Invalid, Problem};
+use tadamun_store::directory::{self, people, people::PersonFilter};
+
+use super::organisations::{country_choices, language_choices, language_name, region_choices};
+use crate::caller::Caller;
+use crate::error::{AppError, AppResult};
+use crate::forms::{Choice, FormError, PageForm, Params};
+use crate::i18n;
+use crate::layers::urlencode;
+use crate::shell::Shell;
+use crate::state::AppState;
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/people", get(list).post(create))
+        .route("/people/new", get(new_form))
+        .route("/people/{id}", get(show).post(update))
+        .route("/people/{id}/edit", get(edit_form))
+        .route("/people/{id}/delete", post(delete))
+}
+
+/// Parses a person id from a URL; a malformed one is simply not found.
+pub(crate) fn parse_id(raw: &str) -> AppResult<PersonId> {
+    PersonId::parse(raw).map_err(|_| AppError::NotFound)
+}
+
+/// The filters of people lists, as typed in a query string.
+#[derive(Deserialize, Default, Clone, utoipa::IntoParams)]
+pub(crate) struct PersonQuery {
+    /// Words to find in the name (or alias), in any script.
+    pub q: Option<String>,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// UN M49 code of a region or sub-region.
+    pub region: Option<String>,
+    /// A language they speak (ISO 639).
+    pub language: Option<String>,
+    /// Public figures of this kind (`journalist`, `academic` …).
+    pub public_figure: Option<String>,
+    /// People affiliated to this organisation (its id).
+    pub organisation: Option<String>,
+}
+
+impl PersonQuery {
+    pub(crate) fn parse(&self) -> Result<PersonFilter, Invalid> {
+        let present = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        };
+        Ok(PersonFilter {
+            text: present(&self.q),
+            country: present(&self.country)
+                .map(|c| CountryCode::parse(&c))
+                .transpose()?,
+            region: match present(&self.region) {
+                None => None,
+                Some(m49) => {
+                    Some(geo::region(&m49).ok_or(Invalid::new("region", Problem::UnknownValue))?)
+                }
+            },
+            language: present(&self.language)
+                .map(|l| LanguageCode::parse("language", &l))
+                .transpose()?,
+            public_figure: present(&self.public_figure)
+                .map(|p| PublicFigure::parse(&p))
+                .transpose()?,
+            organisation: present(&self.organisation)
+                .map(|o| {
+                    OrganisationId::parse(&o)
+                        .map_err(|_| Invalid::new("organisation", Problem::UnknownValue))
+                })
+                .transpose()?,
+        })
+    }
+
+    /// The filters as a query string, for links.
+    pub(crate) fn query_string(&self) -> String {
+        [
+            ("q", &self.q),
+            ("country", &self.country),
+            ("region", &self.region),
+            ("language", &self.language),
+            ("public_figure", &self.public_figure),
+            ("organisation", &self.organisation),
+        ]
+        .iter()
+        .filter_map(|(k, v)| {
+            v.as_deref()
+                .filter(|v| !v.is_empty())
+                .map(|v| format!("{k}={}", urlencode(v)))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+    }
+}
+
+fn figure_choices(lang: Lang, current: &str) -> Vec<Choice> {
+    Choice::list(
+        PublicFigure::ALL
+            .iter()
+            .map(|p| (p.as_str(), i18n::t(lang, &format!("figure-{}", p.as_str())))),
+        current,
+    )
+}
+
+fn consent_choices(lang: Lang, current: &str) -> Vec<Choice> {
+    Choice::list(
+        ConsentScope::ALL
+            .iter()
+            .map(|c| (c.as_str(), i18n::t(lang, &format!("consent-{}", c.as_str())))),
+        current,
+    )
+}
+
+/// A person as a list row or detail page shows them.
+pub(crate) struct Shown {
+    pub person: PersonView,
+    pub country: String,
+    pub languages: Vec<String>,
+    pub figure: String,
+    /// (organisation id, its name, role) for the organisations the caller may see.
+    pub affiliations: Vec<(String, String, String)>,
+}
+
+impl Shown {
+    pub(crate) fn new(lang: Lang, person: PersonView, names: &HashMap<String, String>) -> Self {
+        Self {
+            country: person
+                .country
+                .as_ref()
+                .map(|c| super::country_name(lang, c))
+                .unwrap_or_default(),
+            languages: person.languages.iter().map(|l| language_name(lang, l)).collect(),
+            figure: person
+                .public_figure
+                .map(|p| i18n::t(lang, &format!("figure-{}", p.as_str())))
+                .unwrap_or_default(),
+            affiliations: person
+                .affiliations
+                .iter()
+                .filter_map(|a| {
+                    names.get(a.organisation.as_str()).map(|n| {
+                        (
+                            a.organisation.to_string(),
+                            n.clone(),
+                            a.role.clone().unwrap_or_default(),
+                        )
+                    })
+                })
+                .collect(),
+            person,
+        }
+    }
+}
+
+/// The names of the organisations `caller` may see, by id.
+async fn organisation_names(state: &AppState, caller: &Caller) -> AppResult<HashMap<String, String>> {
+    Ok(directory::all_names(&state.db, &caller.viewer)
+        .await?
+        .into_iter()
+        .map(|(id, name)| (id.to_string(), name))
+        .collect())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "directory/people.html")]
+struct ListPage {
+    shell: Shell,
+    rows: Vec<Shown>,
+    next_link: Option<String>,
+    filters: String,
+    can_create: bool,
+    q: String,
+    countries: Vec<Choice>,
+    regions: Vec<Choice>,
+    languages: Vec<Choice>,
+    figures: Vec<Choice>,
+    error: Option<FormError>,
+}
+
+#[derive(Deserialize)]
+struct ListQuery {
+    cursor: Option<String>,
+    #[serde(flatten)]
+    filter: PersonQuery,
+}
+
+async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Params(q): Params<ListQuery>,
+) -> AppResult<Response> {
+    let lang = caller.lang;
+    let f = &q.filter;
+    let mut page = ListPage {
+        shell: Shell::new(&caller, "people"),
+        rows: Vec::new(),
+        next_link: None,
+        filters: f.query_string(),
+        can_create: caller.viewer.can_write_network(),
+        q: f.q.clone().unwrap_or_default(),
+        countries: country_choices(lang, f.country.as_deref().unwrap_or_default()),
+        regions: region_choices(lang, f.region.as_deref().unwrap_or_default()),
+        languages: language_choices(lang, &[f.language.as_deref().unwrap_or_default()]),
+        figures: figure_choices(lang, f.public_figure.as_deref().unwrap_or_default()),
+        error: None,
+    };
+    let filter = match f.parse() {
+        Ok(filter) => filter,
+        Err(invalid) => {
+            page.error = Some(FormError::new(lang, &invalid));
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let request = PageRequest::parse(None, q.cursor.as_deref())?;
+    let found = people::list(&state.db, &caller.viewer, &filter, &request).await?;
+    page.next_link = found
+        .next_cursor
+        .map(|c| format!("/people?{}&cursor={c}", page.filters));
+    let names = organisation_names(&state, &caller).await?;
+    page.rows = found
+        .items
+        .iter()
+        .map(|p| Shown::new(lang, p.seen_by(&caller.viewer), &names))
+        .collect();
+    Ok(page.into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "directory/person.html")]
+struct DetailPage {
+    shell: Shell,
+    p: Shown,
+    consent: String,
+    can_edit: bool,
+    saved: bool,
+}
+
+#[derive(Deserialize)]
+struct SavedQuery {
+    saved: Option<String>,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Params(q): Params<SavedQuery>,
+) -> AppResult<DetailPage> {
+    let person = people::get(&state.db, &caller.viewer, &parse_id(&id)?).await?;
+    let view = person.seen_by(&caller.viewer);
+    let lang = caller.lang;
+    let consent = view
+        .consent
+        .map(|c| {
+            format!(
+                "{} · {}",
+                i18n::t(lang, &format!("consent-{}", c.scope.as_str())),
+                c.date
+            )
+        })
+        .unwrap_or_default();
+    let names = organisation_names(&state, &caller).await?;
+    Ok(DetailPage {
+        shell: Shell::new(&caller, "people"),
+        p: Shown::new(lang, view, &names),
+        consent,
+        can_edit: caller.viewer.can_write_network(),
+        saved: q.saved.is_some(),
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "directory/person_form.html")]
+struct FormPage {
+    shell: Shell,
+    id: Option<String>,
+    form: PersonInput,
+    visibilities: [Visibility; 3],
+    countries: Vec<Choice>,
+    languages: Vec<Choice>,
+    figures: Vec<Choice>,
+    consents: Vec<Choice>,
+    /// One row per affiliation, plus two empty ones to add: (organisation choices, role).
+    affiliations: Vec<(Vec<Choice>, String)>,
+    error: Option<FormError>,
+}
+
+impl FormPage {
+    async fn new(
+        state: &AppState,
+        caller: &Caller,
+        id: Option<String>,
+        form: PersonInput,
+    ) -> AppResult<Self> {
+        let lang = caller.lang;
+        let mut orgs: Vec<(String, String)> = organisation_names(state, caller)
+            .await?
+            .into_iter()
+            .collect();
+        orgs.sort_by(|a, b| a.1.cmp(&b.1));
+        let mut affiliations: Vec<(Vec<Choice>, String)> = Vec::new();
+        let chosen: Vec<(&str, &str)> = form
+            .organisations
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| !o.trim().is_empty())
+            .map(|(i, o)| (o.as_str(), form.roles.get(i).map_or("", String::as_str)))
+            .chain([("", ""), ("", "")])
+            .collect();
+        for (org, role) in chosen {
+            let choices = Choice::list(orgs.iter().map(|(id, n)| (id.as_str(), n.clone())), org);
+            affiliations.push((choices, role.to_owned()));
+        }
+        let spoken: Vec<String> = form
+            .languages
+            .iter()
+            .flat_map(|l| languages::split_list(l))
+            .map(str::to_owned)
+            .collect();
+        let spoken: Vec<&str> = spoken.iter().map(String::as_str).collect();
+        Ok(Self {
+            shell: Shell::new(caller, "people"),
+            id,
+            countries: country_choices(lang, &form.country.as_deref().unwrap_or_default().trim().to_ascii_uppercase()),
+            languages: language_choices(lang, &spoken),
+            figures: figure_choices(lang, form.public_figure.as_deref().unwrap_or_default()),
+            consents: consent_choices(lang, form.consent_scope.as_deref().unwrap_or_default()),
+            affiliations,
+            visibilities: Visibility::ALL,
+            form,
+            error: None,
+        })
+    }
+
+    fn invalid(&self, field: &str) -> bool {
+        self.error.as_ref().is_some_and(|e| e.is(field))
+    }
+
+    fn value<'a>(&self, v: &'a Option<String>) -> &'a str {
+        v.as_deref().unwrap_or_default()
+    }
+
+    fn pseudonymous(&self) -> bool {
+        tadamun_core::directory::people::is_yes(self.form.pseudonymous.as_deref())
+    }
+
+    fn visibility_is(&self, v: &Visibility) -> bool {
+        self.form.visibility.as_deref().unwrap_or("network") == v.as_str()
+    }
+}
+
+async fn new_form(State(state): State<AppState>, caller: Caller) -> AppResult<FormPage> {
+    caller.require(caller.viewer.can_write_network())?;
+    FormPage::new(&state, &caller, None, PersonInput::default()).await
+}
+
+async fn edit_form(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<FormPage> {
+    let id = parse_id(&id)?;
+    let person = people::get(&state.db, &caller.viewer, &id).await?;
+    caller.require(caller.viewer.can_write_network())?;
+    FormPage::new(&state, &caller, Some(id.to_string()), input_of(&person.fields)).await
+}
+
+async fn rejected(
+    state: &AppState,
+    caller: &Caller,
+    id: Option<String>,
+    form: PersonInput,
+    invalid: &Invalid,
+) -> AppResult<Response> {
+    let mut page = FormPage::new(state, caller, id, form).await?;
+    page.error = Some(FormError::new(caller.lang, invalid));
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    PageForm(form): PageForm<PersonInput>,
+) -> AppResult<Response> {
+    caller.require(caller.viewer.can_write_network())?;
+    let fields = match form.validate() {
+        Ok(fields) => fields,
+        Err(invalid) => return rejected(&state, &caller, None, form, &invalid).await,
+    };
+    match people::create(&state.db, &caller.actor(), fields).await {
+        Ok(person) => Ok(Redirect::to(&format!("/people/{}?saved=1", person.id)).into_response()),
+        Err(tadamun_store::StoreError::Invalid(invalid)) => {
+            rejected(&state, &caller, None, form, &invalid).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn update(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<PersonInput>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    people::get(&state.db, &caller.viewer, &id).await?;
+    caller.require(caller.viewer.can_write_network())?;
+    let fields = match form.validate() {
+        Ok(fields) => fields,
+        Err(invalid) => return rejected(&state, &caller, Some(id.to_string()), form, &invalid).await,
+    };
+    match people::update(&state.db, &caller.actor(), &id, fields).await {
+        Ok(_) => Ok(Redirect::to(&format!("/people/{id}?saved=1")).into_response()),
+        Err(tadamun_store::StoreError::Invalid(invalid)) => {
+            rejected(&state, &caller, Some(id.to_string()), form, &invalid).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    let id = parse_id(&id)?;
+    people::get(&state.db, &caller.viewer, &id).await?;
+    caller.require(caller.viewer.can_write_network())?;
+    people::delete(&state.db, &caller.actor(), &id).await?;
+    Ok(Redirect::to("/people").into_response())
+}
