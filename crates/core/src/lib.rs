@@ -11,6 +11,7 @@ pub mod geo;
 pub mod i18n;
 pub mod ids;
 pub mod invalid;
+pub mod languages;
 pub mod page;
 pub mod search;
 pub mod time;
