@@ -1,6 +1,7 @@
-// Regenerates crates/core/data/{regions,countries}.tsv from Unicode CLDR
+// Regenerates crates/core/data/{regions,countries,languages}.tsv from Unicode CLDR
 // (npm cldr-core and cldr-localenames-full): every country and territory in the
-// UN M49 tree, its sub-region and region, and their names in the interface languages.
+// UN M49 tree, its sub-region and region, and their names in the interface languages;
+// and the names of the languages the coalition works in.
 //
 //   cd tools/geodata && npm ci && npm run generate
 
@@ -11,11 +12,23 @@ const LANGS = ['ar', 'en', 'fr', 'es'];
 const OUT = path.resolve(import.meta.dirname, '../../crates/core/data');
 // Short CLDR forms preferred over the long ones, as the coalition names them.
 const PREFER_SHORT = new Set(['PS']);
+// The languages the coalition works in: ISO 639-1 codes, or CLDR's ISO 639-3 code
+// where there is none (zgh, Standard Moroccan Tamazight).
+const WORKING_LANGUAGES = [
+  'ar', 'en', 'fr', 'es', 'pt',
+  'sw', 'ha', 'am', 'so', 'yo', 'ig', 'zu', 'xh', 'af', 'om', 'ti', 'rw', 'ln', 'wo', 'ff', 'mg', 'zgh',
+  'de', 'it', 'nl', 'tr', 'fa', 'ur', 'hi', 'bn', 'ms', 'id', 'tl',
+  'ru', 'uk', 'pl', 'el', 'he', 'zh', 'ja', 'ko', 'ku', 'ps', 'ta', 'ne', 'sq', 'bs',
+];
 
 const read = (file) => JSON.parse(readFileSync(path.join(import.meta.dirname, 'node_modules', file), 'utf8'));
 const containment = read('cldr-core/supplemental/territoryContainment.json').supplemental.territoryContainment;
 const names = Object.fromEntries(
   LANGS.map((l) => [l, read(`cldr-localenames-full/main/${l}/territories.json`).main[l].localeDisplayNames.territories]),
+);
+
+const languageNames = Object.fromEntries(
+  LANGS.map((l) => [l, read(`cldr-localenames-full/main/${l}/languages.json`).main[l].localeDisplayNames.languages]),
 );
 
 const nameOf = (code) =>
@@ -40,8 +53,19 @@ for (const region of containment['001']._contains) {
 }
 countries.sort((a, b) => a[0].localeCompare(b[0]));
 
+const languages = WORKING_LANGUAGES.map((code) => [
+  code,
+  ...LANGS.map((l) => {
+    const name = languageNames[l][code];
+    if (!name) throw new Error(`no ${l} name for language ${code}`);
+    return name;
+  }),
+]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+if (new Set(WORKING_LANGUAGES).size !== WORKING_LANGUAGES.length) throw new Error('a working language is listed twice');
+
 const header = (first) => [first, 'parent', ...LANGS].join('\t');
 const tsv = (head, rows) => [head, ...rows.map((r) => r.join('\t'))].join('\n') + '\n';
 writeFileSync(path.join(OUT, 'regions.tsv'), tsv(header('m49'), regions));
 writeFileSync(path.join(OUT, 'countries.tsv'), tsv(['code', 'subregion', ...LANGS].join('\t'), countries));
-console.log(`wrote ${regions.length} regions and ${countries.length} countries to ${OUT}`);
+writeFileSync(path.join(OUT, 'languages.tsv'), tsv(['code', ...LANGS].join('\t'), languages));
+console.log(`wrote ${regions.length} regions, ${countries.length} countries and ${languages.length} languages to ${OUT}`);

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod coverage;
 pub mod directory;
 pub mod geo;
 pub mod i18n;

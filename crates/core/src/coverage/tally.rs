@@ -58,7 +58,12 @@ pub enum Shade {
 
 impl Shade {
     /// Every choice, in the order the page lists them.
-    pub const ALL: [Shade; 4] = [Shade::Present, Shade::Members, Shade::Partners, Shade::Prospects];
+    pub const ALL: [Shade; 4] = [
+        Shade::Present,
+        Shade::Members,
+        Shade::Partners,
+        Shade::Prospects,
+    ];
 
     /// The query-string form.
     pub fn as_str(self) -> &'static str {
@@ -133,8 +138,14 @@ impl Coverage {
         let mut regions: BTreeMap<&'static str, Tally> = BTreeMap::new();
         for (code, tally) in &coverage.countries {
             if let Some(country) = geo::country(code) {
-                regions.entry(country.subregion().m49).or_default().merge(tally);
-                regions.entry(country.region().m49).or_default().merge(tally);
+                regions
+                    .entry(country.subregion().m49)
+                    .or_default()
+                    .merge(tally);
+                regions
+                    .entry(country.region().m49)
+                    .or_default()
+                    .merge(tally);
             }
         }
         coverage.regions = regions;
@@ -170,9 +181,23 @@ mod tests {
         assert_eq!(c.country("KE").members, 2);
         assert_eq!(c.country("SN").prospects, 3);
         let eastern = geo::region("014").unwrap();
-        assert_eq!(c.region(eastern), Tally { members: 2, partners: 1, prospects: 0 });
+        assert_eq!(
+            c.region(eastern),
+            Tally {
+                members: 2,
+                partners: 1,
+                prospects: 0
+            }
+        );
         let africa = geo::region("002").unwrap();
-        assert_eq!(c.region(africa), Tally { members: 2, partners: 1, prospects: 3 });
+        assert_eq!(
+            c.region(africa),
+            Tally {
+                members: 2,
+                partners: 1,
+                prospects: 3
+            }
+        );
         assert_eq!(c.region(geo::region("150").unwrap()).members, 1);
         assert_eq!(c.country("BR"), Tally::default());
     }

@@ -24,7 +24,11 @@ pub enum Counted {
 
 impl Counted {
     /// Every choice, in the order forms list them.
-    pub const ALL: [Counted; 3] = [Counted::Members, Counted::Partners, Counted::MembersPartners];
+    pub const ALL: [Counted; 3] = [
+        Counted::Members,
+        Counted::Partners,
+        Counted::MembersPartners,
+    ];
 
     /// The stored and API form.
     pub fn as_str(self) -> &'static str {
@@ -124,7 +128,13 @@ impl TargetInput {
                 .parse::<i64>()
                 .ok()
                 .filter(|n| (1..=100_000).contains(n))
-                .ok_or(Invalid::new("target", Problem::OutOfRange { min: 1, max: 100_000 }))?,
+                .ok_or(Invalid::new(
+                    "target",
+                    Problem::OutOfRange {
+                        min: 1,
+                        max: 100_000,
+                    },
+                ))?,
         };
         let focus = match self.focus.as_deref().map(str::trim) {
             None | Some("") => None,
@@ -228,12 +238,60 @@ mod tests {
             ..Default::default()
         };
         let cases = [
-            (TargetInput { region: "999".into(), ..base.clone() }, Invalid::new("region", Problem::UnknownValue)),
-            (TargetInput { target: "0".into(), ..base.clone() }, Invalid::new("target", Problem::OutOfRange { min: 1, max: 100_000 })),
-            (TargetInput { target: "many".into(), ..base.clone() }, Invalid::new("target", Problem::OutOfRange { min: 1, max: 100_000 })),
-            (TargetInput { deadline: "June".into(), ..base.clone() }, Invalid::new("deadline", Problem::Date)),
-            (TargetInput { counts: "everyone".into(), ..base.clone() }, Invalid::new("counts", Problem::UnknownValue)),
-            (TargetInput { focus: Some("astrology".into()), ..base.clone() }, Invalid::new("focus", Problem::UnknownValue)),
+            (
+                TargetInput {
+                    region: "999".into(),
+                    ..base.clone()
+                },
+                Invalid::new("region", Problem::UnknownValue),
+            ),
+            (
+                TargetInput {
+                    target: "0".into(),
+                    ..base.clone()
+                },
+                Invalid::new(
+                    "target",
+                    Problem::OutOfRange {
+                        min: 1,
+                        max: 100_000,
+                    },
+                ),
+            ),
+            (
+                TargetInput {
+                    target: "many".into(),
+                    ..base.clone()
+                },
+                Invalid::new(
+                    "target",
+                    Problem::OutOfRange {
+                        min: 1,
+                        max: 100_000,
+                    },
+                ),
+            ),
+            (
+                TargetInput {
+                    deadline: "June".into(),
+                    ..base.clone()
+                },
+                Invalid::new("deadline", Problem::Date),
+            ),
+            (
+                TargetInput {
+                    counts: "everyone".into(),
+                    ..base.clone()
+                },
+                Invalid::new("counts", Problem::UnknownValue),
+            ),
+            (
+                TargetInput {
+                    focus: Some("astrology".into()),
+                    ..base.clone()
+                },
+                Invalid::new("focus", Problem::UnknownValue),
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(input.validate(&[]).unwrap_err(), expected);

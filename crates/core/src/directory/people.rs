@@ -218,7 +218,9 @@ impl Person {
     pub fn seen_by(&self, viewer: &Viewer) -> PersonView {
         let f = &self.fields;
         let trusted = viewer.can_write_network();
-        let signed_in_member = viewer.role().is_some_and(|r| r != crate::accounts::Role::Viewer);
+        let signed_in_member = viewer
+            .role()
+            .is_some_and(|r| r != crate::accounts::Role::Viewer);
         let pseudonymous = f.alias.is_some();
         let sees_contacts = trusted || (signed_in_member && !pseudonymous);
         PersonView {
@@ -305,7 +307,9 @@ pub fn is_yes(raw: Option<&str>) -> bool {
 impl PersonInput {
     /// Validates every field, reporting the first that is wrong.
     pub fn validate(&self) -> Result<PersonFields, Invalid> {
-        let text = |field, v: &Option<String>, max| optional_text(field, v.as_deref().unwrap_or_default(), max);
+        let text = |field, v: &Option<String>, max| {
+            optional_text(field, v.as_deref().unwrap_or_default(), max)
+        };
         let alias = text("alias", &self.alias, 120)?;
         let alias = if is_yes(self.pseudonymous.as_deref()) {
             Some(alias.ok_or(Invalid::new("alias", Problem::Required))?)
@@ -318,7 +322,9 @@ impl PersonInput {
         };
         let phone = text("phone", &self.phone, 40)?;
         if let Some(p) = &phone
-            && !p.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c))
+            && !p
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-().".contains(c))
         {
             return Err(Invalid::new("phone", Problem::Phone));
         }
@@ -326,8 +332,11 @@ impl PersonInput {
             None => None,
             Some(scope) => Some(Consent {
                 scope: ConsentScope::parse(&scope)?,
-                date: parse_date("consent_date", self.consent_date.as_deref().unwrap_or_default())?
-                    .ok_or(Invalid::new("consent_date", Problem::Required))?,
+                date: parse_date(
+                    "consent_date",
+                    self.consent_date.as_deref().unwrap_or_default(),
+                )?
+                .ok_or(Invalid::new("consent_date", Problem::Required))?,
             }),
         };
         let mut affiliations: Vec<Affiliation> = Vec::new();
@@ -340,7 +349,11 @@ impl PersonInput {
             if affiliations.iter().any(|a| a.organisation == organisation) {
                 continue;
             }
-            let role = optional_text("roles", self.roles.get(i).map(String::as_str).unwrap_or_default(), 120)?;
+            let role = optional_text(
+                "roles",
+                self.roles.get(i).map(String::as_str).unwrap_or_default(),
+                120,
+            )?;
             affiliations.push(Affiliation { organisation, role });
         }
         Ok(PersonFields {
@@ -388,7 +401,11 @@ pub fn input_of(f: &PersonFields) -> PersonInput {
         consent_date: f.consent.map(|c| c.date.to_string()),
         note: f.note.clone(),
         visibility: Some(f.visibility.as_str().to_owned()),
-        organisations: f.affiliations.iter().map(|a| a.organisation.to_string()).collect(),
+        organisations: f
+            .affiliations
+            .iter()
+            .map(|a| a.organisation.to_string())
+            .collect(),
         roles: f
             .affiliations
             .iter()

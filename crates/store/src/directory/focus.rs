@@ -51,7 +51,15 @@ pub async fn create(db: &Db, actor: &Actor, area: &FocusArea) -> Result<()> {
     .execute(&mut *tx)
     .await
     .map_err(StoreError::taken_as("code"))?;
-    record(&mut tx, actor, Action::Create, area.code.as_str(), None, Some(area)).await?;
+    record(
+        &mut tx,
+        actor,
+        Action::Create,
+        area.code.as_str(),
+        None,
+        Some(area),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -76,7 +84,15 @@ pub async fn rename(db: &Db, actor: &Actor, code: &FocusCode, names: FocusNames)
     .bind(n.es.clone())
     .execute(&mut *tx)
     .await?;
-    record(&mut tx, actor, Action::Update, code.as_str(), Some(&before), Some(&after)).await?;
+    record(
+        &mut tx,
+        actor,
+        Action::Update,
+        code.as_str(),
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -102,7 +118,15 @@ pub async fn delete(db: &Db, actor: &Actor, code: &FocusCode) -> Result<()> {
         .bind(code.as_str().to_owned())
         .execute(&mut *tx)
         .await?;
-    record(&mut tx, actor, Action::Delete, code.as_str(), Some(&before), None).await?;
+    record(
+        &mut tx,
+        actor,
+        Action::Delete,
+        code.as_str(),
+        Some(&before),
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

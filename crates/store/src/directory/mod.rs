@@ -11,8 +11,8 @@ use tadamun_core::audit::{Action, Actor};
 use tadamun_core::directory::{
     CountryCode, FocusCode, Kind, Organisation, OrganisationFields, Outreach, Stage,
 };
-use tadamun_core::languages::LanguageCode;
 use tadamun_core::ids::{OrganisationId, UserId};
+use tadamun_core::languages::LanguageCode;
 use tadamun_core::page::{Page, PageRequest};
 use tadamun_core::search::normalise;
 use tadamun_core::visibility::{Named, Viewer, Visibility, can_see};
@@ -106,7 +106,10 @@ pub(crate) fn stored_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
 
 /// The items of a stored `;a;b;` list.
 pub(crate) fn read_list(stored: &str) -> impl Iterator<Item = String> + '_ {
-    stored.split(';').filter(|s| !s.is_empty()).map(str::to_owned)
+    stored
+        .split(';')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 /// The column values of an organisation's details, in the order of `DETAIL_COLUMNS`.
@@ -125,8 +128,12 @@ fn detail_values(fields: &OrganisationFields) -> Result<[Arg; 13]> {
         opt(&fields.city),
         opt(&fields.website),
         opt(&fields.description),
-        Arg::Text(stored_list(fields.focus_areas.iter().map(FocusCode::as_str))),
-        Arg::Text(stored_list(fields.languages.iter().map(LanguageCode::as_str))),
+        Arg::Text(stored_list(
+            fields.focus_areas.iter().map(FocusCode::as_str),
+        )),
+        Arg::Text(stored_list(
+            fields.languages.iter().map(LanguageCode::as_str),
+        )),
         text(fields.visibility.as_str()),
         Arg::Text(search_text(fields)),
         Arg::Text(normalise(&fields.name)),
@@ -268,7 +275,9 @@ pub(crate) async fn insert(
     org: &Organisation,
     now: i64,
 ) -> Result<()> {
-    let mut sql = Sql::new("INSERT INTO organisations (id, stage, stage_changed_at, created_at, updated_at, ");
+    let mut sql = Sql::new(
+        "INSERT INTO organisations (id, stage, stage_changed_at, created_at, updated_at, ",
+    );
     sql.push(&DETAIL_COLUMNS.join(", "));
     sql.push(", owner_id, next_step, next_step_due) VALUES (");
     sql.bind_text(org.id.as_str())

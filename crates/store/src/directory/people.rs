@@ -158,7 +158,15 @@ pub async fn create(db: &Db, actor: &Actor, fields: PersonFields) -> Result<Pers
     };
     let mut tx = db.pool().begin().await?;
     insert(&mut tx, &person).await?;
-    record(&mut tx, actor, Action::Create, &person.id, None, Some(&person)).await?;
+    record(
+        &mut tx,
+        actor,
+        Action::Create,
+        &person.id,
+        None,
+        Some(&person),
+    )
+    .await?;
     tx.commit().await?;
     Ok(person)
 }
@@ -204,7 +212,15 @@ pub async fn update(db: &Db, actor: &Actor, id: &PersonId, fields: PersonFields)
         .execute(&mut *tx)
         .await?;
     write_affiliations(&mut tx, id, &after.fields.affiliations).await?;
-    record(&mut tx, actor, Action::Update, id, Some(&before), Some(&after)).await?;
+    record(
+        &mut tx,
+        actor,
+        Action::Update,
+        id,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -267,7 +283,8 @@ fn detail_values(f: &PersonFields) -> [Arg; 16] {
         opt(f.contacts.signal.as_deref()),
         opt(f.contacts.other.as_deref()),
         opt(f.consent.map(|c| c.scope.as_str())),
-        f.consent.map_or(Arg::Null, |c| Arg::Text(c.date.to_string())),
+        f.consent
+            .map_or(Arg::Null, |c| Arg::Text(c.date.to_string())),
         opt(f.note.as_deref()),
         Arg::Text(f.visibility.as_str().to_owned()),
         Arg::Text(normalise(shown)),
@@ -285,23 +302,23 @@ async fn write_affiliations(
     affiliations: &[Affiliation],
 ) -> Result<()> {
     for a in affiliations {
-        sqlx::query("INSERT INTO affiliations (person_id, organisation_id, role) VALUES ($1, $2, $3)")
-            .bind(person.as_str().to_owned())
-            .bind(a.organisation.as_str().to_owned())
-            .bind(a.role.clone())
-            .execute(&mut **tx)
-            .await
-            .map_err(|e| match &e {
-                sqlx::Error::Database(d)
-                    if d.kind() == sqlx::error::ErrorKind::ForeignKeyViolation =>
-                {
-                    StoreError::Invalid(tadamun_core::Invalid::new(
-                        "organisations",
-                        tadamun_core::Problem::UnknownValue,
-                    ))
-                }
-                _ => StoreError::Database(e),
-            })?;
+        sqlx::query(
+            "INSERT INTO affiliations (person_id, organisation_id, role) VALUES ($1, $2, $3)",
+        )
+        .bind(person.as_str().to_owned())
+        .bind(a.organisation.as_str().to_owned())
+        .bind(a.role.clone())
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| match &e {
+            sqlx::Error::Database(d) if d.kind() == sqlx::error::ErrorKind::ForeignKeyViolation => {
+                StoreError::Invalid(tadamun_core::Invalid::new(
+                    "organisations",
+                    tadamun_core::Problem::UnknownValue,
+                ))
+            }
+            _ => StoreError::Database(e),
+        })?;
     }
     Ok(())
 }

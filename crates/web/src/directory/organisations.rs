@@ -93,7 +93,8 @@ pub(crate) fn focus_choices(lang: Lang, areas: &[FocusArea], current: &[&str]) -
 
 /// The name of a language in `lang`, or its code if unknown.
 pub(crate) fn language_name(lang: Lang, code: &LanguageCode) -> String {
-    languages::language(code.as_str()).map_or_else(|| code.as_str().to_owned(), |l| l.name(lang).to_owned())
+    languages::language(code.as_str())
+        .map_or_else(|| code.as_str().to_owned(), |l| l.name(lang).to_owned())
 }
 
 /// The name of a country in `lang`, or its code if unknown.
@@ -330,11 +331,17 @@ pub(super) async fn detail_page(
     let name = org.fields.name_in(lang).to_owned();
     let mut other_names = Vec::new();
     if org.fields.name != name {
-        other_names.push((language_name(lang, &org.fields.name_lang), org.fields.name.clone()));
+        other_names.push((
+            language_name(lang, &org.fields.name_lang),
+            org.fields.name.clone(),
+        ));
     }
     for (l, n) in &org.fields.names {
         if *n != name {
-            other_names.push((language_name(lang, &LanguageCode::from_stored(l.code().into())), n.clone()));
+            other_names.push((
+                language_name(lang, &LanguageCode::from_stored(l.code().into())),
+                n.clone(),
+            ));
         }
     }
     let areas = focus::list(&state.db).await?;
@@ -353,7 +360,12 @@ pub(super) async fn detail_page(
                     .map_or_else(|| code.as_str().to_owned(), |a| a.name(lang).to_owned())
             })
             .collect(),
-        languages: org.fields.languages.iter().map(|l| language_name(lang, l)).collect(),
+        languages: org
+            .fields
+            .languages
+            .iter()
+            .map(|l| language_name(lang, l))
+            .collect(),
         place: place(caller.lang, &org.fields.country),
         can_edit: caller.viewer.can_write(Some(&org.id)),
         can_delete: caller.viewer.can_write_network(),
@@ -394,7 +406,12 @@ struct FormPage {
 }
 
 impl FormPage {
-    fn new(caller: &Caller, id: Option<String>, form: OrganisationInput, areas: &[FocusArea]) -> Self {
+    fn new(
+        caller: &Caller,
+        id: Option<String>,
+        form: OrganisationInput,
+        areas: &[FocusArea],
+    ) -> Self {
         let lang = caller.lang;
         let listed = |items: &[String]| -> Vec<String> {
             items
@@ -454,7 +471,12 @@ async fn edit_form(
     let org = directory::get(&state.db, &caller.viewer, &id).await?;
     caller.require(caller.viewer.can_write(Some(&org.id)))?;
     let areas = focus::list(&state.db).await?;
-    Ok(FormPage::new(&caller, Some(id.to_string()), input_of(&org), &areas))
+    Ok(FormPage::new(
+        &caller,
+        Some(id.to_string()),
+        input_of(&org),
+        &areas,
+    ))
 }
 
 /// The form values of a stored organisation.
@@ -468,7 +490,11 @@ pub(crate) fn input_of(org: &Organisation) -> OrganisationInput {
         name_en: name(Lang::En),
         name_fr: name(Lang::Fr),
         name_es: name(Lang::Es),
-        focus_areas: f.focus_areas.iter().map(|c| c.as_str().to_owned()).collect(),
+        focus_areas: f
+            .focus_areas
+            .iter()
+            .map(|c| c.as_str().to_owned())
+            .collect(),
         languages: f.languages.iter().map(|c| c.as_str().to_owned()).collect(),
         kind: Some(f.kind.as_str().to_owned()),
         country: f.country.as_str().to_owned(),
@@ -541,7 +567,13 @@ async fn update(
             directory::update(&state.db, &caller.actor(), &id, fields).await?;
             Ok(Redirect::to(&format!("/organisations/{id}?saved=1")).into_response())
         }
-        Err(invalid) => Ok(form_error(&caller, Some(id.to_string()), form, &areas, &invalid)),
+        Err(invalid) => Ok(form_error(
+            &caller,
+            Some(id.to_string()),
+            form,
+            &areas,
+            &invalid,
+        )),
     }
 }
 

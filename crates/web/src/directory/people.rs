@@ -131,9 +131,12 @@ fn figure_choices(lang: Lang, current: &str) -> Vec<Choice> {
 
 fn consent_choices(lang: Lang, current: &str) -> Vec<Choice> {
     Choice::list(
-        ConsentScope::ALL
-            .iter()
-            .map(|c| (c.as_str(), i18n::t(lang, &format!("consent-{}", c.as_str())))),
+        ConsentScope::ALL.iter().map(|c| {
+            (
+                c.as_str(),
+                i18n::t(lang, &format!("consent-{}", c.as_str())),
+            )
+        }),
         current,
     )
 }
@@ -156,7 +159,11 @@ impl Shown {
                 .as_ref()
                 .map(|c| super::country_name(lang, c))
                 .unwrap_or_default(),
-            languages: person.languages.iter().map(|l| language_name(lang, l)).collect(),
+            languages: person
+                .languages
+                .iter()
+                .map(|l| language_name(lang, l))
+                .collect(),
             figure: person
                 .public_figure
                 .map(|p| i18n::t(lang, &format!("figure-{}", p.as_str())))
@@ -180,7 +187,10 @@ impl Shown {
 }
 
 /// The names of the organisations `caller` may see, by id.
-async fn organisation_names(state: &AppState, caller: &Caller) -> AppResult<HashMap<String, String>> {
+async fn organisation_names(
+    state: &AppState,
+    caller: &Caller,
+) -> AppResult<HashMap<String, String>> {
     Ok(directory::all_names(&state.db, &caller.viewer)
         .await?
         .into_iter()
@@ -348,7 +358,15 @@ impl FormPage {
         Ok(Self {
             shell: Shell::new(caller, "people"),
             id,
-            countries: country_choices(lang, &form.country.as_deref().unwrap_or_default().trim().to_ascii_uppercase()),
+            countries: country_choices(
+                lang,
+                &form
+                    .country
+                    .as_deref()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_ascii_uppercase(),
+            ),
             languages: language_choices(lang, &spoken),
             figures: figure_choices(lang, form.public_figure.as_deref().unwrap_or_default()),
             consents: consent_choices(lang, form.consent_scope.as_deref().unwrap_or_default()),
@@ -389,7 +407,13 @@ async fn edit_form(
     let id = parse_id(&id)?;
     let person = people::get(&state.db, &caller.viewer, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
-    FormPage::new(&state, &caller, Some(id.to_string()), input_of(&person.fields)).await
+    FormPage::new(
+        &state,
+        &caller,
+        Some(id.to_string()),
+        input_of(&person.fields),
+    )
+    .await
 }
 
 async fn rejected(
@@ -434,7 +458,9 @@ async fn update(
     caller.require(caller.viewer.can_write_network())?;
     let fields = match form.validate() {
         Ok(fields) => fields,
-        Err(invalid) => return rejected(&state, &caller, Some(id.to_string()), form, &invalid).await,
+        Err(invalid) => {
+            return rejected(&state, &caller, Some(id.to_string()), form, &invalid).await;
+        }
     };
     match people::update(&state.db, &caller.actor(), &id, fields).await {
         Ok(_) => Ok(Redirect::to(&format!("/people/{id}?saved=1")).into_response()),

@@ -16,7 +16,10 @@ fn keys(lang: &str) -> BTreeSet<String> {
                 if line.chars().next().is_some_and(|c| c.is_ascii_lowercase())
                     && let Some((key, _)) = line.split_once(" =")
                 {
-                    assert!(keys.insert(key.trim().to_owned()), "{lang}: {key} defined twice");
+                    assert!(
+                        keys.insert(key.trim().to_owned()),
+                        "{lang}: {key} defined twice"
+                    );
                 }
             }
         }

@@ -84,7 +84,11 @@ impl From<Organisation> for OrganisationOut {
                 .into_iter()
                 .map(|(l, n)| (l.code().to_owned(), n))
                 .collect(),
-            focus_areas: f.focus_areas.iter().map(|c| c.as_str().to_owned()).collect(),
+            focus_areas: f
+                .focus_areas
+                .iter()
+                .map(|c| c.as_str().to_owned())
+                .collect(),
             languages: f.languages.iter().map(|c| c.as_str().to_owned()).collect(),
             kind: f.kind.as_str().to_owned(),
             country: f.country.as_str().to_owned(),

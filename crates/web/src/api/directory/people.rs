@@ -206,7 +206,13 @@ async fn list(
         limit: q.limit,
         cursor: q.cursor,
     };
-    let found = people::list(&state.db, &caller.viewer, &filter.parse()?, &page.request()?).await?;
+    let found = people::list(
+        &state.db,
+        &caller.viewer,
+        &filter.parse()?,
+        &page.request()?,
+    )
+    .await?;
     Ok(Json(ItemsPage::from_page(found, |p| {
         p.seen_by(&caller.viewer).into()
     })))
@@ -223,7 +229,10 @@ async fn create(
     caller.require(caller.viewer.can_write_network())?;
     let fields = body.onto(PersonInput::default()).validate()?;
     let person = people::create(&state.db, &caller.actor(), fields).await?;
-    Ok((StatusCode::CREATED, Json(person.seen_by(&caller.viewer).into())))
+    Ok((
+        StatusCode::CREATED,
+        Json(person.seen_by(&caller.viewer).into()),
+    ))
 }
 
 /// One person, as the caller may see them.
