@@ -1,14 +1,18 @@
 //! Demo data: a small coalition to explore Tadamun with. Each area adds its own
 //! records here as it lands, so `tadamun serve --demo` always shows every area.
 
+use std::collections::HashMap;
+
 use tadamun_core::accounts::{Email, NewPassword, NewUser, Role, Secret};
 use tadamun_core::audit::Actor;
-use tadamun_core::directory::{OrganisationInput, Stage};
+use tadamun_core::coverage::targets::TargetInput;
+use tadamun_core::directory::OrganisationInput;
+use tadamun_core::directory::people::PersonInput;
 use tadamun_core::ids::OrganisationId;
 
 use crate::accounts::users;
 use crate::error::{Result, StoreError};
-use crate::{Db, directory};
+use crate::{Db, coverage, directory};
 
 /// A demo account and its password, printed at start so people can sign in.
 #[derive(Debug, Clone)]
@@ -21,137 +25,123 @@ pub struct DemoAccount {
     pub password: String,
 }
 
-/// Name, kind, country, city, visibility, stage.
-const ORGANISATIONS: &[(&str, &str, &str, &str, &str, Stage)] = &[
-    (
-        "Kenya Solidarity Network",
-        "ngo",
-        "KE",
-        "Nairobi",
-        "public",
-        Stage::Member,
-    ),
-    (
-        "Sauti ya Haki",
-        "grassroots",
-        "TZ",
-        "Dar es Salaam",
-        "network",
-        Stage::Member,
-    ),
-    (
-        "Collectif Sénégal Solidarité",
-        "grassroots",
-        "SN",
-        "Dakar",
-        "public",
-        Stage::Member,
-    ),
-    (
-        "South African Boycott Coalition",
-        "ngo",
-        "ZA",
-        "Johannesburg",
-        "public",
-        Stage::Partner,
-    ),
-    (
-        "شبكة التضامن الأردنية",
-        "ngo",
-        "JO",
-        "عمّان",
-        "public",
-        Stage::Member,
-    ),
-    (
-        "Observatorio de Derechos Humanos",
-        "legal",
-        "AR",
-        "Buenos Aires",
-        "network",
-        Stage::Member,
-    ),
-    (
-        "Rede Brasileira de Solidariedade",
-        "union",
-        "BR",
-        "São Paulo",
-        "public",
-        Stage::Member,
-    ),
-    (
-        "Malaysian Solidarity Forum",
-        "student",
-        "MY",
-        "Kuala Lumpur",
-        "network",
-        Stage::Partner,
-    ),
-    (
-        "Lawyers for Justice UK",
-        "legal",
-        "GB",
-        "London",
-        "restricted",
-        Stage::Member,
-    ),
-    (
-        "Association France Solidarité",
-        "ngo",
-        "FR",
-        "Lyon",
-        "public",
-        Stage::Member,
-    ),
-    (
-        "Ghana Students for Justice",
-        "student",
-        "GH",
-        "Accra",
-        "network",
-        Stage::Engaged,
-    ),
-    (
-        "Uganda Workers Union",
-        "union",
-        "UG",
-        "Kampala",
-        "network",
-        Stage::Contacted,
-    ),
-    (
-        "Association Marocaine de Solidarité",
-        "ngo",
-        "MA",
-        "Rabat",
-        "network",
-        Stage::Contacted,
-    ),
-    (
-        "Nigeria Media for Peace",
-        "media",
-        "NG",
-        "Lagos",
-        "network",
-        Stage::Prospect,
-    ),
-    (
-        "Ethiopian Faith Forum",
-        "faith",
-        "ET",
-        "Addis Ababa",
-        "network",
-        Stage::Prospect,
-    ),
-    (
-        "Colectivo Solidario de Chile",
-        "grassroots",
-        "CL",
-        "Santiago",
-        "network",
-        Stage::Declined,
-    ),
-];
+/// The demo organisations, one per line: key, names, kind, place, focus areas,
+/// languages, stage, visibility, website, description (see the header line).
+const ORGANISATIONS: &str = include_str!("../data/demo/organisations.tsv");
+
+/// The demo people, one per line, each naming their organisation by its key.
+const PEOPLE: &str = include_str!("../data/demo/people.tsv");
+
+/// The rows of a demo file as maps from column name to value.
+fn rows(tsv: &'static str) -> Vec<HashMap<&'static str, &'static str>> {
+    let mut lines = tsv.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
+    lines
+        .filter(|l| !l.is_empty())
+        .map(|l| header.iter().copied().zip(l.split('\t')).collect())
+        .collect()
+}
+
+fn cell(row: &HashMap<&str, &'static str>, column: &str) -> Option<String> {
+    row.get(column)
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+}
+
+/// Adds the demo organisations; returns their ids by key.
+async fn organisations(db: &Db, system: &Actor) -> Result<HashMap<&'static str, OrganisationId>> {
+    let focus = directory::focus::list(db).await?;
+    let mut ids = HashMap::new();
+    for row in rows(ORGANISATIONS) {
+        let c = |column| cell(&row, column);
+        let input = OrganisationInput {
+            name: c("name").unwrap_or_default(),
+            name_lang: c("name_lang"),
+            name_ar: c("name_ar"),
+            name_en: c("name_en"),
+            name_fr: c("name_fr"),
+            name_es: c("name_es"),
+            kind: c("kind"),
+            country: c("country").unwrap_or_default(),
+            city: c("city"),
+            website: c("website"),
+            description: c("description"),
+            focus_areas: c("focus_areas").into_iter().collect(),
+            languages: c("languages").into_iter().collect(),
+            visibility: c("visibility"),
+            stage: c("stage"),
+        };
+        let fields = input
+            .validate(&focus)
+            .map_err(|_| StoreError::Corrupt("demo organisation"))?;
+        let stage = input
+            .initial_stage()
+            .map_err(|_| StoreError::Corrupt("demo organisation stage"))?;
+        let org = directory::create(db, system, fields, stage).await?;
+        ids.insert(row.get("key").copied().unwrap_or_default(), org.id);
+    }
+    Ok(ids)
+}
+
+/// Adds the demo people, affiliated to the organisations of `orgs`.
+async fn people(
+    db: &Db,
+    system: &Actor,
+    orgs: &HashMap<&'static str, OrganisationId>,
+) -> Result<()> {
+    for (i, row) in rows(PEOPLE).into_iter().enumerate() {
+        let c = |column| cell(&row, column);
+        let organisation = c("organisation_key").and_then(|k| orgs.get(k.as_str()).cloned());
+        // Consents were collected over the first months of the year.
+        let consent_date =
+            c("consent_scope").map(|_| format!("2026-{:02}-{:02}", 1 + i % 9, 1 + i % 27));
+        let input = PersonInput {
+            display_name: c("display_name").unwrap_or_default(),
+            pseudonymous: c("pseudonymous"),
+            alias: c("alias"),
+            country: c("country"),
+            languages: c("languages").into_iter().collect(),
+            public_figure: c("public_figure"),
+            email: c("email"),
+            phone: c("phone"),
+            signal: c("signal"),
+            consent_scope: c("consent_scope"),
+            consent_date,
+            note: c("note"),
+            visibility: c("visibility"),
+            organisations: organisation.map(|o| o.to_string()).into_iter().collect(),
+            roles: c("affiliation_role").into_iter().collect(),
+            ..Default::default()
+        };
+        let fields = input
+            .validate()
+            .map_err(|_| StoreError::Corrupt("demo person"))?;
+        directory::people::create(db, system, fields).await?;
+    }
+    Ok(())
+}
+
+/// The coalition's first expansion target: 25 member organisations in Africa by the
+/// end of June 2027.
+async fn targets(db: &Db, system: &Actor) -> Result<()> {
+    let africa = TargetInput {
+        region: "002".into(),
+        counts: "members".into(),
+        target: "25".into(),
+        deadline: "2027-06-30".into(),
+        note: Some(
+            "Africa first: one member in every sub-region, then in every country with a partner."
+                .into(),
+        ),
+        ..Default::default()
+    };
+    let fields = africa
+        .validate(&[])
+        .map_err(|_| StoreError::Corrupt("demo target"))?;
+    coverage::create_target(db, system, fields).await?;
+    Ok(())
+}
 
 /// Loads the demo coalition into an empty database. Returns the demo accounts, or
 /// `None` when the database already has users (nothing is changed then).
@@ -162,21 +152,9 @@ pub async fn load(db: &Db, password: Option<&str>) -> Result<Option<Vec<DemoAcco
         return Ok(None);
     }
     let system = Actor::System;
-    let mut organisations: Vec<OrganisationId> = Vec::new();
-    for (name, kind, country, city, visibility, stage) in ORGANISATIONS {
-        let input = OrganisationInput {
-            name: (*name).into(),
-            kind: Some((*kind).into()),
-            country: (*country).into(),
-            city: Some((*city).into()),
-            visibility: Some((*visibility).into()),
-            ..Default::default()
-        };
-        let fields = input
-            .validate(&[])
-            .map_err(|_| StoreError::Corrupt("demo organisation"))?;
-        organisations.push(directory::create(db, &system, fields, *stage).await?.id);
-    }
+    let orgs = organisations(db, &system).await?;
+    people(db, &system, &orgs).await?;
+    targets(db, &system).await?;
     let people = [
         ("admin@demo.tadamun.org", "Amina Diallo", Role::Admin, None),
         (
@@ -189,7 +167,7 @@ pub async fn load(db: &Db, password: Option<&str>) -> Result<Option<Vec<DemoAcco
             "member@demo.tadamun.org",
             "Wanjiku Kamau",
             Role::Member,
-            organisations.first().cloned(),
+            orgs.get("ksn").cloned(),
         ),
         (
             "viewer@demo.tadamun.org",

@@ -8,6 +8,7 @@ mod accounts;
 pub mod api;
 mod audit;
 mod caller;
+mod coverage;
 mod directory;
 mod error;
 mod forms;
@@ -34,6 +35,7 @@ pub fn router(state: AppState) -> Router {
         .merge(home::router())
         .merge(accounts::router())
         .merge(directory::router())
+        .merge(coverage::router())
         .merge(audit::router())
         .merge(api::router())
         .fallback(not_found);

@@ -176,7 +176,7 @@ async fn organisations_are_exported_to_a_file_as_csv_or_json() {
         tadamun_store::directory::create(
             &t.db,
             &tadamun_core::audit::Actor::System,
-            input.validate().unwrap(),
+            input.validate(&[]).unwrap(),
             tadamun_core::directory::Stage::Member,
         )
         .await

@@ -54,6 +54,6 @@ pub(crate) fn org_fields(name: &str, visibility: &str) -> OrganisationFields {
         visibility: Some(visibility.into()),
         ..Default::default()
     }
-    .validate()
+    .validate(&[])
     .unwrap()
 }

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod audit;
+mod coverage;
 mod directory;
 
 use std::sync::Arc;
@@ -53,6 +54,7 @@ fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(accounts::routes())
         .merge(directory::routes())
+        .merge(coverage::routes())
         .merge(audit::routes())
 }
 

@@ -10,7 +10,9 @@ mod people;
 use axum::Router;
 
 pub(crate) use export::{download, person_rows, rows as export_rows};
-pub(crate) use organisations::{FilterQuery, country_name, input_of, parse_id};
+pub(crate) use organisations::{
+    FilterQuery, country_name, focus_choices, input_of, parse_id, region_choices,
+};
 pub(crate) use people::{PersonQuery, parse_id as parse_person_id};
 
 use crate::state::AppState;

@@ -422,7 +422,6 @@ impl FormPage {
         };
         let focus = listed(&form.focus_areas);
         let spoken = listed(&form.languages);
-        let refs = |v: &[String]| -> Vec<&str> { v.iter().map(String::as_str).collect::<Vec<_>>() };
         Self {
             shell: Shell::new(caller, "directory"),
             id,
@@ -430,8 +429,15 @@ impl FormPage {
             kinds: kind_choices(lang, form.kind.as_deref().unwrap_or("other")),
             stages: stage_choices(lang, form.stage.as_deref().unwrap_or("prospect")),
             name_langs: language_choices(lang, &[form.name_lang.as_deref().unwrap_or("en")]),
-            focus: focus_choices(lang, areas, &refs(&focus)),
-            languages: language_choices(lang, &refs(&spoken)),
+            focus: focus_choices(
+                lang,
+                areas,
+                &focus.iter().map(String::as_str).collect::<Vec<_>>(),
+            ),
+            languages: language_choices(
+                lang,
+                &spoken.iter().map(String::as_str).collect::<Vec<_>>(),
+            ),
             form,
             visibilities: Visibility::ALL,
             duplicate: None,

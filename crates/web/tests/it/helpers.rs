@@ -69,7 +69,7 @@ impl TestApp {
         directory::create(
             &self.db,
             &Actor::System,
-            input.validate().unwrap(),
+            input.validate(&[]).unwrap(),
             Stage::Prospect,
         )
         .await

@@ -1,0 +1,195 @@
+//! The coalition's presence, counted from the organisations a viewer may see, and the
+//! regional expansion targets.
+
+use sqlx::Row as _;
+use sqlx::any::AnyRow;
+use tadamun_core::audit::{Action, Actor};
+use tadamun_core::coverage::tally::Coverage;
+use tadamun_core::coverage::targets::{Counted, Target, TargetFields};
+use tadamun_core::directory::{FocusCode, Stage};
+use tadamun_core::geo;
+use tadamun_core::ids::TargetId;
+use tadamun_core::visibility::Viewer;
+
+use crate::Db;
+use crate::audit::{self, Change};
+use crate::error::{Result, StoreError};
+use crate::sql::Sql;
+use crate::visibility::push_scope;
+
+/// Organisations per country and stage among those `viewer` may see, working on
+/// `focus` if given, rolled up by region.
+#[tracing::instrument(skip(db, viewer))]
+pub async fn counts(db: &Db, viewer: &Viewer, focus: Option<&FocusCode>) -> Result<Coverage> {
+    let mut sql = Sql::new("SELECT country, stage, COUNT(*) AS n FROM organisations WHERE 1 = 1");
+    push_scope(&mut sql, &viewer.scope(), &crate::directory::NAMING);
+    if let Some(focus) = focus {
+        sql.push(" AND focus_areas LIKE ")
+            .bind_text(format!("%;{};%", focus.as_str()));
+    }
+    sql.push(" GROUP BY country, stage");
+    let rows = sql.query().fetch_all(db.pool()).await?;
+    let mut counts = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let stage: String = row.try_get("stage")?;
+        let stage = Stage::parse(&stage).map_err(|_| StoreError::Corrupt("organisations.stage"))?;
+        counts.push((
+            row.try_get::<String, _>("country")?,
+            stage,
+            row.try_get::<i64, _>("n")?,
+        ));
+    }
+    Ok(Coverage::from_counts(
+        counts.iter().map(|(c, s, n)| (c.as_str(), *s, *n)),
+    ))
+}
+
+const COLUMNS: &str = "id, region, counts, focus, target, deadline, note";
+
+/// Every expansion target, by deadline.
+#[tracing::instrument(skip(db))]
+pub async fn targets(db: &Db) -> Result<Vec<Target>> {
+    let rows = crate::sql::dynamic(format!(
+        "SELECT {COLUMNS} FROM expansion_targets ORDER BY deadline, id"
+    ))
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(target).collect()
+}
+
+/// One expansion target.
+#[tracing::instrument(skip(db))]
+pub async fn target_by_id(db: &Db, id: &TargetId) -> Result<Target> {
+    let row = crate::sql::dynamic(format!(
+        "SELECT {COLUMNS} FROM expansion_targets WHERE id = $1"
+    ))
+    .bind(id.as_str().to_owned())
+    .fetch_optional(db.pool())
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    target(&row)
+}
+
+/// Adds an expansion target.
+#[tracing::instrument(skip(db, fields))]
+pub async fn create_target(db: &Db, actor: &Actor, fields: TargetFields) -> Result<Target> {
+    let t = Target {
+        id: TargetId::new(),
+        fields,
+    };
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO expansion_targets (id, region, counts, focus, target, deadline, note, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(t.id.as_str().to_owned())
+    .bind(t.fields.region)
+    .bind(t.fields.counts.as_str())
+    .bind(t.fields.focus.as_ref().map(|f| f.as_str().to_owned()))
+    .bind(t.fields.target)
+    .bind(t.fields.deadline.to_string())
+    .bind(t.fields.note.clone())
+    .bind(crate::now_ms())
+    .execute(&mut *tx)
+    .await?;
+    record(&mut tx, actor, Action::Create, &t.id, None, Some(&t)).await?;
+    tx.commit().await?;
+    Ok(t)
+}
+
+/// Replaces an expansion target's details.
+#[tracing::instrument(skip(db, fields))]
+pub async fn update_target(
+    db: &Db,
+    actor: &Actor,
+    id: &TargetId,
+    fields: TargetFields,
+) -> Result<Target> {
+    let before = target_by_id(db, id).await?;
+    let after = Target {
+        id: id.clone(),
+        fields,
+    };
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "UPDATE expansion_targets SET region = $2, counts = $3, focus = $4, target = $5, deadline = $6, \
+         note = $7 WHERE id = $1",
+    )
+    .bind(id.as_str().to_owned())
+    .bind(after.fields.region)
+    .bind(after.fields.counts.as_str())
+    .bind(after.fields.focus.as_ref().map(|f| f.as_str().to_owned()))
+    .bind(after.fields.target)
+    .bind(after.fields.deadline.to_string())
+    .bind(after.fields.note.clone())
+    .execute(&mut *tx)
+    .await?;
+    record(
+        &mut tx,
+        actor,
+        Action::Update,
+        id,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Removes an expansion target.
+#[tracing::instrument(skip(db))]
+pub async fn delete_target(db: &Db, actor: &Actor, id: &TargetId) -> Result<()> {
+    let before = target_by_id(db, id).await?;
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("DELETE FROM expansion_targets WHERE id = $1")
+        .bind(id.as_str().to_owned())
+        .execute(&mut *tx)
+        .await?;
+    record(&mut tx, actor, Action::Delete, id, Some(&before), None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn record(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    actor: &Actor,
+    action: Action,
+    id: &TargetId,
+    before: Option<&Target>,
+    after: Option<&Target>,
+) -> Result<()> {
+    audit::record(
+        tx,
+        Change {
+            actor,
+            action,
+            entity: "expansion_target",
+            entity_id: id.as_str(),
+            before,
+            after,
+        },
+    )
+    .await
+}
+
+fn target(row: &AnyRow) -> Result<Target> {
+    let region: String = row.try_get("region")?;
+    let region = geo::region(&region).ok_or(StoreError::Corrupt("expansion_targets.region"))?;
+    let deadline: String = row.try_get("deadline")?;
+    Ok(Target {
+        id: TargetId::from_stored(row.try_get("id")?),
+        fields: TargetFields {
+            region: region.m49,
+            counts: Counted::parse(&row.try_get::<String, _>("counts")?)
+                .map_err(|_| StoreError::Corrupt("expansion_targets.counts"))?,
+            focus: row
+                .try_get::<Option<String>, _>("focus")?
+                .map(FocusCode::from_stored),
+            target: row.try_get("target")?,
+            deadline: chrono::NaiveDate::parse_from_str(&deadline, "%Y-%m-%d")
+                .map_err(|_| StoreError::Corrupt("expansion_targets.deadline"))?,
+            note: row.try_get("note")?,
+        },
+    })
+}
