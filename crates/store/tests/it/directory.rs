@@ -172,3 +172,58 @@ async fn lists_filter_by_words_in_any_script_country_and_region() {
     };
     assert_eq!(find(france).await, ["Association France Solidarité"]);
 }
+
+#[tokio::test]
+async fn names_in_every_language_focus_areas_and_languages_are_stored_searched_and_filtered() {
+    let t = fresh().await;
+    let known = directory::focus::list(&t.db).await.unwrap();
+    let fields = tadamun_core::directory::OrganisationInput {
+        name: "Jumuiya ya Mshikamano".into(),
+        name_lang: Some("sw".into()),
+        name_ar: Some("جمعيّة التضامن".into()),
+        name_fr: Some("Association de solidarité".into()),
+        country: "TZ".into(),
+        focus_areas: vec!["legal".into(), "Médias".into()],
+        languages: vec!["sw, en".into()],
+        ..Default::default()
+    }
+    .validate(&known)
+    .unwrap();
+    let org = directory::create(&t.db, &Actor::System, fields.clone(), Stage::Prospect)
+        .await
+        .unwrap();
+    let stored = directory::get(&t.db, &Viewer::System, &org.id)
+        .await
+        .unwrap();
+    assert_eq!(stored.fields, fields);
+
+    let find = |filter: directory::OrganisationFilter| {
+        let db = t.db.clone();
+        async move {
+            directory::all(&db, &Viewer::System, &filter)
+                .await
+                .unwrap()
+                .len()
+        }
+    };
+    // Arabic without the shadda, French without accents, any case.
+    for text in ["جمعية التضامن", "SOLIDARITE", "mshikamano"] {
+        let filter = directory::OrganisationFilter {
+            text: Some(text.into()),
+            ..Default::default()
+        };
+        assert_eq!(find(filter).await, 1, "{text}");
+    }
+    let focus = |code: &str| directory::OrganisationFilter {
+        focus: Some(tadamun_core::directory::FocusCode::parse("focus", code).unwrap()),
+        ..Default::default()
+    };
+    assert_eq!(find(focus("media")).await, 1);
+    assert_eq!(find(focus("health")).await, 0);
+    let language = |code: &str| directory::OrganisationFilter {
+        language: Some(tadamun_core::languages::LanguageCode::parse("language", code).unwrap()),
+        ..Default::default()
+    };
+    assert_eq!(find(language("en")).await, 1);
+    assert_eq!(find(language("ar")).await, 0);
+}

@@ -6,9 +6,11 @@
 
 mod accounts;
 mod audit;
+mod coverage;
 mod directory;
 mod migrate;
 mod outreach;
+mod people;
 
 use tadamun_core::accounts::{Email, NewPassword, NewUser, Role, User};
 use tadamun_core::audit::Actor;
