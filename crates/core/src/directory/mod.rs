@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod focus;
+pub mod import;
 mod kind;
 mod stage;
 
