@@ -3,6 +3,7 @@
 
 pub mod export;
 pub mod focus;
+pub mod import;
 mod kind;
 pub mod people;
 mod stage;
