@@ -318,7 +318,7 @@ fn bad_rows_are_reported_with_their_line_and_field_and_good_rows_are_kept() {
          Bad Site,KE,ftp://x.example,,,,,,\n\
          Bad Kind,KE,,club,,,,,\n\
          Bad Focus,KE,,,astrology,,,,\n\
-         Bad Language,KE,,,,Swahili,,,\n\
+         Bad Language,KE,,,,Klingonese,,,\n\
          Bad Visibility,KE,,,,,secret,,\n\
          Bad Stage,KE,,,,,,joined,\n\
          Bad Date,KE,,,,,,,31/12/2026\n\
