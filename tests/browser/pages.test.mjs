@@ -24,6 +24,7 @@ after(async () => {
 async function ids() {
   const context = await contextFor(browser, server.base, { role: 'coordinator', lang: 'en' });
   const orgs = (await (await context.request.get('/api/v1/organisations?limit=100')).json()).items;
+  const people = (await (await context.request.get('/api/v1/people?limit=100')).json()).items;
   await context.close();
   const admin = await contextFor(browser, server.base, { role: 'admin', lang: 'en' });
   const users = (await (await admin.request.get('/api/v1/users')).json()).items;
@@ -33,24 +34,34 @@ async function ids() {
     publicOrg: orgs.find((o) => o.visibility === 'public').id,
     memberOrg: member.organisation,
     someUser: member.id,
+    publicPerson: people.find((p) => p.visibility === 'public').id,
+    pseudonymousPerson: people.find((p) => p.pseudonymous).id,
   };
 }
 
 /** The pages of each role: [path, screenshot name or null, expected status]. */
-function pagesFor(role, { publicOrg, memberOrg, someUser }) {
+function pagesFor(role, { publicOrg, memberOrg, someUser, publicPerson, pseudonymousPerson }) {
   const everyone = [
     ['/', 'home'],
     ['/organisations', 'organisations'],
     [`/organisations/${publicOrg}`, 'organisation'],
+    ['/people', 'people'],
+    [`/people/${publicPerson}`, 'person'],
+    ['/coverage', 'coverage'],
     ['/no-such-page', null, 404],
   ];
+  const signedIn = [['/focus-areas', 'focus-areas'], ['/coverage?status=prospects&focus=media', null]];
   const pages = {
     anonymous: [...everyone, ['/login', 'login']],
-    viewer: [...everyone, ['/account', 'account'], ['/outreach', 'outreach'], ['/outreach/stalled', null], ['/outreach/mine', null]],
-    member: [...everyone, ['/account', null], [`/organisations/${memberOrg}/edit`, null]],
+    viewer: [...everyone, ...signedIn, ['/account', 'account'], ['/outreach', 'outreach'], ['/outreach/stalled', null], ['/outreach/mine', null]],
+    member: [...everyone, ...signedIn, ['/account', null], [`/organisations/${memberOrg}/edit`, null]],
     coordinator: [
       ...everyone,
+      ...signedIn,
       ['/organisations/new', 'organisation-form'],
+      ['/people/new', 'person-form'],
+      [`/people/${pseudonymousPerson}`, 'person-pseudonymous'],
+      [`/people/${pseudonymousPerson}/edit`, null],
       [`/organisations/${publicOrg}/edit`, null],
       ['/outreach?region=002', 'outreach'],
       ['/organisations?stage=prospect', null],

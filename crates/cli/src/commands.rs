@@ -42,10 +42,45 @@ enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// Import records from a CSV file.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Organisations from a CSV file (UTF-8, UTF-16 or Windows-1252; comma, semicolon
+    /// or tab). Every valid, new row is created in one transaction; rows with a
+    /// problem or already in the directory are listed with their line number.
+    Organisations {
+        #[command(flatten)]
+        db: DatabaseArg,
+        /// The CSV file.
+        file: std::path::PathBuf,
+        /// Check the file and save nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
 enum ExportCommand {
+    /// Every person, with real names and contact details.
+    People {
+        #[command(flatten)]
+        db: DatabaseArg,
+        /// csv or json
+        #[arg(long, env = "TADAMUN_EXPORT_FORMAT", default_value = "csv")]
+        format: String,
+        /// Write here instead of standard output.
+        #[arg(long, env = "TADAMUN_EXPORT_OUTPUT")]
+        output: Option<std::path::PathBuf>,
+    },
     /// Every organisation (optionally of one region or country).
     Organisations {
         #[command(flatten)]
@@ -213,19 +248,26 @@ pub async fn run(cli: Cli) -> Result<()> {
             .await?;
             let rows: Vec<ExportRow> = orgs.iter().map(ExportRow::from).collect();
             let bytes = bytes_of(&rows)?;
-            match output {
-                Some(path) => {
-                    std::fs::write(&path, bytes)
-                        .with_context(|| format!("cannot write {}", path.display()))?;
-                    eprintln!(
-                        "exported {} organisations to {}",
-                        rows.len(),
-                        path.display()
-                    );
-                }
-                None => std::io::Write::write_all(&mut std::io::stdout(), &bytes)?,
-            }
-            Ok(())
+            write_output(output.as_deref(), &bytes, rows.len(), "organisations")
+        }
+        Command::Export {
+            what: ExportCommand::People { db, format, output },
+        } => {
+            let db = open(&db.database).await?;
+            let (bytes, count) = crate::directory::export_people(&db, &format).await?;
+            write_output(output.as_deref(), &bytes, count, "people")
+        }
+        Command::Import {
+            what:
+                ImportCommand::Organisations {
+                    db,
+                    file,
+                    dry_run,
+                    json,
+                },
+        } => {
+            let db = open(&db.database).await?;
+            crate::directory::import_organisations(&db, &file, dry_run, json).await
         }
         Command::Token {
             command: TokenCommand::Create { db, email, label },
@@ -243,6 +285,24 @@ pub async fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// Writes an export to `output`, or to standard output.
+fn write_output(
+    output: Option<&std::path::Path>,
+    bytes: &[u8],
+    count: usize,
+    what: &str,
+) -> Result<()> {
+    match output {
+        Some(path) => {
+            std::fs::write(path, bytes)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("exported {count} {what} to {}", path.display());
+        }
+        None => std::io::Write::write_all(&mut std::io::stdout(), bytes)?,
+    }
+    Ok(())
 }
 
 async fn open(url: &str) -> Result<Db> {

@@ -1,6 +1,7 @@
 //! The `tadamun` command. It parses arguments and calls the crates that do the work.
 
 mod commands;
+mod directory;
 
 use std::process::ExitCode;
 

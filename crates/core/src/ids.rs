@@ -69,6 +69,10 @@ id_type!(
     TargetId
 );
 id_type!(
+    /// An uploaded import file, between its preview and its commit.
+    ImportId
+);
+id_type!(
     /// A row of the audit log.
     AuditId
 );

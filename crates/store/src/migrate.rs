@@ -47,6 +47,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0006_expansion_targets.sql"),
         postgres: include_str!("../migrations/postgres/0006_expansion_targets.sql"),
     },
+    Migration {
+        version: 7,
+        sqlite: include_str!("../migrations/sqlite/0007_imports.sql"),
+        postgres: include_str!("../migrations/postgres/0007_imports.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

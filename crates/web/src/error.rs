@@ -42,6 +42,16 @@ pub enum AppError {
         /// Seconds to wait.
         retry_after: i64,
     },
+    /// The request body is larger than this route accepts.
+    #[error("body too large")]
+    TooLarge {
+        /// The limit, in MiB.
+        max_mib: i64,
+    },
+    /// An import file could not be read at all (as opposed to bad rows, which are
+    /// reported one by one).
+    #[error("unreadable import: {0}")]
+    Import(#[from] tadamun_core::directory::import::ImportError),
     /// Anything else: logged, never shown in detail.
     #[error("internal error: {0}")]
     Internal(String),
@@ -75,6 +85,7 @@ pub(crate) struct ErrorInfo {
 #[derive(Debug, Clone)]
 enum Message {
     Key(&'static str),
+    KeyArgs(&'static str, Vec<(&'static str, i18n::Arg)>),
     Problem(tadamun_core::Problem),
     Malformed(String),
     Wait(i64),
@@ -85,6 +96,19 @@ impl ErrorInfo {
     pub fn message(&self, lang: Lang) -> String {
         match &self.message {
             Message::Key(key) => i18n::t(lang, key),
+            Message::KeyArgs(key, args) => {
+                // A column name argument is a field: name it in the reader's language.
+                let args: Vec<(&'static str, i18n::Arg)> = args
+                    .iter()
+                    .map(|(k, v)| match v {
+                        i18n::Arg::Text(f) if *k == "column" => {
+                            (*k, i18n::Arg::Text(i18n::field(lang, f)))
+                        }
+                        other => (*k, other.clone()),
+                    })
+                    .collect();
+                i18n::t_args(lang, key, &args)
+            }
             Message::Problem(p) => {
                 let field = self.field.map(|f| i18n::field(lang, f)).unwrap_or_default();
                 format!("{field}: {}", i18n::problem(lang, *p))
@@ -146,6 +170,41 @@ impl AppError {
                 existing_id: None,
                 message: Message::Malformed(detail.clone()),
             },
+            AppError::TooLarge { max_mib } => ErrorInfo {
+                status: StatusCode::PAYLOAD_TOO_LARGE,
+                code: "too_large",
+                field: None,
+                existing_id: None,
+                message: Message::KeyArgs(
+                    "error-too-large",
+                    vec![("max", i18n::Arg::Num(*max_mib))],
+                ),
+            },
+            AppError::Import(e) => {
+                use tadamun_core::directory::import::ImportError;
+                let (key, args) = match e {
+                    ImportError::Empty => ("error-import-empty", vec![]),
+                    ImportError::Encoding => ("error-import-encoding", vec![]),
+                    ImportError::MissingColumn(column) => (
+                        "error-import-missing-column",
+                        vec![("column", i18n::Arg::Text((*column).to_owned()))],
+                    ),
+                    ImportError::Csv { line } => (
+                        "error-import-csv",
+                        vec![(
+                            "line",
+                            i18n::Arg::Num(i64::try_from(*line).unwrap_or(i64::MAX)),
+                        )],
+                    ),
+                };
+                ErrorInfo {
+                    status: StatusCode::UNPROCESSABLE_ENTITY,
+                    code: e.code(),
+                    field: Some("file"),
+                    existing_id: None,
+                    message: Message::KeyArgs(key, args),
+                }
+            }
             AppError::TooManyAttempts { retry_after } => ErrorInfo {
                 status: StatusCode::TOO_MANY_REQUESTS,
                 code: "too_many_attempts",

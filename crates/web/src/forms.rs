@@ -50,7 +50,7 @@ impl<S: Send + Sync> FromRequest<S> for FormBody {
         axum::body::Bytes::from_request(req, state)
             .await
             .map(FormBody)
-            .map_err(|e| AppError::Malformed(e.body_text()))
+            .map_err(rejected)
     }
 }
 
@@ -64,7 +64,28 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         axum::Json::<T>::from_request(req, state)
             .await
             .map(|axum::Json(v)| ApiJson(v))
-            .map_err(|e| AppError::Malformed(e.body_text()))
+            .map_err(|e| {
+                if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    too_large()
+                } else {
+                    AppError::Malformed(e.body_text())
+                }
+            })
+    }
+}
+
+/// The error of a body over the limit of ordinary routes.
+pub(crate) fn too_large() -> AppError {
+    AppError::TooLarge {
+        max_mib: i64::try_from(crate::layers::BODY_LIMIT / (1024 * 1024)).unwrap_or(i64::MAX),
+    }
+}
+
+fn rejected(e: axum::extract::rejection::BytesRejection) -> AppError {
+    if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        too_large()
+    } else {
+        AppError::Malformed(e.body_text())
     }
 }
 

@@ -27,6 +27,10 @@ use crate::state::{AppState, Settings};
 /// Largest request body accepted, in bytes.
 pub(crate) const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
+/// The largest body of an import (a CSV file of some 100,000 organisations). Every
+/// other route reads its body through axum's extractors, which keep to `BODY_LIMIT`.
+pub(crate) const IMPORT_LIMIT: usize = 64 * 1024 * 1024;
+
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                    font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; \
                    base-uri 'none'";
@@ -139,7 +143,8 @@ pub(crate) fn around(router: Router<AppState>, settings: &Settings) -> Router<Ap
     };
     router
         .layer(csrf)
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(IMPORT_LIMIT))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
         .layer(CompressionLayer::new())
         .layer(header("content-security-policy", CSP))

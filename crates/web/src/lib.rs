@@ -26,6 +26,7 @@ use axum::Router;
 use tadamun_store::Db;
 use tokio::net::TcpListener;
 
+pub use directory::import;
 pub use error::AppError;
 pub use state::{AppState, Settings};
 

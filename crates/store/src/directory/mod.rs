@@ -2,6 +2,7 @@
 //! `outreach`) the pipeline organisations move through.
 
 pub mod focus;
+pub mod import;
 pub mod outreach;
 pub mod people;
 

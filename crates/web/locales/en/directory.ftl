@@ -58,3 +58,37 @@ field-consent-date = Consent given on
 field-roles = Role
 field-organisations = Organisation
 problem-phone = use digits, spaces and + - ( ) only.
+import-title = Import organisations
+import-intro = Upload a spreadsheet of organisations saved as CSV. You see what will be created, what is wrong and what already exists before anything is saved.
+import-accepts-encodings = CSV or tab-separated text, from Excel, LibreOffice, Google Sheets, CiviCRM or Action Network: UTF-8 (with or without BOM), UTF-16 or Windows-1252, with commas, semicolons or tabs.
+import-accepts-columns = One row per organisation with at least a name and a country column; headers may be in any case and in English, French, Spanish or Arabic. A file exported from Tadamun imports back as it was.
+import-accepts-countries = Countries as two-letter codes (KE) or names in English, French, Spanish or Arabic.
+import-accepts-preview = Rows with a problem are listed with their line number and left out; nothing is saved until you confirm.
+import-preview = Preview
+import-preview-of = Preview of
+import-valid = New organisations to create
+import-errors = Rows with a problem
+import-duplicates = Rows already in the directory
+import-read-as = Read as
+import-ignored = Columns not read
+import-commit = { $count ->
+    [one] Import { $count } organisation
+   *[other] Import { $count } organisations
+}
+import-created = { $count ->
+    [one] { $count } organisation was created.
+   *[other] { $count } organisations were created.
+}
+import-sample = The first organisations to be created
+import-sample-done = The first organisations created
+import-line = Line
+import-problem = Problem
+import-exists = already exists
+import-repeats = repeats line
+import-another = Import another file
+field-file = File
+error-too-large = The request is too large: at most { $max } MiB.
+error-import-empty = The file is empty.
+error-import-encoding = The file's text could not be read; save it as CSV UTF-8 and try again.
+error-import-missing-column = The file has no “{ $column }” column.
+error-import-csv = The file could not be read as CSV from line { $line }.

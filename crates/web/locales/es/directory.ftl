@@ -58,3 +58,37 @@ field-consent-date = Consentimiento dado el
 field-roles = Cargo
 field-organisations = Organización
 problem-phone = use solo cifras, espacios y + - ( ).
+import-title = Importar organizaciones
+import-intro = Suba una hoja de organizaciones guardada como CSV. Verá lo que se creará, lo que está mal y lo que ya existe antes de que se guarde nada.
+import-accepts-encodings = CSV o texto separado por tabulaciones, desde Excel, LibreOffice, Google Sheets, CiviCRM o Action Network: UTF-8 (con o sin BOM), UTF-16 o Windows-1252, con comas, puntos y comas o tabulaciones.
+import-accepts-columns = Una fila por organización con al menos una columna de nombre y una de país; los encabezados pueden estar en mayúsculas o minúsculas, en español, inglés, francés o árabe. Un archivo exportado de Tadamun se vuelve a importar tal cual.
+import-accepts-countries = Los países con códigos de dos letras (KE) o con nombres en español, inglés, francés o árabe.
+import-accepts-preview = Las filas con algún problema se listan con su número de línea y se dejan fuera; no se guarda nada hasta que confirme.
+import-preview = Previsualizar
+import-preview-of = Vista previa de
+import-valid = Organizaciones nuevas que se crearán
+import-errors = Filas con un problema
+import-duplicates = Filas que ya están en el directorio
+import-read-as = Leído como
+import-ignored = Columnas no leídas
+import-commit = { $count ->
+    [one] Importar { $count } organización
+   *[other] Importar { $count } organizaciones
+}
+import-created = { $count ->
+    [one] Se creó { $count } organización.
+   *[other] Se crearon { $count } organizaciones.
+}
+import-sample = Las primeras organizaciones que se crearán
+import-sample-done = Las primeras organizaciones creadas
+import-line = Línea
+import-problem = Problema
+import-exists = ya existe
+import-repeats = repite la línea
+import-another = Importar otro archivo
+field-file = Archivo
+error-too-large = La solicitud es demasiado grande: { $max } MiB como máximo.
+error-import-empty = El archivo está vacío.
+error-import-encoding = No se pudo leer el texto del archivo; guárdelo como CSV UTF-8 e inténtelo de nuevo.
+error-import-missing-column = El archivo no tiene columna «{ $column }».
+error-import-csv = No se pudo leer el archivo como CSV a partir de la línea { $line }.

@@ -58,3 +58,37 @@ field-consent-date = Consentement donné le
 field-roles = Rôle
 field-organisations = Organisation
 problem-phone = utilisez uniquement des chiffres, des espaces et + - ( ).
+import-title = Importer des organisations
+import-intro = Téléversez un tableau d'organisations enregistré en CSV. Vous voyez ce qui sera créé, ce qui ne va pas et ce qui existe déjà avant que rien ne soit enregistré.
+import-accepts-encodings = CSV ou texte séparé par des tabulations, depuis Excel, LibreOffice, Google Sheets, CiviCRM ou Action Network : UTF-8 (avec ou sans BOM), UTF-16 ou Windows-1252, avec des virgules, des points-virgules ou des tabulations.
+import-accepts-columns = Une ligne par organisation avec au moins une colonne de nom et une de pays ; les en-têtes peuvent être en majuscules ou minuscules, en français, anglais, espagnol ou arabe. Un fichier exporté de Tadamun se réimporte tel quel.
+import-accepts-countries = Les pays en codes à deux lettres (KE) ou en noms français, anglais, espagnols ou arabes.
+import-accepts-preview = Les lignes qui posent problème sont listées avec leur numéro et laissées de côté ; rien n'est enregistré avant votre confirmation.
+import-preview = Prévisualiser
+import-preview-of = Aperçu de
+import-valid = Nouvelles organisations à créer
+import-errors = Lignes avec un problème
+import-duplicates = Lignes déjà dans l'annuaire
+import-read-as = Lu comme
+import-ignored = Colonnes non lues
+import-commit = { $count ->
+    [one] Importer { $count } organisation
+   *[other] Importer { $count } organisations
+}
+import-created = { $count ->
+    [one] { $count } organisation a été créée.
+   *[other] { $count } organisations ont été créées.
+}
+import-sample = Les premières organisations qui seront créées
+import-sample-done = Les premières organisations créées
+import-line = Ligne
+import-problem = Problème
+import-exists = existe déjà
+import-repeats = répète la ligne
+import-another = Importer un autre fichier
+field-file = Fichier
+error-too-large = La requête est trop volumineuse : { $max } Mio au plus.
+error-import-empty = Le fichier est vide.
+error-import-encoding = Le texte du fichier n'a pas pu être lu ; enregistrez-le en CSV UTF-8 et réessayez.
+error-import-missing-column = Le fichier n'a pas de colonne « { $column } ».
+error-import-csv = Le fichier n'a pas pu être lu en CSV à partir de la ligne { $line }.

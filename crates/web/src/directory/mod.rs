@@ -3,6 +3,7 @@
 
 mod export;
 mod focus;
+pub mod import;
 mod organisations;
 mod outreach;
 mod people;
@@ -10,6 +11,7 @@ mod people;
 use axum::Router;
 
 pub(crate) use export::{download, person_rows, rows as export_rows};
+pub(crate) use import::{Mode as ImportMode, Report as ImportReport, run as run_import};
 pub(crate) use organisations::{
     FilterQuery, country_name, focus_choices, input_of, parse_id, region_choices,
 };
@@ -21,6 +23,7 @@ pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .merge(export::router())
         .merge(focus::router())
+        .merge(import::router())
         .merge(organisations::router())
         .merge(outreach::router())
         .merge(people::router())

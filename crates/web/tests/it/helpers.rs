@@ -130,6 +130,29 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Sends `body` as JSON with `method` to an API path with a bearer token.
+    pub async fn api_send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: serde_json::Value,
+    ) -> reqwest::Response {
+        Client::new()
+            .request(method, self.url(path))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A bearer token of a new user with `role`.
+    pub async fn token_of(&self, role: Role) -> String {
+        let user = self.user(role, None).await;
+        self.token(&user).await
+    }
+
     pub async fn token(&self, user: &User) -> String {
         let (_, secret) = tokens::create(&self.db, &Actor::System, &user.id, "test")
             .await

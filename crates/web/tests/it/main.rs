@@ -8,9 +8,12 @@
 mod access;
 mod accounts;
 mod api;
+mod coverage;
 mod directory;
 mod helpers;
 mod http;
 mod i18n;
+mod import;
 mod outreach;
+mod people;
 mod two_factor;

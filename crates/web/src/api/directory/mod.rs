@@ -1,7 +1,8 @@
 //! The directory's API: `/api/v1/organisations` and `/api/v1/outreach` here, focus
-//! areas in `focus`, people in `people`.
+//! areas in `focus`, people in `people`, CSV imports in `import`.
 
 mod focus;
+mod import;
 mod people;
 
 use axum::Json;
@@ -37,6 +38,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(export))
         .merge(focus::routes())
         .merge(people::routes())
+        .merge(import::routes())
 }
 
 /// An organisation.
