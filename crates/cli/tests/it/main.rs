@@ -3,6 +3,7 @@
 // A failed unwrap is how a test reports a broken expectation.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod directory;
 mod serve;
 mod users;
 
