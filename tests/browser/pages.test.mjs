@@ -60,6 +60,7 @@ function pagesFor(role, { publicOrg, memberOrg, someUser, publicPerson, pseudony
       ...signedIn,
       ['/organisations/new', 'organisation-form'],
       ['/people/new', 'person-form'],
+      ['/organisations/import', 'import'],
       [`/people/${pseudonymousPerson}`, 'person-pseudonymous'],
       [`/people/${pseudonymousPerson}/edit`, null],
       [`/organisations/${publicOrg}/edit`, null],

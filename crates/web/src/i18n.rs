@@ -65,6 +65,12 @@ pub fn problem(lang: Lang, problem: Problem) -> String {
     t_args(lang, problem.message_key(), &args)
 }
 
+/// Items joined as a list in `lang` ("a, b" or Arabic "a، b").
+pub fn join_list(lang: Lang, items: &[String]) -> String {
+    let separator = if lang == Lang::Ar { "، " } else { ", " };
+    items.join(separator)
+}
+
 /// The translated name of a form field.
 pub fn field(lang: Lang, field: &str) -> String {
     t(lang, &format!("field-{}", field.replace('_', "-")))

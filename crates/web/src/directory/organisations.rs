@@ -291,8 +291,11 @@ pub(super) struct DetailPage {
     name: String,
     /// Its names in other languages: (language name, name).
     other_names: Vec<(String, String)>,
-    focus: Vec<String>,
-    languages: Vec<String>,
+    /// Its focus areas and working languages, as lists in the page's language.
+    focus: String,
+    languages: String,
+    /// Its people the reader may see: (id, name as the reader knows them, role).
+    people: Vec<(String, String, String)>,
     place: String,
     can_edit: bool,
     can_delete: bool,
@@ -345,8 +348,27 @@ pub(super) async fn detail_page(
         }
     }
     let areas = focus::list(&state.db).await?;
+    let filter = tadamun_store::directory::people::PersonFilter {
+        organisation: Some(org.id.clone()),
+        ..Default::default()
+    };
+    let people = tadamun_store::directory::people::all(&state.db, &caller.viewer, &filter)
+        .await?
+        .iter()
+        .map(|p| {
+            let role = p
+                .fields
+                .affiliations
+                .iter()
+                .find(|a| a.organisation == org.id)
+                .and_then(|a| a.role.clone())
+                .unwrap_or_default();
+            (p.id.to_string(), p.seen_by(&caller.viewer).name, role)
+        })
+        .collect();
     Ok(DetailPage {
         shell: Shell::new(caller, "directory"),
+        people,
         name,
         other_names,
         focus: org

@@ -145,7 +145,8 @@ fn consent_choices(lang: Lang, current: &str) -> Vec<Choice> {
 pub(crate) struct Shown {
     pub person: PersonView,
     pub country: String,
-    pub languages: Vec<String>,
+    /// The languages they speak, as a list in the page's language.
+    pub languages: String,
     pub figure: String,
     /// (organisation id, its name, role) for the organisations the caller may see.
     pub affiliations: Vec<(String, String, String)>,
@@ -267,7 +268,8 @@ async fn list(
 struct DetailPage {
     shell: Shell,
     p: Shown,
-    consent: String,
+    /// What they consented to, and the date (written left to right).
+    consent: Option<(String, String)>,
     can_edit: bool,
     saved: bool,
 }
@@ -286,16 +288,12 @@ async fn show(
     let person = people::get(&state.db, &caller.viewer, &parse_id(&id)?).await?;
     let view = person.seen_by(&caller.viewer);
     let lang = caller.lang;
-    let consent = view
-        .consent
-        .map(|c| {
-            format!(
-                "{} · {}",
-                i18n::t(lang, &format!("consent-{}", c.scope.as_str())),
-                c.date
-            )
-        })
-        .unwrap_or_default();
+    let consent = view.consent.map(|c| {
+        (
+            i18n::t(lang, &format!("consent-{}", c.scope.as_str())),
+            c.date.to_string(),
+        )
+    });
     let names = organisation_names(&state, &caller).await?;
     Ok(DetailPage {
         shell: Shell::new(&caller, "people"),

@@ -258,6 +258,86 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
             None,
             [200, 200, 200, 200, 200],
         ),
+        page(
+            Method::GET,
+            "/people".into(),
+            None,
+            [200, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            "/people/new".into(),
+            None,
+            [LOGIN, 403, 403, 200, 200],
+        ),
+        page(
+            Method::GET,
+            "/focus-areas".into(),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            "/coverage".into(),
+            None,
+            [200, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            "/organisations/import".into(),
+            None,
+            [LOGIN, 403, 403, 200, 200],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/people".into(),
+            None,
+            [200, 200, 200, 200, 200],
+        ),
+        api(
+            Method::POST,
+            "/api/v1/people".into(),
+            Some(serde_json::json!({"display_name": "Rana Saleh"})),
+            [401, 403, 403, 201, 201],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/focus-areas".into(),
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        api(
+            Method::PUT,
+            "/api/v1/focus-areas/media".into(),
+            Some(serde_json::json!({"name_en": "Media"})),
+            [401, 403, 403, 200, 200],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/coverage".into(),
+            None,
+            [200, 200, 200, 200, 200],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/coverage/targets".into(),
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        api(
+            Method::POST,
+            "/api/v1/coverage/targets".into(),
+            Some(
+                serde_json::json!({"region": "002", "counts": "members", "target": 25, "deadline": "2027-06-30"}),
+            ),
+            [401, 403, 403, 201, 201],
+        ),
+        api(
+            Method::POST,
+            "/api/v1/imports/organisations?dry_run=true".into(),
+            Some(serde_json::json!({})),
+            [401, 403, 403, 422, 422],
+        ),
     ];
 
     let mut failures = Vec::new();

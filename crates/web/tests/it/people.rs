@@ -60,6 +60,21 @@ async fn the_api_shows_a_pseudonymous_person_by_alias_and_hides_contacts_by_role
     assert_eq!(seen["affiliations"][0]["role"], "Volunteer");
     let found = app.api_json("/api/v1/people?q=النجار", &coordinator).await;
     assert_eq!(found["items"].as_array().unwrap().len(), 1);
+
+    // The organisation's page lists its people as the reader may see them.
+    let member = app.user(Role::Member, None).await;
+    let page = app
+        .signed_in(&member)
+        .await
+        .get(app.url(&format!("/organisations/{}", org.id)))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("أبو سليم") && page.contains("Volunteer"));
+    assert!(!page.contains("النجّار"));
 }
 
 #[tokio::test]
