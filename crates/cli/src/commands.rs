@@ -42,11 +42,26 @@ enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// Load demo data into an empty database and print the demo accounts.
+    Demo(DemoArgs),
     /// Import records from a CSV file.
     Import {
         #[command(subcommand)]
         what: ImportCommand,
     },
+}
+
+#[derive(Args)]
+struct DemoArgs {
+    #[command(flatten)]
+    db: DatabaseArg,
+    /// small: a coalition to explore (160 organisations); large: the benchmark's
+    /// (20,000 organisations, 100,000 people, 1,000,000 audit-log rows).
+    #[arg(long, env = "TADAMUN_DEMO_SCALE", default_value = "small")]
+    scale: String,
+    /// Give every demo account this password instead of a random one.
+    #[arg(long, env = "TADAMUN_DEMO_PASSWORD", hide_env_values = true)]
+    demo_password: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -257,6 +272,28 @@ pub async fn run(cli: Cli) -> Result<()> {
             let (bytes, count) = crate::directory::export_people(&db, &format).await?;
             write_output(output.as_deref(), &bytes, count, "people")
         }
+        Command::Demo(args) => {
+            let db = open(&args.db.database).await?;
+            let started = std::time::Instant::now();
+            let password = args.demo_password.as_deref();
+            let loaded = match args.scale.as_str() {
+                "small" => demo::load(&db, password).await?,
+                "large" => {
+                    let progress = |what: &str, n: usize| {
+                        eprintln!(
+                            "{n} {what} written after {:.1} s",
+                            started.elapsed().as_secs_f64()
+                        );
+                    };
+                    demo::load_large(&db, password, demo::large::LARGE, progress).await?
+                }
+                other => bail!("scale must be small or large (got {other:?})"),
+            };
+            print_accounts(loaded);
+            eprintln!("done in {:.1} s", started.elapsed().as_secs_f64());
+            db.close().await;
+            Ok(())
+        }
         Command::Import {
             what:
                 ImportCommand::Organisations {
@@ -314,15 +351,7 @@ async fn open(url: &str) -> Result<Db> {
 async fn serve(args: ServeArgs) -> Result<()> {
     let db = open(&args.db.database).await?;
     if args.demo {
-        match demo::load(&db, args.demo_password.as_deref()).await? {
-            Some(accounts) => {
-                println!("Demo data loaded. Sign in with one of these accounts:");
-                for a in accounts {
-                    println!("  {:<12} {:<32} {}", a.role.as_str(), a.email, a.password);
-                }
-            }
-            None => println!("The database already has users; demo data was not loaded."),
-        }
+        print_accounts(demo::load(&db, args.demo_password.as_deref()).await?);
     }
     let settings = Settings {
         public_url: args.public_url,
@@ -336,6 +365,19 @@ async fn serve(args: ServeArgs) -> Result<()> {
     server.run(shutdown_signal()).await?;
     db.close().await;
     Ok(())
+}
+
+/// Prints the demo accounts, or why there are none.
+fn print_accounts(loaded: Option<Vec<demo::DemoAccount>>) {
+    match loaded {
+        Some(accounts) => {
+            println!("Demo data loaded. Sign in with one of these accounts:");
+            for a in accounts {
+                println!("  {:<12} {:<32} {}", a.role.as_str(), a.email, a.password);
+            }
+        }
+        None => println!("The database already has users; demo data was not loaded."),
+    }
 }
 
 async fn shutdown_signal() {

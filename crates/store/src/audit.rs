@@ -52,6 +52,60 @@ pub(crate) async fn record<T: Serialize>(
     Ok(())
 }
 
+/// The label an actor is recorded under: their e-mail, or `system`.
+pub(crate) async fn actor_label(tx: &mut Transaction<'_, Any>, actor: &Actor) -> Result<String> {
+    match actor {
+        Actor::System => Ok("system".to_owned()),
+        Actor::User(id) => Ok(sqlx::query("SELECT email FROM users WHERE id = $1")
+            .bind(id.as_str().to_owned())
+            .fetch_optional(&mut **tx)
+            .await?
+            .map(|row| row.try_get::<String, _>("email"))
+            .transpose()?
+            .unwrap_or_else(|| "system".to_owned())),
+    }
+}
+
+/// The columns of an audit row, in the order of [`creation_row`].
+pub(crate) const COLUMNS: [&str; 9] = [
+    "id",
+    "at",
+    "actor_id",
+    "actor_label",
+    "action",
+    "entity",
+    "entity_id",
+    "before_json",
+    "after_json",
+];
+
+/// The values of the audit row of creating `after`, for bulk writes (which must say
+/// the same as [`record`] would).
+pub(crate) fn creation_row<T: Serialize>(
+    actor: &Actor,
+    label: &str,
+    at: i64,
+    entity: &'static str,
+    entity_id: &str,
+    after: &T,
+) -> Result<Vec<crate::sql::Arg>> {
+    use crate::sql::Arg;
+    Ok(vec![
+        Arg::Text(AuditId::new().as_str().to_owned()),
+        Arg::Int(at),
+        match actor {
+            Actor::User(id) => Arg::Text(id.as_str().to_owned()),
+            Actor::System => Arg::Null,
+        },
+        Arg::Text(label.to_owned()),
+        Arg::Text(Action::Create.as_str().to_owned()),
+        Arg::Text(entity.to_owned()),
+        Arg::Text(entity_id.to_owned()),
+        Arg::Null,
+        Arg::Text(serde_json::to_string(after).map_err(|_| StoreError::Corrupt("audit_log"))?),
+    ])
+}
+
 /// Filters for reading the log.
 #[derive(Debug, Default, Clone)]
 pub struct AuditFilter {

@@ -52,6 +52,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0007_imports.sql"),
         postgres: include_str!("../migrations/postgres/0007_imports.sql"),
     },
+    Migration {
+        version: 8,
+        sqlite: include_str!("../migrations/sqlite/0008_region_columns.sql"),
+        postgres: include_str!("../migrations/postgres/0008_region_columns.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

@@ -157,18 +157,28 @@ fn region_rows(lang: Lang, coverage: &Coverage) -> Vec<RegionRow> {
         .collect()
 }
 
-/// The rows of every target, each counted with its own focus filter.
+/// The rows of every target, each counted with its own focus filter; `known` holds
+/// counts already made, by focus filter, so each filter is counted once.
 async fn target_rows(
     state: &AppState,
     caller: &Caller,
     areas: &[FocusArea],
+    mut known: Vec<(Option<FocusCode>, Coverage)>,
 ) -> AppResult<Vec<TargetRow>> {
     let lang = caller.lang;
     let today = chrono::Utc::now().date_naive();
     let mut rows = Vec::new();
     for t in coverage::targets(&state.db).await? {
-        let counted = coverage::counts(&state.db, &caller.viewer, t.fields.focus.as_ref()).await?;
-        rows.push(target_row(lang, &t, &counted, areas, today));
+        let index = match known.iter().position(|(f, _)| *f == t.fields.focus) {
+            Some(i) => i,
+            None => {
+                let counted =
+                    coverage::counts(&state.db, &caller.viewer, t.fields.focus.as_ref()).await?;
+                known.push((t.fields.focus.clone(), counted));
+                known.len() - 1
+            }
+        };
+        rows.push(target_row(lang, &t, &known[index].1, areas, today));
     }
     Ok(rows)
 }
@@ -247,7 +257,13 @@ async fn build(
         places,
         legend: legend(lang),
         regions: region_rows(lang, &counted),
-        targets: target_rows(state, caller, &areas).await?,
+        targets: target_rows(
+            state,
+            caller,
+            &areas,
+            vec![(focus_filter.clone(), counted.clone())],
+        )
+        .await?,
         statuses: Choice::list(
             Shade::ALL
                 .iter()

@@ -4,15 +4,16 @@
 use std::collections::HashMap;
 
 use sqlx::Row as _;
-use tadamun_core::audit::{Action, Actor};
+use tadamun_core::audit::Actor;
 use tadamun_core::directory::import::ValidRow;
 use tadamun_core::directory::{Organisation, Outreach};
 use tadamun_core::ids::{ImportId, OrganisationId, UserId};
 
-use super::{insert, outreach};
+use super::{INSERT_COLUMNS, insert_values, outreach};
 use crate::Db;
-use crate::audit::{self, Change};
+use crate::audit;
 use crate::error::{Result, StoreError};
+use crate::sql::insert_rows;
 
 /// An uploaded file, decoded to text.
 #[derive(Debug, Clone)]
@@ -113,6 +114,14 @@ pub async fn commit(
 ) -> Result<Vec<OrganisationId>> {
     let now = crate::now_ms();
     let mut tx = db.pool().begin().await?;
+    let sqlite = db.backend() == crate::Backend::Sqlite;
+    if sqlite {
+        // A large import is one transaction: give it room to keep its pages in memory
+        // instead of spilling them to the log as it goes (reset below).
+        sqlx::query("PRAGMA cache_size = -131072")
+            .execute(&mut *tx)
+            .await?;
+    }
     if let Some(id) = upload {
         let marked = sqlx::query(
             "UPDATE import_uploads SET committed_at = $1 WHERE id = $2 AND committed_at IS NULL",
@@ -125,33 +134,51 @@ pub async fn commit(
             return Err(StoreError::Conflict);
         }
     }
+    // Written in batches: an import of 100,000 rows is three multi-row inserts a few
+    // thousand rows at a time, not 300,000 statements.
+    let label = audit::actor_label(&mut tx, actor).await?;
     let mut created = Vec::with_capacity(rows.len());
-    for row in rows {
-        let org = Organisation {
-            id: OrganisationId::new(),
-            fields: row.fields.clone(),
-            stage: row.stage,
-            outreach: Outreach {
-                owner: None,
-                next_step: row.next_step.clone(),
-                next_step_due: row.next_step_due,
-            },
-        };
-        insert(&mut tx, &org, now).await?;
-        outreach::record_change(&mut tx, actor, &org.id, None, org.stage, Some("import")).await?;
-        audit::record(
-            &mut tx,
-            Change {
+    for chunk in rows.chunks(2_000) {
+        let mut orgs = Vec::with_capacity(chunk.len());
+        let mut changes = Vec::with_capacity(chunk.len());
+        let mut audit_rows = Vec::with_capacity(chunk.len());
+        for row in chunk {
+            let org = Organisation {
+                id: OrganisationId::new(),
+                fields: row.fields.clone(),
+                stage: row.stage,
+                outreach: Outreach {
+                    owner: None,
+                    next_step: row.next_step.clone(),
+                    next_step_due: row.next_step_due,
+                },
+            };
+            orgs.push(insert_values(&org, now)?);
+            changes.push(outreach::first_change_row(
+                &org.id,
+                org.stage,
+                now,
+                &label,
+                Some("import"),
+            ));
+            audit_rows.push(audit::creation_row(
                 actor,
-                action: Action::Create,
-                entity: "organisation",
-                entity_id: org.id.as_str(),
-                before: None,
-                after: Some(&org),
-            },
-        )
-        .await?;
-        created.push(org.id);
+                &label,
+                now,
+                "organisation",
+                org.id.as_str(),
+                &org,
+            )?);
+            created.push(org.id);
+        }
+        insert_rows(&mut tx, "organisations", &INSERT_COLUMNS, orgs).await?;
+        insert_rows(&mut tx, "stage_changes", &outreach::CHANGE_COLUMNS, changes).await?;
+        insert_rows(&mut tx, "audit_log", &audit::COLUMNS, audit_rows).await?;
+    }
+    if sqlite {
+        sqlx::query("PRAGMA cache_size = -2000")
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(created)

@@ -79,11 +79,7 @@ impl OrganisationFilter {
                 .bind_text(format!("%;{};%", language.as_str()));
         }
         if let Some(region) = self.region {
-            sql.push(" AND country IN ('--'");
-            for country in tadamun_core::geo::countries_in(region.m49) {
-                sql.push(", ").bind_text(country.code);
-            }
-            sql.push(")");
+            push_region(sql, region);
         }
     }
 }
@@ -93,6 +89,53 @@ fn search_text(fields: &OrganisationFields) -> String {
     let mut text: Vec<&str> = fields.all_names().collect();
     text.extend(fields.city.as_deref());
     normalise(&text.join(" "))
+}
+
+/// The UN M49 region and sub-region codes of `country`, as stored beside it.
+pub(crate) fn regions_of(country: &str) -> (Arg, Arg) {
+    match tadamun_core::geo::country(country) {
+        Some(c) => (
+            Arg::Text(c.region().m49.to_owned()),
+            Arg::Text(c.subregion().m49.to_owned()),
+        ),
+        None => (Arg::Null, Arg::Null),
+    }
+}
+
+/// Appends the condition "in this region or sub-region" on the stored codes, which an
+/// index on `(region, id)` or `(subregion, id)` answers in id order.
+pub(crate) fn push_region(sql: &mut Sql, region: &tadamun_core::geo::Region) {
+    let column = if region.is_top_level() {
+        " AND region = "
+    } else {
+        " AND subregion = "
+    };
+    sql.push(column).bind_text(region.m49);
+}
+
+/// Fills the region columns of rows written before they existed (once, at start:
+/// rows written since carry them).
+#[tracing::instrument(skip(db))]
+pub(crate) async fn fill_regions(db: &Db) -> Result<()> {
+    for table in ["organisations", "people"] {
+        let rows = crate::sql::dynamic(format!(
+            "SELECT DISTINCT country FROM {table} WHERE region IS NULL AND country IS NOT NULL"
+        ))
+        .fetch_all(db.pool())
+        .await?;
+        for row in rows {
+            let country: String = row.try_get("country")?;
+            let (region, subregion) = regions_of(&country);
+            let mut sql = Sql::new(&format!("UPDATE {table} SET region = "));
+            sql.bind(region)
+                .push(", subregion = ")
+                .bind(subregion)
+                .push(" WHERE region IS NULL AND country = ")
+                .bind_text(country);
+            sql.query().execute(db.pool()).await?;
+        }
+    }
+    Ok(())
 }
 
 /// A list as stored: `;a;b;`, or empty.
@@ -114,9 +157,10 @@ pub(crate) fn read_list(stored: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The column values of an organisation's details, in the order of `DETAIL_COLUMNS`.
-fn detail_values(fields: &OrganisationFields) -> Result<[Arg; 13]> {
+fn detail_values(fields: &OrganisationFields) -> Result<[Arg; 15]> {
     let text = |v: &str| Arg::Text(v.to_owned());
     let opt = |v: &Option<String>| v.as_deref().map_or(Arg::Null, text);
+    let (region, subregion) = regions_of(fields.country.as_str());
     Ok([
         text(&fields.name),
         text(fields.name_lang.as_str()),
@@ -138,11 +182,13 @@ fn detail_values(fields: &OrganisationFields) -> Result<[Arg; 13]> {
         text(fields.visibility.as_str()),
         Arg::Text(search_text(fields)),
         Arg::Text(normalise(&fields.name)),
+        region,
+        subregion,
     ])
 }
 
 /// The columns `detail_values` fills.
-const DETAIL_COLUMNS: [&str; 13] = [
+const DETAIL_COLUMNS: [&str; 15] = [
     "name",
     "name_lang",
     "names",
@@ -156,6 +202,8 @@ const DETAIL_COLUMNS: [&str; 13] = [
     "visibility",
     "search_text",
     "name_key",
+    "region",
+    "subregion",
 ];
 
 /// Organisations `viewer` may see that match `filter`, oldest first.
@@ -209,6 +257,28 @@ pub async fn all_names(db: &Db, viewer: &Viewer) -> Result<Vec<(OrganisationId, 
             ))
         })
         .collect()
+}
+
+/// The names of the organisations of `ids` that `viewer` may see, by id.
+pub async fn names_of(
+    db: &Db,
+    viewer: &Viewer,
+    ids: &[&OrganisationId],
+) -> Result<std::collections::HashMap<String, String>> {
+    let mut names = std::collections::HashMap::new();
+    // A page shows at most a few hundred; keep each statement small.
+    for chunk in ids.chunks(500) {
+        let mut sql = Sql::new("SELECT id, name FROM organisations WHERE id IN ('--'");
+        for id in chunk {
+            sql.push(", ").bind_text(id.as_str());
+        }
+        sql.push(")");
+        push_scope(&mut sql, &viewer.scope(), &NAMING);
+        for row in sql.query().fetch_all(db.pool()).await? {
+            names.insert(row.try_get("id")?, row.try_get("name")?);
+        }
+    }
+    Ok(names)
 }
 
 /// One organisation, if it exists and `viewer` may see it.
@@ -276,31 +346,60 @@ pub(crate) async fn insert(
     org: &Organisation,
     now: i64,
 ) -> Result<()> {
-    let mut sql = Sql::new(
-        "INSERT INTO organisations (id, stage, stage_changed_at, created_at, updated_at, ",
-    );
-    sql.push(&DETAIL_COLUMNS.join(", "));
-    sql.push(", owner_id, next_step, next_step_due) VALUES (");
-    sql.bind_text(org.id.as_str())
-        .push(", ")
-        .bind_text(org.stage.as_str());
-    for _ in 0..3 {
-        sql.push(", ").bind_int(now);
-    }
-    for value in detail_values(&org.fields)? {
-        sql.push(", ").bind(value);
-    }
+    crate::sql::insert_rows(
+        tx,
+        "organisations",
+        &INSERT_COLUMNS,
+        vec![insert_values(org, now)?],
+    )
+    .await
+}
+
+/// The columns of a new organisation's row, in the order of [`insert_values`].
+pub(crate) const INSERT_COLUMNS: [&str; 23] = [
+    "id",
+    "stage",
+    "stage_changed_at",
+    "created_at",
+    "updated_at",
+    "owner_id",
+    "next_step",
+    "next_step_due",
+    "name",
+    "name_lang",
+    "names",
+    "kind",
+    "country",
+    "city",
+    "website",
+    "description",
+    "focus_areas",
+    "languages",
+    "visibility",
+    "search_text",
+    "name_key",
+    "region",
+    "subregion",
+];
+
+/// The values of a new organisation's row.
+pub(crate) fn insert_values(org: &Organisation, now: i64) -> Result<Vec<Arg>> {
     let o = &org.outreach;
-    for value in [
-        o.owner.as_ref().map(|u| Arg::Text(u.as_str().to_owned())),
-        o.next_step.clone().map(Arg::Text),
-        o.next_step_due.map(|d| Arg::Text(d.to_string())),
-    ] {
-        sql.push(", ").bind(value.unwrap_or(Arg::Null));
-    }
-    sql.push(")");
-    sql.query().execute(&mut **tx).await?;
-    Ok(())
+    let mut values = vec![
+        Arg::Text(org.id.as_str().to_owned()),
+        Arg::Text(org.stage.as_str().to_owned()),
+        Arg::Int(now),
+        Arg::Int(now),
+        Arg::Int(now),
+        o.owner
+            .as_ref()
+            .map_or(Arg::Null, |u| Arg::Text(u.as_str().to_owned())),
+        o.next_step.clone().map_or(Arg::Null, Arg::Text),
+        o.next_step_due
+            .map_or(Arg::Null, |d| Arg::Text(d.to_string())),
+    ];
+    values.extend(detail_values(&org.fields)?);
+    Ok(values)
 }
 
 /// The organisation with the same name (after normalisation) in the same country, if

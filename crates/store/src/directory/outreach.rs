@@ -17,6 +17,37 @@ use crate::sql::Sql;
 use crate::visibility::push_scope;
 
 /// Appends a row to an organisation's stage history.
+/// The columns of a stage change, in the order of [`first_change_row`].
+pub(crate) const CHANGE_COLUMNS: [&str; 7] = [
+    "id",
+    "organisation_id",
+    "from_stage",
+    "to_stage",
+    "at",
+    "by_label",
+    "note",
+];
+
+/// The values of the first stage change of a new organisation, for bulk writes.
+pub(crate) fn first_change_row(
+    id: &OrganisationId,
+    to: Stage,
+    at: i64,
+    by: &str,
+    note: Option<&str>,
+) -> Vec<crate::sql::Arg> {
+    use crate::sql::Arg;
+    vec![
+        Arg::Text(tadamun_core::ids::AuditId::new().as_str().to_owned()),
+        Arg::Text(id.as_str().to_owned()),
+        Arg::Null,
+        Arg::Text(to.as_str().to_owned()),
+        Arg::Int(at),
+        Arg::Text(by.to_owned()),
+        note.map_or(Arg::Null, |n| Arg::Text(n.to_owned())),
+    ]
+}
+
 pub(crate) async fn record_change(
     tx: &mut Transaction<'_, Any>,
     actor: &Actor,

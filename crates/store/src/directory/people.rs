@@ -74,11 +74,7 @@ impl PersonFilter {
             sql.push(" AND country = ").bind_text(country.as_str());
         }
         if let Some(region) = self.region {
-            sql.push(" AND country IN ('--'");
-            for country in tadamun_core::geo::countries_in(region.m49) {
-                sql.push(", ").bind_text(country.code);
-            }
-            sql.push(")");
+            super::push_region(sql, region);
         }
         if let Some(language) = &self.language {
             sql.push(" AND languages LIKE ")
@@ -247,7 +243,7 @@ pub async fn count(db: &Db) -> Result<i64> {
     Ok(row.try_get::<i64, _>(0)?)
 }
 
-const DETAIL_COLUMNS: [&str; 16] = [
+const DETAIL_COLUMNS: [&str; 18] = [
     "display_name",
     "pseudonymous",
     "alias",
@@ -264,12 +260,18 @@ const DETAIL_COLUMNS: [&str; 16] = [
     "visibility",
     "search_text",
     "search_full",
+    "region",
+    "subregion",
 ];
 
-fn detail_values(f: &PersonFields) -> [Arg; 16] {
+fn detail_values(f: &PersonFields) -> [Arg; 18] {
     let opt = |v: Option<&str>| v.map_or(Arg::Null, |v| Arg::Text(v.to_owned()));
     // Anyone who may see the person may search what they are shown.
     let shown = f.alias.as_deref().unwrap_or(&f.display_name);
+    let (region, subregion) = f
+        .country
+        .as_ref()
+        .map_or((Arg::Null, Arg::Null), |c| super::regions_of(c.as_str()));
     let note = f.note.as_deref().unwrap_or_default();
     [
         Arg::Text(f.display_name.clone()),
@@ -293,6 +295,8 @@ fn detail_values(f: &PersonFields) -> [Arg; 16] {
             f.display_name,
             f.alias.as_deref().unwrap_or_default()
         ))),
+        region,
+        subregion,
     ]
 }
 

@@ -187,7 +187,20 @@ impl Shown {
     }
 }
 
-/// The names of the organisations `caller` may see, by id.
+/// The names of the organisations `people` belong to that `caller` may see, by id.
+async fn names_for(
+    state: &AppState,
+    caller: &Caller,
+    people: &[&tadamun_core::directory::people::Person],
+) -> AppResult<HashMap<String, String>> {
+    let ids: Vec<&OrganisationId> = people
+        .iter()
+        .flat_map(|p| p.fields.affiliations.iter().map(|a| &a.organisation))
+        .collect();
+    Ok(directory::names_of(&state.db, &caller.viewer, &ids).await?)
+}
+
+/// The names of every organisation `caller` may see, by id (for the form's choices).
 async fn organisation_names(
     state: &AppState,
     caller: &Caller,
@@ -254,7 +267,7 @@ async fn list(
     page.next_link = found
         .next_cursor
         .map(|c| format!("/people?{}&cursor={c}", page.filters));
-    let names = organisation_names(&state, &caller).await?;
+    let names = names_for(&state, &caller, &found.items.iter().collect::<Vec<_>>()).await?;
     page.rows = found
         .items
         .iter()
@@ -294,7 +307,7 @@ async fn show(
             c.date.to_string(),
         )
     });
-    let names = organisation_names(&state, &caller).await?;
+    let names = names_for(&state, &caller, &[&person]).await?;
     Ok(DetailPage {
         shell: Shell::new(&caller, "people"),
         p: Shown::new(lang, view, &names),

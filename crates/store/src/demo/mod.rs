@@ -1,5 +1,8 @@
-//! Demo data: a small coalition to explore Tadamun with. Each area adds its own
-//! records here as it lands, so `tadamun serve --demo` always shows every area.
+//! Demo data: a small coalition to explore Tadamun with (here), and a large one for
+//! the benchmark (`large`). Each area adds its own records as it lands, so
+//! `tadamun serve --demo` always shows every area.
+
+pub mod large;
 
 use std::collections::HashMap;
 
@@ -27,10 +30,10 @@ pub struct DemoAccount {
 
 /// The demo organisations, one per line: key, names, kind, place, focus areas,
 /// languages, stage, visibility, website, description (see the header line).
-const ORGANISATIONS: &str = include_str!("../data/demo/organisations.tsv");
+const ORGANISATIONS: &str = include_str!("../../data/demo/organisations.tsv");
 
 /// The demo people, one per line, each naming their organisation by its key.
-const PEOPLE: &str = include_str!("../data/demo/people.tsv");
+const PEOPLE: &str = include_str!("../../data/demo/people.tsv");
 
 /// The rows of a demo file as maps from column name to value.
 fn rows(tsv: &'static str) -> Vec<HashMap<&'static str, &'static str>> {
@@ -155,6 +158,38 @@ pub async fn load(db: &Db, password: Option<&str>) -> Result<Option<Vec<DemoAcco
     let orgs = organisations(db, &system).await?;
     people(db, &system, &orgs).await?;
     targets(db, &system).await?;
+    accounts(db, password, orgs.get("ksn").cloned())
+        .await
+        .map(Some)
+}
+
+/// Loads the large coalition of the benchmark into an empty database (see [`large`]),
+/// with the demo accounts. Returns `None` when the database already has users.
+pub async fn load_large(
+    db: &Db,
+    password: Option<&str>,
+    sizes: large::Sizes,
+    progress: impl FnMut(&str, usize),
+) -> Result<Option<Vec<DemoAccount>>> {
+    if users::count(db).await? > 0 {
+        return Ok(None);
+    }
+    large::load(db, sizes, progress).await?;
+    let member_org = directory::all_names(db, &tadamun_core::visibility::Viewer::System)
+        .await?
+        .into_iter()
+        .next()
+        .map(|(id, _)| id);
+    accounts(db, password, member_org).await.map(Some)
+}
+
+/// The four demo accounts, one per role; the member belongs to `member_org`.
+async fn accounts(
+    db: &Db,
+    password: Option<&str>,
+    member_org: Option<OrganisationId>,
+) -> Result<Vec<DemoAccount>> {
+    let system = Actor::System;
     let people = [
         ("admin@demo.tadamun.org", "Amina Diallo", Role::Admin, None),
         (
@@ -167,7 +202,7 @@ pub async fn load(db: &Db, password: Option<&str>) -> Result<Option<Vec<DemoAcco
             "member@demo.tadamun.org",
             "Wanjiku Kamau",
             Role::Member,
-            orgs.get("ksn").cloned(),
+            member_org,
         ),
         (
             "viewer@demo.tadamun.org",
@@ -200,5 +235,5 @@ pub async fn load(db: &Db, password: Option<&str>) -> Result<Option<Vec<DemoAcco
             password: clear,
         });
     }
-    Ok(Some(accounts))
+    Ok(accounts)
 }
