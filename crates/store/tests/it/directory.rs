@@ -227,3 +227,50 @@ async fn names_in_every_language_focus_areas_and_languages_are_stored_searched_a
     assert_eq!(find(language("en")).await, 1);
     assert_eq!(find(language("ar")).await, 0);
 }
+
+#[tokio::test]
+async fn rows_written_before_the_region_columns_are_found_by_region_after_a_restart() {
+    let t = fresh().await;
+    let org = directory::create(
+        &t.db,
+        &Actor::System,
+        org_fields("Nairobi Legal Aid", "public"),
+        Stage::Member,
+    )
+    .await
+    .unwrap();
+    // As a row written before migration 8 looks.
+    tadamun_store::testing::execute(
+        &t.db,
+        "UPDATE organisations SET region = NULL, subregion = NULL",
+    )
+    .await
+    .unwrap();
+    let in_africa = directory::OrganisationFilter {
+        region: tadamun_core::geo::region("002"),
+        ..Default::default()
+    };
+    assert!(
+        directory::all(&t.db, &Viewer::System, &in_africa)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    t.db.migrate().await.unwrap();
+    let found = directory::all(&t.db, &Viewer::System, &in_africa)
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].id, org.id);
+    let eastern = directory::OrganisationFilter {
+        region: tadamun_core::geo::region("014"),
+        ..Default::default()
+    };
+    assert_eq!(
+        directory::all(&t.db, &Viewer::System, &eastern)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+}
