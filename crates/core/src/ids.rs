@@ -76,6 +76,18 @@ id_type!(
     /// A row of the audit log.
     AuditId
 );
+id_type!(
+    /// An item of a plan: the plan itself, an objective, an initiative or an action.
+    PlanItemId
+);
+id_type!(
+    /// An indicator that measures progress towards a target.
+    IndicatorId
+);
+id_type!(
+    /// A dated measurement of an indicator.
+    MeasurementId
+);
 
 #[cfg(test)]
 mod tests {

@@ -72,6 +72,24 @@ pub enum Problem {
     Code,
     /// Not a phone number (digits, spaces, `+ - ( ) .`).
     Phone,
+    /// Not a number (digits, an optional sign and decimal point).
+    Number,
+    /// A date before the date it must follow (a due date before the start date).
+    DatesOutOfOrder,
+    /// A plan item's dates outside those of the item it belongs to.
+    OutsideParent,
+    /// A plan item whose parent is not exactly one level above it.
+    ParentLevel,
+    /// Set on a plan item whose value is computed from the items below it.
+    RolledUp,
+    /// A dependency that would make an action wait, through others, for itself.
+    DependencyCycle,
+    /// A dependency involving something other than an action.
+    DependencyNotAction,
+    /// An action that starts before an action it depends on is due.
+    StartsBeforeDependency,
+    /// An indicator's target equal to its baseline or on the wrong side of it.
+    TargetDirection,
 }
 
 impl Problem {
@@ -101,6 +119,15 @@ impl Problem {
             Problem::Date => "invalid_date",
             Problem::Code => "invalid_code",
             Problem::Phone => "invalid_phone",
+            Problem::Number => "invalid_number",
+            Problem::DatesOutOfOrder => "dates_out_of_order",
+            Problem::OutsideParent => "outside_parent",
+            Problem::ParentLevel => "invalid_parent_level",
+            Problem::RolledUp => "rolled_up",
+            Problem::DependencyCycle => "dependency_cycle",
+            Problem::DependencyNotAction => "dependency_not_action",
+            Problem::StartsBeforeDependency => "starts_before_dependency",
+            Problem::TargetDirection => "target_wrong_direction",
         }
     }
 
@@ -130,6 +157,15 @@ impl Problem {
             Problem::Date => "problem-date",
             Problem::Code => "problem-code",
             Problem::Phone => "problem-phone",
+            Problem::Number => "problem-number",
+            Problem::DatesOutOfOrder => "problem-dates-out-of-order",
+            Problem::OutsideParent => "problem-outside-parent",
+            Problem::ParentLevel => "problem-parent-level",
+            Problem::RolledUp => "problem-rolled-up",
+            Problem::DependencyCycle => "problem-dependency-cycle",
+            Problem::DependencyNotAction => "problem-dependency-not-action",
+            Problem::StartsBeforeDependency => "problem-starts-before-dependency",
+            Problem::TargetDirection => "problem-target-direction",
         }
     }
 

@@ -13,6 +13,7 @@ pub mod ids;
 pub mod invalid;
 pub mod languages;
 pub mod page;
+pub mod plans;
 pub mod search;
 pub mod time;
 pub mod visibility;
