@@ -186,3 +186,25 @@ async fn plural_forms_follow_each_language() {
         .unwrap();
     assert!(english.contains("2 organisations are visible to you."));
 }
+
+#[test]
+fn every_validation_problem_has_a_message() {
+    let english = keys("en");
+    let source = std::fs::read_to_string(format!(
+        "{}/../core/src/invalid.rs",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let used: BTreeSet<String> = source
+        .split("=> \"problem-")
+        .skip(1)
+        .filter_map(|piece| piece.split('"').next())
+        .map(|key| format!("problem-{key}"))
+        .collect();
+    assert!(used.len() > 25, "found {used:?}");
+    let missing: Vec<_> = used.difference(&english).collect();
+    assert!(
+        missing.is_empty(),
+        "problems without a message: {missing:?}"
+    );
+}
