@@ -14,6 +14,7 @@ pub mod demo;
 pub mod directory;
 mod error;
 mod migrate;
+pub mod plans;
 mod sql;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -57,6 +57,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0008_region_columns.sql"),
         postgres: include_str!("../migrations/postgres/0008_region_columns.sql"),
     },
+    Migration {
+        version: 9,
+        sqlite: include_str!("../migrations/sqlite/0009_plans.sql"),
+        postgres: include_str!("../migrations/postgres/0009_plans.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

@@ -17,7 +17,10 @@ pub(crate) fn dynamic<'q>(text: String) -> Query<'q, Any, AnyArguments> {
 pub(crate) enum Arg {
     Text(String),
     Int(i64),
+    /// NULL for a text column (PostgreSQL types a NULL by its bound value).
     Null,
+    /// NULL for an integer column.
+    NullInt,
 }
 
 /// SQL text with its arguments.
@@ -65,6 +68,7 @@ impl Sql {
                 Arg::Text(t) => q.bind(t.as_str()),
                 Arg::Int(i) => q.bind(*i),
                 Arg::Null => q.bind(None::<String>),
+                Arg::NullInt => q.bind(None::<i64>),
             })
     }
 }

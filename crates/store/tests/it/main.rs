@@ -11,6 +11,7 @@ mod directory;
 mod migrate;
 mod outreach;
 mod people;
+mod plans;
 
 use tadamun_core::accounts::{Email, NewPassword, NewUser, Role, User};
 use tadamun_core::audit::Actor;

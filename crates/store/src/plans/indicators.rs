@@ -1,0 +1,380 @@
+//! Indicators and their measurements. A correction never overwrites: the corrected
+//! measurement stays, pointing at the one that replaced it, so the history of what was
+//! reported is kept.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sqlx::Row as _;
+use sqlx::any::AnyRow;
+use tadamun_core::audit::{Action, Actor};
+use tadamun_core::i18n::Lang;
+use tadamun_core::ids::{IndicatorId, MeasurementId, PersonId, PlanItemId};
+use tadamun_core::languages::LanguageCode;
+use tadamun_core::plans::{
+    Direction, Indicator, IndicatorFields, Measurement, MeasurementFields, Point,
+};
+
+use crate::Db;
+use crate::audit::{self, Change};
+use crate::error::{Result, StoreError};
+
+const COLUMNS: &str = "id, item_id, name, name_lang, names, unit, direction, baseline_value, baseline_date, \
+     target_value, target_date, source, responsible_id";
+
+/// One indicator.
+#[tracing::instrument(skip(db))]
+pub async fn get(db: &Db, id: &IndicatorId) -> Result<Indicator> {
+    let row = crate::sql::dynamic(format!("SELECT {COLUMNS} FROM indicators WHERE id = $1"))
+        .bind(id.as_str().to_owned())
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    indicator(&row)
+}
+
+/// The indicators of plan item `item`.
+#[tracing::instrument(skip(db))]
+pub async fn of_item(db: &Db, item: &PlanItemId) -> Result<Vec<Indicator>> {
+    let rows = crate::sql::dynamic(format!(
+        "SELECT {COLUMNS} FROM indicators WHERE item_id = $1 ORDER BY id"
+    ))
+    .bind(item.as_str().to_owned())
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(indicator).collect()
+}
+
+/// Adds an indicator.
+#[tracing::instrument(skip(db, fields))]
+pub async fn create(db: &Db, actor: &Actor, fields: IndicatorFields) -> Result<Indicator> {
+    let ind = Indicator {
+        id: IndicatorId::new(),
+        fields,
+    };
+    let f = &ind.fields;
+    let now = crate::now_ms();
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO indicators (id, item_id, name, name_lang, names, unit, direction, baseline_value, \
+         baseline_date, target_value, target_date, source, responsible_id, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)",
+    )
+    .bind(ind.id.as_str().to_owned())
+    .bind(f.item.as_ref().map(|i| i.as_str().to_owned()))
+    .bind(f.name.clone())
+    .bind(f.name_lang.as_str().to_owned())
+    .bind(names_json(&f.names)?)
+    .bind(f.unit.clone())
+    .bind(f.direction.as_str())
+    .bind(f.baseline.value)
+    .bind(f.baseline.date.to_string())
+    .bind(f.target.value)
+    .bind(f.target.date.to_string())
+    .bind(f.source.clone())
+    .bind(f.responsible.as_ref().map(|p| p.as_str().to_owned()))
+    .bind(now)
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| foreign_key_as(e, "item"))?;
+    record(
+        &mut tx,
+        actor,
+        ("indicator", Action::Create),
+        ind.id.as_str(),
+        None,
+        Some(&ind),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(ind)
+}
+
+/// Removes an indicator and its measurements.
+#[tracing::instrument(skip(db))]
+pub async fn delete(db: &Db, actor: &Actor, id: &IndicatorId) -> Result<()> {
+    let before = get(db, id).await?;
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("DELETE FROM indicators WHERE id = $1")
+        .bind(id.as_str().to_owned())
+        .execute(&mut *tx)
+        .await?;
+    record(
+        &mut tx,
+        actor,
+        ("indicator", Action::Delete),
+        id.as_str(),
+        Some(&before),
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A measurement with who entered it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Entered {
+    /// The measurement.
+    #[serde(flatten)]
+    pub measurement: Measurement,
+    /// Who entered it (e-mail, or `system`).
+    pub by: String,
+    /// When, in UTC epoch milliseconds.
+    pub at_ms: i64,
+    /// The correction that replaced it, if it was corrected.
+    pub replaced_by: Option<MeasurementId>,
+}
+
+/// The current measurements of an indicator (not those corrected since), by date.
+#[tracing::instrument(skip(db))]
+pub async fn measurements(db: &Db, id: &IndicatorId) -> Result<Vec<Entered>> {
+    read_measurements(db, id, false).await
+}
+
+/// Every measurement ever entered, corrected ones included, by date then entry.
+#[tracing::instrument(skip(db))]
+pub async fn history(db: &Db, id: &IndicatorId) -> Result<Vec<Entered>> {
+    read_measurements(db, id, true).await
+}
+
+async fn read_measurements(db: &Db, id: &IndicatorId, all: bool) -> Result<Vec<Entered>> {
+    let filter = if all { "" } else { " AND replaced_by IS NULL" };
+    let rows = crate::sql::dynamic(format!(
+        "SELECT id, indicator_id, date, value, source, note, entered_by, entered_at, replaced_by \
+         FROM measurements WHERE indicator_id = $1{filter} ORDER BY date, entered_at, id"
+    ))
+    .bind(id.as_str().to_owned())
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(entered).collect()
+}
+
+/// Adds a measurement.
+#[tracing::instrument(skip(db, fields))]
+pub async fn measure(
+    db: &Db,
+    actor: &Actor,
+    id: &IndicatorId,
+    fields: MeasurementFields,
+) -> Result<Measurement> {
+    get(db, id).await?;
+    let mut tx = db.pool().begin().await?;
+    let m = insert_measurement(&mut tx, actor, id, fields).await?;
+    record(
+        &mut tx,
+        actor,
+        ("measurement", Action::Create),
+        m.id.as_str(),
+        None,
+        Some(&m),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(m)
+}
+
+/// Replaces measurement `old` with corrected `fields`; the old one is kept in the
+/// history. A measurement corrected already cannot be corrected again (correct its
+/// replacement).
+#[tracing::instrument(skip(db, fields))]
+pub async fn correct(
+    db: &Db,
+    actor: &Actor,
+    old: &MeasurementId,
+    fields: MeasurementFields,
+) -> Result<Measurement> {
+    let mut tx = db.pool().begin().await?;
+    let row = sqlx::query(
+        "SELECT id, indicator_id, date, value, source, note, entered_by, entered_at, replaced_by \
+         FROM measurements WHERE id = $1",
+    )
+    .bind(old.as_str().to_owned())
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    let before = entered(&row)?;
+    if before.replaced_by.is_some() {
+        return Err(StoreError::Conflict);
+    }
+    let indicator = before.measurement.indicator.clone();
+    let new = insert_measurement(&mut tx, actor, &indicator, fields).await?;
+    let marked = sqlx::query(
+        "UPDATE measurements SET replaced_by = $1 WHERE id = $2 AND replaced_by IS NULL",
+    )
+    .bind(new.id.as_str().to_owned())
+    .bind(old.as_str().to_owned())
+    .execute(&mut *tx)
+    .await?;
+    if marked.rows_affected() != 1 {
+        return Err(StoreError::Conflict);
+    }
+    record(
+        &mut tx,
+        actor,
+        ("measurement", Action::Update),
+        old.as_str(),
+        Some(&before.measurement),
+        Some(&new),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(new)
+}
+
+async fn insert_measurement(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    actor: &Actor,
+    indicator: &IndicatorId,
+    fields: MeasurementFields,
+) -> Result<Measurement> {
+    let m = Measurement {
+        id: MeasurementId::new(),
+        indicator: indicator.clone(),
+        fields,
+    };
+    let label = audit::actor_label(tx, actor).await?;
+    sqlx::query(
+        "INSERT INTO measurements (id, indicator_id, date, value, source, note, entered_by, entered_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(m.id.as_str().to_owned())
+    .bind(indicator.as_str().to_owned())
+    .bind(m.fields.date.to_string())
+    .bind(m.fields.value)
+    .bind(m.fields.source.clone())
+    .bind(m.fields.note.clone())
+    .bind(label)
+    .bind(crate::now_ms())
+    .execute(&mut **tx)
+    .await?;
+    Ok(m)
+}
+
+/// The progress (0–100) of every indicator of the items of plan `plan`, by item.
+pub(crate) async fn progress_by_item(
+    db: &Db,
+    plan: &PlanItemId,
+) -> Result<HashMap<PlanItemId, Vec<f64>>> {
+    let rows = crate::sql::dynamic(format!(
+        "SELECT {} FROM indicators ind JOIN plan_items i ON i.id = ind.item_id WHERE i.plan_id = $1",
+        COLUMNS
+            .split(", ")
+            .map(|c| format!("ind.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+    .bind(plan.as_str().to_owned())
+    .fetch_all(db.pool())
+    .await?;
+    let mut by_item: HashMap<PlanItemId, Vec<f64>> = HashMap::new();
+    for row in &rows {
+        let ind = indicator(row)?;
+        let points: Vec<Point> = measurements(db, &ind.id)
+            .await?
+            .iter()
+            .map(|e| e.measurement.fields.point())
+            .collect();
+        if let Some(item) = ind.fields.item.clone() {
+            let latest = tadamun_core::plans::indicators::latest(&points);
+            by_item
+                .entry(item)
+                .or_default()
+                .push(ind.fields.progress(latest));
+        }
+    }
+    Ok(by_item)
+}
+
+fn names_json(names: &BTreeMap<Lang, String>) -> Result<String> {
+    serde_json::to_string(names).map_err(|_| StoreError::Corrupt("indicators.names"))
+}
+
+fn foreign_key_as(e: sqlx::Error, field: &'static str) -> StoreError {
+    match &e {
+        sqlx::Error::Database(d) if d.kind() == sqlx::error::ErrorKind::ForeignKeyViolation => {
+            StoreError::Invalid(tadamun_core::Invalid::new(
+                field,
+                tadamun_core::Problem::UnknownValue,
+            ))
+        }
+        _ => StoreError::Database(e),
+    }
+}
+
+async fn record<T: serde::Serialize>(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    actor: &Actor,
+    (entity, action): (&'static str, Action),
+    id: &str,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> Result<()> {
+    audit::record(
+        tx,
+        Change {
+            actor,
+            action,
+            entity,
+            entity_id: id,
+            before,
+            after,
+        },
+    )
+    .await
+}
+
+fn date(row: &AnyRow, column: &str, what: &'static str) -> Result<chrono::NaiveDate> {
+    let raw: String = row.try_get(column)?;
+    chrono::NaiveDate::parse_from_str(&raw, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(what))
+}
+
+fn entered(row: &AnyRow) -> Result<Entered> {
+    Ok(Entered {
+        measurement: Measurement {
+            id: MeasurementId::from_stored(row.try_get("id")?),
+            indicator: IndicatorId::from_stored(row.try_get("indicator_id")?),
+            fields: MeasurementFields {
+                date: date(row, "date", "measurements.date")?,
+                value: row.try_get("value")?,
+                source: row.try_get("source")?,
+                note: row.try_get("note")?,
+            },
+        },
+        by: row.try_get("entered_by")?,
+        at_ms: row.try_get("entered_at")?,
+        replaced_by: row
+            .try_get::<Option<String>, _>("replaced_by")?
+            .map(MeasurementId::from_stored),
+    })
+}
+
+fn indicator(row: &AnyRow) -> Result<Indicator> {
+    let text = |c: &str| -> Result<String> { Ok(row.try_get::<String, _>(c)?) };
+    Ok(Indicator {
+        id: IndicatorId::from_stored(text("id")?),
+        fields: IndicatorFields {
+            name: text("name")?,
+            name_lang: LanguageCode::from_stored(text("name_lang")?),
+            names: serde_json::from_str(&text("names")?)
+                .map_err(|_| StoreError::Corrupt("indicators.names"))?,
+            unit: text("unit")?,
+            direction: Direction::parse(&text("direction")?)
+                .map_err(|_| StoreError::Corrupt("indicators.direction"))?,
+            baseline: Point {
+                date: date(row, "baseline_date", "indicators.baseline_date")?,
+                value: row.try_get("baseline_value")?,
+            },
+            target: Point {
+                date: date(row, "target_date", "indicators.target_date")?,
+                value: row.try_get("target_value")?,
+            },
+            source: row.try_get("source")?,
+            responsible: row
+                .try_get::<Option<String>, _>("responsible_id")?
+                .map(PersonId::from_stored),
+            item: row
+                .try_get::<Option<String>, _>("item_id")?
+                .map(PlanItemId::from_stored),
+        },
+    })
+}

@@ -1,0 +1,464 @@
+//! Plans: items of the plan → objective → initiative → action tree, the dependencies
+//! between actions, and (in `indicators`) the indicators that measure them.
+//!
+//! Every rule is core's (`tadamun_core::plans`); this module reads what a rule needs
+//! (the parent, the children, the plan's other actions) in the transaction that writes.
+
+pub mod indicators;
+
+use std::collections::{BTreeMap, HashMap};
+
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row as _, Transaction};
+use tadamun_core::audit::{Action, Actor};
+use tadamun_core::ids::{OrganisationId, PersonId, PlanItemId};
+use tadamun_core::languages::LanguageCode;
+use tadamun_core::plans::tree::{
+    check_contains_children, check_dependency, check_dependency_dates, check_within_parent,
+};
+use tadamun_core::plans::{
+    Dates, Dependency, Level, Node, Owner, Percent, PlanItem, PlanItemFields, Status, Tree, Weight,
+};
+
+use crate::Db;
+use crate::audit::{self, Change};
+use crate::error::{Result, StoreError};
+
+const COLUMNS: &str = "id, plan_id, level, parent_id, title, title_lang, titles, description, owner_kind, \
+     owner_id, start_date, due_date, status, weight, percent";
+
+/// A plan's whole tree: its items, the dependencies between its actions, and the
+/// progress of the indicators of each item.
+#[derive(Debug, Clone)]
+pub struct PlanTree {
+    /// Every item, the plan first, then in creation order.
+    pub items: Vec<PlanItem>,
+    /// "after waits for before".
+    pub dependencies: Vec<Dependency>,
+    /// Progress (0–100) of every item that has any, rolled up.
+    pub progress: HashMap<PlanItemId, f64>,
+}
+
+/// Every plan (the roots of the trees), newest first.
+#[tracing::instrument(skip(db))]
+pub async fn plans(db: &Db) -> Result<Vec<PlanItem>> {
+    let rows = crate::sql::dynamic(format!(
+        "SELECT {COLUMNS} FROM plan_items WHERE level = 'plan' ORDER BY id DESC"
+    ))
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter().map(item).collect()
+}
+
+/// One item.
+#[tracing::instrument(skip(db))]
+pub async fn get(db: &Db, id: &PlanItemId) -> Result<PlanItem> {
+    let mut conn = db.pool().acquire().await?;
+    read(&mut conn, id).await
+}
+
+async fn read(conn: &mut sqlx::AnyConnection, id: &PlanItemId) -> Result<PlanItem> {
+    let row = crate::sql::dynamic(format!("SELECT {COLUMNS} FROM plan_items WHERE id = $1"))
+        .bind(id.as_str().to_owned())
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    item(&row)
+}
+
+/// The plan that `id` belongs to (`id` itself for a plan).
+pub async fn plan_of(db: &Db, id: &PlanItemId) -> Result<PlanItemId> {
+    let row = sqlx::query("SELECT plan_id FROM plan_items WHERE id = $1")
+        .bind(id.as_str().to_owned())
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(PlanItemId::from_stored(row.try_get("plan_id")?))
+}
+
+/// The whole tree of plan `plan`, with every item's rolled-up progress.
+#[tracing::instrument(skip(db))]
+pub async fn tree(db: &Db, plan: &PlanItemId) -> Result<PlanTree> {
+    let rows = crate::sql::dynamic(format!(
+        "SELECT {COLUMNS} FROM plan_items WHERE plan_id = $1 ORDER BY id"
+    ))
+    .bind(plan.as_str().to_owned())
+    .fetch_all(db.pool())
+    .await?;
+    let mut items = rows.iter().map(item).collect::<Result<Vec<_>>>()?;
+    if items.is_empty() {
+        return Err(StoreError::NotFound);
+    }
+    // The plan first: its id is the oldest of the tree, but say so rather than rely on it.
+    items.sort_by_key(|i| (i.fields.level != Level::Plan, i.id.clone()));
+    let dependencies = dependencies_of(db, plan).await?;
+    let indicator_progress = indicators::progress_by_item(db, plan).await?;
+    let progress = Tree {
+        nodes: items.iter().map(Node::of).collect(),
+        indicators: indicator_progress,
+    }
+    .progress();
+    Ok(PlanTree {
+        items,
+        dependencies,
+        progress,
+    })
+}
+
+async fn dependencies_of(db: &Db, plan: &PlanItemId) -> Result<Vec<Dependency>> {
+    let rows = sqlx::query(
+        "SELECT d.before_id, d.after_id FROM plan_dependencies d \
+         JOIN plan_items i ON i.id = d.after_id WHERE i.plan_id = $1 ORDER BY d.before_id, d.after_id",
+    )
+    .bind(plan.as_str().to_owned())
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Dependency {
+                before: PlanItemId::from_stored(r.try_get("before_id")?),
+                after: PlanItemId::from_stored(r.try_get("after_id")?),
+            })
+        })
+        .collect()
+}
+
+/// Adds an item under its parent (a plan has none), checking its level and that its
+/// dates fall within the parent's.
+#[tracing::instrument(skip(db, fields))]
+pub async fn create(db: &Db, actor: &Actor, fields: PlanItemFields) -> Result<PlanItem> {
+    let mut tx = db.pool().begin().await?;
+    let id = PlanItemId::new();
+    let plan_id = match &fields.parent {
+        None => {
+            fields
+                .level
+                .check_parent(None)
+                .map_err(StoreError::Invalid)?;
+            id.clone()
+        }
+        Some(parent_id) => {
+            let parent = read(&mut tx, parent_id).await.map_err(|e| match e {
+                StoreError::NotFound => StoreError::Invalid(tadamun_core::Invalid::new(
+                    "parent",
+                    tadamun_core::Problem::UnknownValue,
+                )),
+                other => other,
+            })?;
+            fields
+                .level
+                .check_parent(Some(parent.fields.level))
+                .map_err(StoreError::Invalid)?;
+            check_within_parent(fields.dates, parent.fields.dates).map_err(StoreError::Invalid)?;
+            plan_of_row(&mut tx, parent_id).await?
+        }
+    };
+    let item = PlanItem { id, fields };
+    let now = crate::now_ms();
+    let mut sql = crate::sql::Sql::new(
+        "INSERT INTO plan_items (id, plan_id, created_at, updated_at, level, parent_id, title, title_lang, \
+         titles, description, owner_kind, owner_id, start_date, due_date, status, weight, percent) VALUES (",
+    );
+    sql.bind_text(item.id.as_str())
+        .push(", ")
+        .bind_text(plan_id.as_str())
+        .push(", ")
+        .bind_int(now)
+        .push(", ")
+        .bind_int(now);
+    for value in values(&item.fields)? {
+        sql.push(", ").bind(value);
+    }
+    sql.push(")");
+    sql.query().execute(&mut *tx).await?;
+    record(&mut tx, actor, Action::Create, &item.id, None, Some(&item)).await?;
+    tx.commit().await?;
+    Ok(item)
+}
+
+/// Replaces an item's details. Its level and parent stay; its dates must still fall
+/// within its parent's, hold its children's, and keep its dependencies in order.
+#[tracing::instrument(skip(db, fields))]
+pub async fn update(
+    db: &Db,
+    actor: &Actor,
+    id: &PlanItemId,
+    mut fields: PlanItemFields,
+) -> Result<PlanItem> {
+    let mut tx = db.pool().begin().await?;
+    let before = read(&mut tx, id).await?;
+    fields.level = before.fields.level;
+    fields.parent = before.fields.parent.clone();
+    if let Some(parent_id) = &fields.parent {
+        let parent = read(&mut tx, parent_id).await?;
+        check_within_parent(fields.dates, parent.fields.dates).map_err(StoreError::Invalid)?;
+    }
+    let children = sqlx::query("SELECT start_date, due_date FROM plan_items WHERE parent_id = $1")
+        .bind(id.as_str().to_owned())
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(dates)
+        .collect::<Result<Vec<_>>>()?;
+    check_contains_children(fields.dates, children).map_err(StoreError::Invalid)?;
+    if fields.level == Level::Action {
+        let plan = plan_of_row(&mut tx, id).await?;
+        let (nodes, edges) = nodes_and_edges(&mut tx, &plan).await?;
+        check_dependency_dates(&nodes, &edges, id, fields.dates).map_err(StoreError::Invalid)?;
+    }
+    let after = PlanItem {
+        id: id.clone(),
+        fields,
+    };
+    let mut sql = crate::sql::Sql::new("UPDATE plan_items SET updated_at = ");
+    sql.bind_int(crate::now_ms());
+    for (column, value) in VALUE_COLUMNS.iter().zip(values(&after.fields)?) {
+        sql.push(", ").push(column).push(" = ").bind(value);
+    }
+    sql.push(" WHERE id = ").bind_text(id.as_str());
+    sql.query().execute(&mut *tx).await?;
+    record(
+        &mut tx,
+        actor,
+        Action::Update,
+        id,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Removes an item and everything under it.
+#[tracing::instrument(skip(db))]
+pub async fn delete(db: &Db, actor: &Actor, id: &PlanItemId) -> Result<()> {
+    let mut tx = db.pool().begin().await?;
+    let before = read(&mut tx, id).await?;
+    sqlx::query("DELETE FROM plan_items WHERE id = $1")
+        .bind(id.as_str().to_owned())
+        .execute(&mut *tx)
+        .await?;
+    record(&mut tx, actor, Action::Delete, id, Some(&before), None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Makes action `after` wait for action `before` ("B starts after A ends"): both in
+/// the same plan, no cycle, and `after` not starting before `before` is due.
+#[tracing::instrument(skip(db))]
+pub async fn add_dependency(db: &Db, actor: &Actor, new: Dependency) -> Result<()> {
+    let mut tx = db.pool().begin().await?;
+    let plan = plan_of_row(&mut tx, &new.after).await?;
+    let (nodes, edges) = nodes_and_edges(&mut tx, &plan).await?;
+    check_dependency(&nodes, &edges, &new).map_err(StoreError::Invalid)?;
+    if !edges.contains(&new) {
+        sqlx::query("INSERT INTO plan_dependencies (before_id, after_id) VALUES ($1, $2)")
+            .bind(new.before.as_str().to_owned())
+            .bind(new.after.as_str().to_owned())
+            .execute(&mut *tx)
+            .await?;
+        audit::record(
+            &mut tx,
+            Change {
+                actor,
+                action: Action::Create,
+                entity: "plan_dependency",
+                entity_id: new.after.as_str(),
+                before: None,
+                after: Some(&new),
+            },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Ends a dependency.
+#[tracing::instrument(skip(db))]
+pub async fn remove_dependency(db: &Db, actor: &Actor, gone: Dependency) -> Result<()> {
+    let mut tx = db.pool().begin().await?;
+    let done = sqlx::query("DELETE FROM plan_dependencies WHERE before_id = $1 AND after_id = $2")
+        .bind(gone.before.as_str().to_owned())
+        .bind(gone.after.as_str().to_owned())
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    audit::record(
+        &mut tx,
+        Change {
+            actor,
+            action: Action::Delete,
+            entity: "plan_dependency",
+            entity_id: gone.after.as_str(),
+            before: Some(&gone),
+            after: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn plan_of_row(tx: &mut Transaction<'_, Any>, id: &PlanItemId) -> Result<PlanItemId> {
+    let row = sqlx::query("SELECT plan_id FROM plan_items WHERE id = $1")
+        .bind(id.as_str().to_owned())
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or(StoreError::Invalid(tadamun_core::Invalid::new(
+            "depends_on",
+            tadamun_core::Problem::UnknownValue,
+        )))?;
+    Ok(PlanItemId::from_stored(row.try_get("plan_id")?))
+}
+
+async fn nodes_and_edges(
+    tx: &mut Transaction<'_, Any>,
+    plan: &PlanItemId,
+) -> Result<(Vec<Node>, Vec<Dependency>)> {
+    let rows = crate::sql::dynamic(format!(
+        "SELECT {COLUMNS} FROM plan_items WHERE plan_id = $1"
+    ))
+    .bind(plan.as_str().to_owned())
+    .fetch_all(&mut **tx)
+    .await?;
+    let nodes = rows
+        .iter()
+        .map(|r| item(r).map(|i| Node::of(&i)))
+        .collect::<Result<Vec<_>>>()?;
+    let edges = sqlx::query(
+        "SELECT d.before_id, d.after_id FROM plan_dependencies d \
+         JOIN plan_items i ON i.id = d.after_id WHERE i.plan_id = $1",
+    )
+    .bind(plan.as_str().to_owned())
+    .fetch_all(&mut **tx)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(Dependency {
+            before: PlanItemId::from_stored(r.try_get("before_id")?),
+            after: PlanItemId::from_stored(r.try_get("after_id")?),
+        })
+    })
+    .collect::<Result<Vec<_>>>()?;
+    Ok((nodes, edges))
+}
+
+async fn record(
+    tx: &mut Transaction<'_, Any>,
+    actor: &Actor,
+    action: Action,
+    id: &PlanItemId,
+    before: Option<&PlanItem>,
+    after: Option<&PlanItem>,
+) -> Result<()> {
+    audit::record(
+        tx,
+        Change {
+            actor,
+            action,
+            entity: "plan_item",
+            entity_id: id.as_str(),
+            before,
+            after,
+        },
+    )
+    .await
+}
+
+/// The columns `values` fills, in order.
+const VALUE_COLUMNS: [&str; 13] = [
+    "level",
+    "parent_id",
+    "title",
+    "title_lang",
+    "titles",
+    "description",
+    "owner_kind",
+    "owner_id",
+    "start_date",
+    "due_date",
+    "status",
+    "weight",
+    "percent",
+];
+
+fn values(f: &PlanItemFields) -> Result<[crate::sql::Arg; 13]> {
+    use crate::sql::Arg;
+    let text = |v: &str| Arg::Text(v.to_owned());
+    let date = |d: Option<chrono::NaiveDate>| d.map_or(Arg::Null, |d| Arg::Text(d.to_string()));
+    Ok([
+        text(f.level.as_str()),
+        f.parent.as_ref().map_or(Arg::Null, |p| text(p.as_str())),
+        text(&f.title),
+        text(f.title_lang.as_str()),
+        Arg::Text(
+            serde_json::to_string(&f.titles)
+                .map_err(|_| StoreError::Corrupt("plan_items.titles"))?,
+        ),
+        f.description.as_deref().map_or(Arg::Null, text),
+        f.owner.as_ref().map_or(Arg::Null, |o| text(o.kind())),
+        f.owner.as_ref().map_or(Arg::Null, |o| text(o.id())),
+        date(f.dates.start),
+        date(f.dates.due),
+        text(f.status.as_str()),
+        Arg::Int(i64::from(f.weight.get())),
+        f.percent
+            .map_or(Arg::NullInt, |p| Arg::Int(i64::from(p.get()))),
+    ])
+}
+
+fn day(raw: Option<String>, what: &'static str) -> Result<Option<chrono::NaiveDate>> {
+    raw.map(|d| {
+        chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(what))
+    })
+    .transpose()
+}
+
+fn dates(row: &AnyRow) -> Result<Dates> {
+    Ok(Dates {
+        start: day(row.try_get("start_date")?, "plan_items.start_date")?,
+        due: day(row.try_get("due_date")?, "plan_items.due_date")?,
+    })
+}
+
+fn item(row: &AnyRow) -> Result<PlanItem> {
+    let corrupt = |what| move |_| StoreError::Corrupt(what);
+    let text = |c: &str| -> Result<String> { Ok(row.try_get::<String, _>(c)?) };
+    let owner = match (
+        row.try_get::<Option<String>, _>("owner_kind")?,
+        row.try_get::<Option<String>, _>("owner_id")?,
+    ) {
+        (Some(kind), Some(id)) => match kind.as_str() {
+            "organisation" => Some(Owner::Organisation(OrganisationId::from_stored(id))),
+            "person" => Some(Owner::Person(PersonId::from_stored(id))),
+            _ => Some(Owner::Group(id)),
+        },
+        _ => None,
+    };
+    let titles: BTreeMap<tadamun_core::i18n::Lang, String> = serde_json::from_str(&text("titles")?)
+        .map_err(|_| StoreError::Corrupt("plan_items.titles"))?;
+    Ok(PlanItem {
+        id: PlanItemId::from_stored(text("id")?),
+        fields: PlanItemFields {
+            level: Level::parse(&text("level")?).map_err(corrupt("plan_items.level"))?,
+            parent: row
+                .try_get::<Option<String>, _>("parent_id")?
+                .map(PlanItemId::from_stored),
+            title: text("title")?,
+            title_lang: LanguageCode::from_stored(text("title_lang")?),
+            titles,
+            description: row.try_get("description")?,
+            owner,
+            dates: dates(row)?,
+            status: Status::parse(&text("status")?).map_err(corrupt("plan_items.status"))?,
+            weight: Weight::from_stored(row.try_get("weight")?),
+            percent: row
+                .try_get::<Option<i64>, _>("percent")?
+                .map(Percent::from_stored),
+        },
+    })
+}

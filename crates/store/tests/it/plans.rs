@@ -1,0 +1,399 @@
+use chrono::NaiveDate;
+use tadamun_core::audit::Actor;
+use tadamun_core::plans::{
+    Dependency, IndicatorInput, MeasurementInput, PlanItemFields, PlanItemInput, Status,
+};
+use tadamun_core::{Invalid, Problem};
+use tadamun_store::plans::{self, indicators};
+use tadamun_store::{Db, StoreError};
+
+use crate::fresh;
+
+fn input(
+    level: &str,
+    parent: Option<&tadamun_core::ids::PlanItemId>,
+    title: &str,
+    start: &str,
+    due: &str,
+) -> PlanItemFields {
+    PlanItemInput {
+        level: level.into(),
+        parent: parent.map(|p| p.to_string()),
+        title: title.into(),
+        start: Some(start.into()),
+        due: Some(due.into()),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap()
+}
+
+async fn add(db: &Db, fields: PlanItemFields) -> tadamun_core::plans::PlanItem {
+    plans::create(db, &Actor::System, fields).await.unwrap()
+}
+
+fn invalid(e: StoreError) -> Invalid {
+    match e {
+        StoreError::Invalid(i) => i,
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_plan_tree_rolls_progress_up_from_its_actions() {
+    let t = fresh().await;
+    let plan = add(
+        &t.db,
+        input(
+            "plan",
+            None,
+            "Unified media strategy 2026–2027",
+            "2026-01-01",
+            "2027-12-31",
+        ),
+    )
+    .await;
+    let objective = add(
+        &t.db,
+        input(
+            "objective",
+            Some(&plan.id),
+            "Content in six languages",
+            "2026-01-01",
+            "2027-06-30",
+        ),
+    )
+    .await;
+    let initiative = add(
+        &t.db,
+        input(
+            "initiative",
+            Some(&objective.id),
+            "Swahili desk",
+            "2026-02-01",
+            "2026-12-31",
+        ),
+    )
+    .await;
+    let mut done = input(
+        "action",
+        Some(&initiative.id),
+        "Recruit two translators",
+        "2026-02-01",
+        "2026-03-31",
+    );
+    done.status = Status::Done;
+    add(&t.db, done).await;
+    add(
+        &t.db,
+        input(
+            "action",
+            Some(&initiative.id),
+            "Publish weekly",
+            "2026-04-01",
+            "2026-12-31",
+        ),
+    )
+    .await;
+    let mut cancelled = input(
+        "action",
+        Some(&initiative.id),
+        "Print edition",
+        "2026-04-01",
+        "2026-06-30",
+    );
+    cancelled.status = Status::Cancelled;
+    add(&t.db, cancelled).await;
+
+    let tree = plans::tree(&t.db, &plan.id).await.unwrap();
+    assert_eq!(tree.items.len(), 6);
+    assert_eq!(tree.items[0].id, plan.id);
+    // One of two counted actions is done; the cancelled one does not count.
+    assert_eq!(tree.progress.get(&initiative.id).copied(), Some(50.0));
+    assert_eq!(tree.progress.get(&plan.id).copied(), Some(50.0));
+    assert_eq!(plans::plans(&t.db).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn items_out_of_place_are_refused_and_nothing_is_stored() {
+    let t = fresh().await;
+    let plan = add(
+        &t.db,
+        input("plan", None, "Legal track", "2026-01-01", "2026-12-31"),
+    )
+    .await;
+    // An action directly under a plan skips two levels.
+    let e = plans::create(
+        &t.db,
+        &Actor::System,
+        input(
+            "action",
+            Some(&plan.id),
+            "File a complaint",
+            "2026-02-01",
+            "2026-03-01",
+        ),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(invalid(e), Invalid::new("parent", Problem::ParentLevel));
+    // An objective that ends after its plan.
+    let e = plans::create(
+        &t.db,
+        &Actor::System,
+        input(
+            "objective",
+            Some(&plan.id),
+            "Cases",
+            "2026-02-01",
+            "2027-03-01",
+        ),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(invalid(e).problem, Problem::OutsideParent);
+    // Moving the plan's end before its objective's.
+    let objective = add(
+        &t.db,
+        input(
+            "objective",
+            Some(&plan.id),
+            "Cases",
+            "2026-02-01",
+            "2026-11-30",
+        ),
+    )
+    .await;
+    let shorter = input("plan", None, "Legal track", "2026-01-01", "2026-10-31");
+    let e = plans::update(&t.db, &Actor::System, &plan.id, shorter)
+        .await
+        .unwrap_err();
+    assert_eq!(invalid(e).problem, Problem::OutsideParent);
+    let tree = plans::tree(&t.db, &plan.id).await.unwrap();
+    assert_eq!(tree.items.len(), 2);
+    assert_eq!(
+        plans::get(&t.db, &plan.id).await.unwrap().fields.dates.due,
+        NaiveDate::from_ymd_opt(2026, 12, 31)
+    );
+    assert_eq!(tree.items[1].id, objective.id);
+}
+
+#[tokio::test]
+async fn dependencies_refuse_cycles_and_actions_that_start_too_early() {
+    let t = fresh().await;
+    let plan = add(
+        &t.db,
+        input("plan", None, "Boycott campaign", "2026-01-01", "2026-12-31"),
+    )
+    .await;
+    let objective = add(
+        &t.db,
+        input(
+            "objective",
+            Some(&plan.id),
+            "Retailers drop the brand",
+            "2026-01-01",
+            "2026-12-31",
+        ),
+    )
+    .await;
+    let initiative = add(
+        &t.db,
+        input(
+            "initiative",
+            Some(&objective.id),
+            "Research and outreach",
+            "2026-01-01",
+            "2026-12-31",
+        ),
+    )
+    .await;
+    let research = add(
+        &t.db,
+        input(
+            "action",
+            Some(&initiative.id),
+            "Research supply chains",
+            "2026-01-01",
+            "2026-03-31",
+        ),
+    )
+    .await;
+    let letters = add(
+        &t.db,
+        input(
+            "action",
+            Some(&initiative.id),
+            "Send letters",
+            "2026-04-01",
+            "2026-05-31",
+        ),
+    )
+    .await;
+    let early = add(
+        &t.db,
+        input(
+            "action",
+            Some(&initiative.id),
+            "Press conference",
+            "2026-02-01",
+            "2026-02-02",
+        ),
+    )
+    .await;
+
+    plans::add_dependency(
+        &t.db,
+        &Actor::System,
+        Dependency {
+            before: research.id.clone(),
+            after: letters.id.clone(),
+        },
+    )
+    .await
+    .unwrap();
+    let e = plans::add_dependency(
+        &t.db,
+        &Actor::System,
+        Dependency {
+            before: letters.id.clone(),
+            after: research.id.clone(),
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        invalid(e),
+        Invalid::new("depends_on", Problem::DependencyCycle)
+    );
+    let e = plans::add_dependency(
+        &t.db,
+        &Actor::System,
+        Dependency {
+            before: research.id.clone(),
+            after: early.id.clone(),
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        invalid(e),
+        Invalid::new("depends_on", Problem::StartsBeforeDependency)
+    );
+    // Nor may the waiting action be moved before what it waits for.
+    let mut moved = letters.fields.clone();
+    moved.dates.start = NaiveDate::from_ymd_opt(2026, 3, 1);
+    let e = plans::update(&t.db, &Actor::System, &letters.id, moved)
+        .await
+        .unwrap_err();
+    assert_eq!(invalid(e).problem, Problem::StartsBeforeDependency);
+    assert_eq!(
+        plans::tree(&t.db, &plan.id)
+            .await
+            .unwrap()
+            .dependencies
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_corrected_measurement_is_kept_in_the_history_and_the_forecast_uses_the_correction() {
+    let t = fresh().await;
+    let plan = add(
+        &t.db,
+        input(
+            "plan",
+            None,
+            "Expansion into Africa",
+            "2026-01-01",
+            "2027-06-30",
+        ),
+    )
+    .await;
+    let objective = add(
+        &t.db,
+        input(
+            "objective",
+            Some(&plan.id),
+            "Members in every sub-region",
+            "2026-01-01",
+            "2027-06-30",
+        ),
+    )
+    .await;
+    let fields = IndicatorInput {
+        name: "Member organisations in Africa".into(),
+        unit: "organisations".into(),
+        direction: "increase".into(),
+        baseline: "3".into(),
+        baseline_date: "2026-01-01".into(),
+        target: "25".into(),
+        target_date: "2027-06-30".into(),
+        item: Some(objective.id.to_string()),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    let ind = indicators::create(&t.db, &Actor::System, fields)
+        .await
+        .unwrap();
+    let mut last = None;
+    for (date, value) in [
+        ("2026-04-01", "6"),
+        ("2026-07-01", "9"),
+        ("2026-10-01", "12"),
+    ] {
+        let m = MeasurementInput {
+            date: date.into(),
+            value: value.into(),
+            ..Default::default()
+        }
+        .validate(&ind.fields)
+        .unwrap();
+        last = Some(
+            indicators::measure(&t.db, &Actor::System, &ind.id, m)
+                .await
+                .unwrap(),
+        );
+    }
+    let typo = last.unwrap();
+    let corrected = MeasurementInput {
+        date: "2026-10-01".into(),
+        value: "13".into(),
+        note: Some("two joined late".into()),
+        ..Default::default()
+    }
+    .validate(&ind.fields)
+    .unwrap();
+    indicators::correct(&t.db, &Actor::System, &typo.id, corrected.clone())
+        .await
+        .unwrap();
+    let again = indicators::correct(&t.db, &Actor::System, &typo.id, corrected)
+        .await
+        .unwrap_err();
+    assert!(matches!(again, StoreError::Conflict));
+
+    let current = indicators::measurements(&t.db, &ind.id).await.unwrap();
+    let values: Vec<f64> = current.iter().map(|e| e.measurement.fields.value).collect();
+    assert_eq!(values, [6.0, 9.0, 13.0]);
+    let history = indicators::history(&t.db, &ind.id).await.unwrap();
+    assert_eq!(history.len(), 4);
+    assert!(
+        history
+            .iter()
+            .any(|e| e.measurement.fields.value == 12.0 && e.replaced_by.is_some())
+    );
+
+    let points: Vec<_> = current
+        .iter()
+        .map(|e| e.measurement.fields.point())
+        .collect();
+    let forecast = ind.fields.forecast(&points);
+    assert!(forecast.projected_value.is_some());
+    // The indicator's progress counts in its objective's and plan's progress.
+    let tree = plans::tree(&t.db, &plan.id).await.unwrap();
+    let expected = ind.fields.progress(points.last());
+    assert!((tree.progress[&objective.id] - expected).abs() < 1e-9);
+    assert!((tree.progress[&plan.id] - expected).abs() < 1e-9);
+}
