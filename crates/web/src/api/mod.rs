@@ -6,6 +6,7 @@ mod accounts;
 mod audit;
 mod coverage;
 mod directory;
+mod plans;
 
 use std::sync::Arc;
 
@@ -55,6 +56,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(accounts::routes())
         .merge(directory::routes())
         .merge(coverage::routes())
+        .merge(plans::routes())
         .merge(audit::routes())
 }
 

@@ -294,6 +294,15 @@ async fn the_openapi_document_covers_every_api_route() {
         "POST /api/v1/coverage/targets",
         "PUT /api/v1/coverage/targets/{id}",
         "DELETE /api/v1/coverage/targets/{id}",
+        "GET /api/v1/plans",
+        "GET /api/v1/plans/{id}",
+        "POST /api/v1/plan-items",
+        "PATCH /api/v1/plan-items/{id}",
+        "DELETE /api/v1/plan-items/{id}",
+        "POST /api/v1/plan-items/{id}/dependencies",
+        "POST /api/v1/indicators",
+        "GET /api/v1/indicators/{id}",
+        "POST /api/v1/indicators/{id}/measurements",
         "GET /api/v1/audit",
     ]
     .into_iter()

@@ -16,4 +16,5 @@ mod i18n;
 mod import;
 mod outreach;
 mod people;
+mod plans;
 mod two_factor;
