@@ -141,17 +141,14 @@ fn region_rows(lang: Lang, coverage: &Coverage) -> Vec<RegionRow> {
     geo::regions()
         .iter()
         .map(|r| {
-            let members: Vec<_> = geo::countries_in(r.m49).collect();
+            let (with_member, countries) = coverage.countries_with_member(r);
             RegionRow {
                 m49: r.m49,
                 name: r.name(lang).to_owned(),
                 top: r.is_top_level(),
                 tally: coverage.region(r),
-                with_member: members
-                    .iter()
-                    .filter(|c| coverage.country(c.code).members > 0)
-                    .count(),
-                countries: members.len(),
+                with_member,
+                countries,
             }
         })
         .collect()

@@ -135,6 +135,40 @@ impl<S: Send + Sync, T: DeserializeOwned> axum::extract::FromRequestParts<S> for
     }
 }
 
+/// A query parameter's value, trimmed, or `None` when absent or blank.
+pub(crate) fn present(value: &Option<String>) -> Option<String> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+}
+
+/// A `region` parameter: the UN M49 code of a region or sub-region, if given.
+pub(crate) fn parse_region(
+    value: &Option<String>,
+) -> Result<Option<&'static tadamun_core::geo::Region>, Invalid> {
+    present(value)
+        .map(|m49| {
+            tadamun_core::geo::region(&m49)
+                .ok_or(Invalid::new("region", tadamun_core::Problem::UnknownValue))
+        })
+        .transpose()
+}
+
+/// The given parameters as a query string (`a=1&b=2`), leaving out empty ones.
+pub(crate) fn query_string(params: &[(&str, &Option<String>)]) -> String {
+    params
+        .iter()
+        .filter_map(|(k, v)| {
+            v.as_deref()
+                .filter(|v| !v.is_empty())
+                .map(|v| format!("{k}={}", crate::layers::urlencode(v)))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// One option of a `<select>`, with whether it is the current value.
 #[derive(Debug, Clone)]
 pub struct Choice {

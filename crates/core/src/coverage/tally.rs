@@ -157,6 +157,17 @@ impl Coverage {
         self.countries.get(code).copied().unwrap_or_default()
     }
 
+    /// How many countries of a region or sub-region have at least one member, and how
+    /// many countries it has.
+    pub fn countries_with_member(&self, region: &Region) -> (usize, usize) {
+        geo::countries_in(region.m49).fold((0, 0), |(with, all), c| {
+            (
+                with + usize::from(self.country(c.code).members > 0),
+                all + 1,
+            )
+        })
+    }
+
     /// The tally of a region or sub-region (zero if it has none).
     pub fn region(&self, region: &Region) -> Tally {
         self.regions.get(region.m49).copied().unwrap_or_default()
@@ -200,6 +211,9 @@ mod tests {
         );
         assert_eq!(c.region(geo::region("150").unwrap()).members, 1);
         assert_eq!(c.country("BR"), Tally::default());
+        let (with, all) = c.countries_with_member(eastern);
+        assert_eq!(with, 1);
+        assert_eq!(all, geo::countries_in("014").count());
     }
 
     #[test]

@@ -9,9 +9,11 @@ use tadamun_core::geo;
 use tadamun_core::ids::{AuditId, OrganisationId, PersonId};
 use tadamun_core::search::normalise;
 
+use super::words::{FIRST_NAMES, FOCUS, KINDS, LANGUAGES, LAST_NAMES, PATTERNS, STAGES};
+use crate::directory::outreach::CHANGE_COLUMNS;
 use crate::error::{Result, StoreError};
 use crate::sql::{Arg, insert_rows};
-use crate::{Db, coverage};
+use crate::{Db, audit, coverage};
 
 /// How many of each record the large demo makes.
 #[derive(Debug, Clone, Copy)]
@@ -56,237 +58,6 @@ impl Rng {
     }
 }
 
-/// Name patterns per language: `{c}` is a cause, `{p}` a place.
-const PATTERNS: &[(&str, &[&str], &[&str])] = &[
-    (
-        "ar",
-        &[
-            "شبكة {c} في {p}",
-            "جمعية {c} - {p}",
-            "تجمّع {c} {p}",
-            "مبادرة {c} من أجل {p}",
-            "اتحاد {c} في {p}",
-        ],
-        &[
-            "التضامن",
-            "العدالة",
-            "الحرية",
-            "الكرامة",
-            "حقوق الإنسان",
-            "أصدقاء الزيتون",
-            "الإعلام المستقل",
-            "المحامين",
-            "الطلاب",
-            "النساء",
-        ],
-    ),
-    (
-        "en",
-        &[
-            "{c} Network of {p}",
-            "{p} {c} Coalition",
-            "Friends of {c} – {p}",
-            "{p} Committee for {c}",
-            "{c} Action {p}",
-        ],
-        &[
-            "Solidarity",
-            "Justice",
-            "Freedom",
-            "Dignity",
-            "Human Rights",
-            "Olive Harvest",
-            "Independent Media",
-            "Lawyers",
-            "Students",
-            "Women",
-        ],
-    ),
-    (
-        "fr",
-        &[
-            "Collectif {c} de {p}",
-            "Réseau {c} – {p}",
-            "Comité de {c} de {p}",
-            "Association {c} {p}",
-        ],
-        &[
-            "Solidarité",
-            "Justice",
-            "Liberté",
-            "Dignité",
-            "Droits humains",
-            "Médias libres",
-            "Juristes",
-            "Étudiants",
-            "Femmes",
-            "Paysans",
-        ],
-    ),
-    (
-        "es",
-        &[
-            "Red de {c} de {p}",
-            "Comité de {c} – {p}",
-            "Coordinadora {c} {p}",
-            "Colectivo {c} de {p}",
-        ],
-        &[
-            "Solidaridad",
-            "Justicia",
-            "Libertad",
-            "Dignidad",
-            "Derechos Humanos",
-            "Medios Libres",
-            "Abogadas",
-            "Estudiantes",
-            "Mujeres",
-            "Campesinos",
-        ],
-    ),
-    (
-        "sw",
-        &[
-            "Mtandao wa {c} {p}",
-            "Jumuiya ya {c} {p}",
-            "Kamati ya {c} ya {p}",
-        ],
-        &[
-            "Mshikamano",
-            "Haki",
-            "Uhuru",
-            "Utu",
-            "Haki za Binadamu",
-            "Wanafunzi",
-            "Wanawake",
-            "Wakulima",
-        ],
-    ),
-    (
-        "pt",
-        &[
-            "Rede de {c} de {p}",
-            "Comitê de {c} – {p}",
-            "Coletivo {c} {p}",
-        ],
-        &[
-            "Solidariedade",
-            "Justiça",
-            "Liberdade",
-            "Dignidade",
-            "Direitos Humanos",
-            "Mídia Livre",
-            "Estudantes",
-            "Mulheres",
-        ],
-    ),
-];
-
-const FIRST_NAMES: &[&str] = &[
-    "Amal",
-    "Salma",
-    "Khaled",
-    "Rania",
-    "Omar",
-    "Layla",
-    "Youssef",
-    "Nour",
-    "أحمد",
-    "فاطمة",
-    "سليم",
-    "هدى",
-    "Wanjiru",
-    "Kofi",
-    "Amina",
-    "Chinedu",
-    "Fatou",
-    "Thabo",
-    "Aisha",
-    "Jean",
-    "Marie",
-    "Lucía",
-    "Mateo",
-    "Valentina",
-    "Diego",
-    "João",
-    "Ana",
-    "Hannah",
-    "Liam",
-    "Sofia",
-    "Mehmet",
-    "Elif",
-    "Siti",
-    "Arjun",
-];
-
-const LAST_NAMES: &[&str] = &[
-    "Haddad",
-    "Odeh",
-    "Saleh",
-    "Najjar",
-    "Aziz",
-    "Mansour",
-    "الخطيب",
-    "النجّار",
-    "الأحمد",
-    "عبد الرحمن",
-    "Mwangi",
-    "Mensah",
-    "Diallo",
-    "Okafor",
-    "Ndiaye",
-    "Dlamini",
-    "Kamau",
-    "Dupont",
-    "Martin",
-    "Fernández",
-    "Ríos",
-    "García",
-    "Silva",
-    "Santos",
-    "Müller",
-    "O'Brien",
-    "Yılmaz",
-    "Rahman",
-    "Sharma",
-    "Tanaka",
-];
-
-const KINDS: &[&str] = &[
-    "ngo",
-    "grassroots",
-    "union",
-    "student",
-    "faith",
-    "media",
-    "legal",
-    "academic",
-    "party",
-    "other",
-];
-const FOCUS: &[&str] = &[
-    "media",
-    "legal",
-    "economic",
-    "grassroots",
-    "academic",
-    "cultural",
-    "feminist",
-    "labour",
-    "health",
-    "faith",
-];
-const LANGUAGES: &[&str] = &["ar", "en", "fr", "es", "sw", "pt", "tr", "ms", "de", "it"];
-const STAGES: &[(Stage, usize)] = &[
-    (Stage::Prospect, 25),
-    (Stage::Contacted, 15),
-    (Stage::Engaged, 10),
-    (Stage::Member, 35),
-    (Stage::Partner, 10),
-    (Stage::Declined, 3),
-    (Stage::Inactive, 2),
-];
-
 fn stage(rng: &mut Rng) -> Stage {
     let mut roll = rng.below(100);
     for (stage, share) in STAGES {
@@ -314,18 +85,6 @@ fn country(rng: &mut Rng, countries: &[&'static geo::Country]) -> &'static geo::
         }
     }
 }
-
-const AUDIT_COLUMNS: [&str; 9] = [
-    "id",
-    "at",
-    "actor_id",
-    "actor_label",
-    "action",
-    "entity",
-    "entity_id",
-    "before_json",
-    "after_json",
-];
 
 fn list(items: &[&str]) -> String {
     format!(";{};", items.join(";"))
@@ -459,21 +218,7 @@ pub async fn load(db: &Db, sizes: Sizes, mut progress: impl FnMut(&str, usize)) 
         orgs,
     )
     .await?;
-    insert_rows(
-        &mut tx,
-        "stage_changes",
-        &[
-            "id",
-            "organisation_id",
-            "from_stage",
-            "to_stage",
-            "at",
-            "by_label",
-            "note",
-        ],
-        changes,
-    )
-    .await?;
+    insert_rows(&mut tx, "stage_changes", &CHANGE_COLUMNS, changes).await?;
     progress("organisations", sizes.organisations);
 
     let mut people = Vec::with_capacity(sizes.people);
@@ -593,14 +338,14 @@ pub async fn load(db: &Db, sizes: Sizes, mut progress: impl FnMut(&str, usize)) 
             insert_rows(
                 &mut tx,
                 "audit_log",
-                &AUDIT_COLUMNS,
+                &audit::COLUMNS,
                 std::mem::take(&mut audit),
             )
             .await?;
         }
     }
     written += audit.len();
-    insert_rows(&mut tx, "audit_log", &AUDIT_COLUMNS, audit).await?;
+    insert_rows(&mut tx, "audit_log", &audit::COLUMNS, audit).await?;
     tx.commit().await?;
     progress("audit rows", written);
 

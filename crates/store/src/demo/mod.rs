@@ -3,6 +3,7 @@
 //! `tadamun serve --demo` always shows every area.
 
 pub mod large;
+mod words;
 
 use std::collections::HashMap;
 

@@ -266,16 +266,35 @@ pub(crate) async fn progress_by_item(
     .bind(plan.as_str().to_owned())
     .fetch_all(db.pool())
     .await?;
+    // Every current measurement of the plan's indicators in one read, not one per
+    // indicator.
+    let measured = sqlx::query(
+        "SELECT m.indicator_id, m.date, m.value FROM measurements m \
+         JOIN indicators ind ON ind.id = m.indicator_id JOIN plan_items i ON i.id = ind.item_id \
+         WHERE i.plan_id = $1 AND m.replaced_by IS NULL",
+    )
+    .bind(plan.as_str().to_owned())
+    .fetch_all(db.pool())
+    .await?;
+    let mut points: HashMap<String, Vec<Point>> = HashMap::new();
+    for row in &measured {
+        points
+            .entry(row.try_get("indicator_id")?)
+            .or_default()
+            .push(Point {
+                date: date(row, "date", "measurements.date")?,
+                value: row.try_get("value")?,
+            });
+    }
     let mut by_item: HashMap<PlanItemId, Vec<f64>> = HashMap::new();
     for row in &rows {
         let ind = indicator(row)?;
-        let points: Vec<Point> = measurements(db, &ind.id)
-            .await?
-            .iter()
-            .map(|e| e.measurement.fields.point())
-            .collect();
         if let Some(item) = ind.fields.item.clone() {
-            let latest = tadamun_core::plans::indicators::latest(&points);
+            let mine = points
+                .get(ind.id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let latest = tadamun_core::plans::indicators::latest(mine);
             by_item
                 .entry(item)
                 .or_default()

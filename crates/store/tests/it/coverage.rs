@@ -159,7 +159,12 @@ async fn removing_a_focus_area_takes_it_off_every_organisation_and_renaming_keep
     focus::rename(&t.db, &Actor::System, &media, renamed.names.clone())
         .await
         .unwrap();
-    assert_eq!(focus::usage(&t.db, &media).await.unwrap(), 2);
+    assert_eq!(
+        focus::usage(&t.db, std::slice::from_ref(&media))
+            .await
+            .unwrap(),
+        [2]
+    );
 
     focus::delete(&t.db, &Actor::System, &media).await.unwrap();
     let orgs = directory::all(&t.db, &Viewer::System, &Default::default())

@@ -77,7 +77,7 @@ fn regions_out(lang: Lang, c: &Coverage) -> Vec<RegionOut> {
         .iter()
         .map(|r| {
             let t: Tally = c.region(r);
-            let countries: Vec<_> = geo::countries_in(r.m49).collect();
+            let (with_member, countries) = c.countries_with_member(r);
             RegionOut {
                 m49: r.m49.to_owned(),
                 parent: r.parent.to_owned(),
@@ -85,13 +85,8 @@ fn regions_out(lang: Lang, c: &Coverage) -> Vec<RegionOut> {
                 members: t.members,
                 partners: t.partners,
                 prospects: t.prospects,
-                countries_with_member: count(
-                    countries
-                        .iter()
-                        .filter(|x| c.country(x.code).members > 0)
-                        .count(),
-                ),
-                countries: count(countries.len()),
+                countries_with_member: count(with_member),
+                countries: count(countries),
             }
         })
         .collect()

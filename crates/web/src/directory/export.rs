@@ -80,6 +80,21 @@ pub(crate) async fn rows(
     Ok(orgs.iter().map(ExportRow::from).collect())
 }
 
+/// `rows` in the format an API caller asked for: CSV (the default, written by
+/// `csv` as the download `filename`) or JSON.
+pub(crate) fn in_format<T: serde::Serialize>(
+    format: Option<&str>,
+    rows: &[T],
+    csv: fn(&[T]) -> Vec<u8>,
+    filename: &'static str,
+) -> crate::error::AppResult<Response> {
+    match format.unwrap_or("csv") {
+        "csv" => Ok(download(csv(rows), "text/csv; charset=utf-8", filename)),
+        "json" => Ok(axum::Json(rows).into_response()),
+        _ => Err(tadamun_core::Invalid::new("format", tadamun_core::Problem::UnknownValue).into()),
+    }
+}
+
 /// A file download response.
 pub(crate) fn download(
     body: Vec<u8>,

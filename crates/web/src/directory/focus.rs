@@ -69,14 +69,17 @@ impl ListPage {
 
 async fn page(state: &AppState, caller: &Caller) -> AppResult<ListPage> {
     caller.user()?;
-    let mut rows = Vec::new();
-    for area in focus::list(&state.db).await? {
-        let organisations = focus::usage(&state.db, &area.code).await?;
-        rows.push(Row {
+    let areas = focus::list(&state.db).await?;
+    let codes: Vec<FocusCode> = areas.iter().map(|a| a.code.clone()).collect();
+    let counts = focus::usage(&state.db, &codes).await?;
+    let rows = areas
+        .into_iter()
+        .zip(counts)
+        .map(|(area, organisations)| Row {
             area,
             organisations,
-        });
-    }
+        })
+        .collect();
     Ok(ListPage {
         shell: Shell::new(caller, "directory"),
         rows,

@@ -1,6 +1,7 @@
 //! Directory pages: organisations (`organisations`), people (`people`), focus areas
 //! (`focus`), exports (`export`) and the outreach pipeline (`outreach`).
 
+mod choices;
 mod export;
 mod focus;
 pub mod import;
@@ -10,11 +11,10 @@ mod people;
 
 use axum::Router;
 
-pub(crate) use export::{download, person_rows, rows as export_rows};
+pub(crate) use choices::{country_name, focus_choices, region_choices};
+pub(crate) use export::{in_format, person_rows, rows as export_rows};
 pub(crate) use import::{Mode as ImportMode, Report as ImportReport, run as run_import};
-pub(crate) use organisations::{
-    FilterQuery, country_name, focus_choices, input_of, parse_id, region_choices,
-};
+pub(crate) use organisations::{FilterQuery, input_of, parse_id};
 pub(crate) use people::{PersonQuery, parse_id as parse_person_id};
 
 use crate::state::AppState;

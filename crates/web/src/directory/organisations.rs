@@ -8,25 +8,26 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
+use tadamun_core::Invalid;
 use tadamun_core::directory::{
     CountryCode, FocusArea, FocusCode, Kind, Organisation, OrganisationInput, Stage,
 };
-use tadamun_core::geo;
 use tadamun_core::i18n::Lang;
 use tadamun_core::ids::OrganisationId;
 use tadamun_core::languages::{self, LanguageCode};
 use tadamun_core::page::PageRequest;
-use tadamun_core::search::normalise;
 use tadamun_core::visibility::Visibility;
-use tadamun_core::{Invalid, Problem};
 use tadamun_store::directory::{self, OrganisationFilter, focus};
 
 use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
 use crate::forms::Params;
-use crate::forms::{Choice, FormBody, FormError, PageForm};
+
+use super::choices::{
+    country_choices, country_name, focus_choices, language_choices, language_name, region_choices,
+};
+use crate::forms::{Choice, FormBody, FormError, PageForm, parse_region, present, query_string};
 use crate::i18n;
-use crate::layers::urlencode;
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -42,66 +43,6 @@ pub(crate) fn router() -> Router<AppState> {
 /// Parses an organisation id from a URL; a malformed one is simply not found.
 pub(crate) fn parse_id(raw: &str) -> AppResult<OrganisationId> {
     OrganisationId::parse(raw).map_err(|_| AppError::NotFound)
-}
-
-/// Country choices for a `<select>`, sorted by name in `lang`.
-pub(crate) fn country_choices(lang: Lang, current: &str) -> Vec<Choice> {
-    let mut countries: Vec<_> = geo::countries().iter().collect();
-    countries.sort_by_cached_key(|c| normalise(c.name(lang)));
-    Choice::list(
-        countries
-            .into_iter()
-            .map(|c| (c.code, c.name(lang).to_owned())),
-        current,
-    )
-}
-
-/// Region choices, each region followed by its sub-regions (indented).
-pub(crate) fn region_choices(lang: Lang, current: &str) -> Vec<Choice> {
-    let pairs = geo::regions().iter().map(|r| {
-        let indent = if r.is_top_level() { "" } else { "— " };
-        (r.m49, format!("{indent}{}", r.name(lang)))
-    });
-    Choice::list(pairs, current)
-}
-
-/// Language choices for a `<select>` or checkboxes, by name in `lang`, marking those
-/// in `current`.
-pub(crate) fn language_choices(lang: Lang, current: &[&str]) -> Vec<Choice> {
-    let mut all: Vec<_> = languages::languages().iter().collect();
-    all.sort_by_cached_key(|l| normalise(l.name(lang)));
-    all.into_iter()
-        .map(|l| Choice {
-            value: l.code.to_owned(),
-            label: l.name(lang).to_owned(),
-            selected: current.contains(&l.code),
-        })
-        .collect()
-}
-
-/// Focus-area choices, marking those in `current`.
-pub(crate) fn focus_choices(lang: Lang, areas: &[FocusArea], current: &[&str]) -> Vec<Choice> {
-    areas
-        .iter()
-        .map(|a| Choice {
-            value: a.code.as_str().to_owned(),
-            label: a.name(lang).to_owned(),
-            selected: current.contains(&a.code.as_str()),
-        })
-        .collect()
-}
-
-/// The name of a language in `lang`, or its code if unknown.
-pub(crate) fn language_name(lang: Lang, code: &LanguageCode) -> String {
-    languages::language(code.as_str())
-        .map_or_else(|| code.as_str().to_owned(), |l| l.name(lang).to_owned())
-}
-
-/// The name of a country in `lang`, or its code if unknown.
-pub(crate) fn country_name(lang: Lang, code: &CountryCode) -> String {
-    code.country()
-        .map(|c| c.name(lang).to_owned())
-        .unwrap_or_else(|| code.as_str().to_owned())
 }
 
 /// The filters of organisation lists, as typed in a query string.
@@ -126,23 +67,12 @@ pub(crate) struct FilterQuery {
 
 impl FilterQuery {
     pub(crate) fn parse(&self) -> Result<OrganisationFilter, Invalid> {
-        let present = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-        };
         Ok(OrganisationFilter {
             text: present(&self.q),
             country: present(&self.country)
                 .map(|c| CountryCode::parse(&c))
                 .transpose()?,
-            region: match present(&self.region) {
-                None => None,
-                Some(m49) => {
-                    Some(geo::region(&m49).ok_or(Invalid::new("region", Problem::UnknownValue))?)
-                }
-            },
+            region: parse_region(&self.region)?,
             kind: present(&self.kind).map(|k| Kind::parse(&k)).transpose()?,
             stage: present(&self.stage).map(|s| Stage::parse(&s)).transpose()?,
             focus: present(&self.focus)
@@ -156,7 +86,7 @@ impl FilterQuery {
 
     /// The filters as a query string, for the next-page link.
     pub(crate) fn query_string(&self) -> String {
-        [
+        query_string(&[
             ("q", &self.q),
             ("country", &self.country),
             ("region", &self.region),
@@ -164,15 +94,7 @@ impl FilterQuery {
             ("stage", &self.stage),
             ("focus", &self.focus),
             ("language", &self.language),
-        ]
-        .iter()
-        .filter_map(|(k, v)| {
-            v.as_deref()
-                .filter(|v| !v.is_empty())
-                .map(|v| format!("{k}={}", urlencode(v)))
-        })
-        .collect::<Vec<_>>()
-        .join("&")
+        ])
     }
 }
 

@@ -17,7 +17,8 @@ use tadamun_core::{Invalid, Problem};
 use tadamun_store::accounts::users;
 use tadamun_store::directory::outreach;
 
-use super::organisations::{FilterQuery, detail_page, region_choices};
+use super::choices::region_choices;
+use super::organisations::{FilterQuery, detail_page};
 use super::{country_name, parse_id};
 use crate::caller::Caller;
 use crate::error::{AppError, AppResult};

@@ -16,7 +16,6 @@ use tadamun_core::directory::CountryCode;
 use tadamun_core::directory::people::{
     ConsentScope, PersonInput, PersonView, PublicFigure, input_of,
 };
-use tadamun_core::geo;
 use tadamun_core::i18n::Lang;
 use tadamun_core::ids::{OrganisationId, PersonId};
 use tadamun_core::languages::{self, LanguageCode};
@@ -25,12 +24,11 @@ use tadamun_core::visibility::Visibility;
 use tadamun_core::{Invalid, Problem};
 use tadamun_store::directory::{self, people, people::PersonFilter};
 
-use super::organisations::{country_choices, language_choices, language_name, region_choices};
+use super::choices::{country_choices, language_choices, language_name, region_choices};
 use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
-use crate::forms::{Choice, FormError, PageForm, Params};
+use crate::forms::{Choice, FormError, PageForm, Params, parse_region, present, query_string};
 use crate::i18n;
-use crate::layers::urlencode;
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -67,23 +65,12 @@ pub(crate) struct PersonQuery {
 
 impl PersonQuery {
     pub(crate) fn parse(&self) -> Result<PersonFilter, Invalid> {
-        let present = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-        };
         Ok(PersonFilter {
             text: present(&self.q),
             country: present(&self.country)
                 .map(|c| CountryCode::parse(&c))
                 .transpose()?,
-            region: match present(&self.region) {
-                None => None,
-                Some(m49) => {
-                    Some(geo::region(&m49).ok_or(Invalid::new("region", Problem::UnknownValue))?)
-                }
-            },
+            region: parse_region(&self.region)?,
             language: present(&self.language)
                 .map(|l| LanguageCode::parse("language", &l))
                 .transpose()?,
@@ -101,22 +88,14 @@ impl PersonQuery {
 
     /// The filters as a query string, for links.
     pub(crate) fn query_string(&self) -> String {
-        [
+        query_string(&[
             ("q", &self.q),
             ("country", &self.country),
             ("region", &self.region),
             ("language", &self.language),
             ("public_figure", &self.public_figure),
             ("organisation", &self.organisation),
-        ]
-        .iter()
-        .filter_map(|(k, v)| {
-            v.as_deref()
-                .filter(|v| !v.is_empty())
-                .map(|v| format!("{k}={}", urlencode(v)))
-        })
-        .collect::<Vec<_>>()
-        .join("&")
+        ])
     }
 }
 

@@ -8,7 +8,6 @@ mod people;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse as _;
 use serde::{Deserialize, Serialize};
 use tadamun_core::directory::{
     Funnel, Organisation, OrganisationInput, OutreachInput, Stage, StageChange,
@@ -487,13 +486,10 @@ async fn export(
     Params(q): Params<FilterQuery>,
 ) -> AppResult<axum::response::Response> {
     let rows = crate::directory::export_rows(&state, &caller, &q).await?;
-    match format.format.as_deref().unwrap_or("csv") {
-        "csv" => Ok(crate::directory::download(
-            tadamun_core::directory::export::to_csv(&rows),
-            "text/csv; charset=utf-8",
-            "attachment; filename=\"organisations.csv\"",
-        )),
-        "json" => Ok(Json(rows).into_response()),
-        _ => Err(tadamun_core::Invalid::new("format", tadamun_core::Problem::UnknownValue).into()),
-    }
+    crate::directory::in_format(
+        format.format.as_deref(),
+        &rows,
+        tadamun_core::directory::export::to_csv,
+        "attachment; filename=\"organisations.csv\"",
+    )
 }

@@ -4,7 +4,6 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::IntoResponse as _;
 use serde::{Deserialize, Serialize};
 use tadamun_core::directory::people::{PersonInput, PersonView, input_of};
 use tadamun_store::directory::people;
@@ -12,6 +11,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::ExportParams;
 use crate::api::{ErrorBody, ItemsPage, PageParams};
 use crate::caller::Caller;
 use crate::directory::{PersonQuery, parse_person_id};
@@ -279,13 +279,6 @@ async fn delete(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The format of an export.
-#[derive(Deserialize, utoipa::IntoParams)]
-pub(crate) struct ExportParams {
-    /// `csv` (UTF-8 with BOM; default) or `json`.
-    format: Option<String>,
-}
-
 /// Every person the caller may see that matches the filters, as CSV or JSON, as the
 /// caller may see them.
 #[utoipa::path(get, path = "/api/v1/people/export", tag = "directory", params(ExportParams, PersonQuery),
@@ -297,13 +290,10 @@ async fn export(
     Params(q): Params<PersonQuery>,
 ) -> AppResult<axum::response::Response> {
     let rows = crate::directory::person_rows(&state, &caller, &q).await?;
-    match format.format.as_deref().unwrap_or("csv") {
-        "csv" => Ok(crate::directory::download(
-            tadamun_core::directory::export::people_to_csv(&rows),
-            "text/csv; charset=utf-8",
-            "attachment; filename=\"people.csv\"",
-        )),
-        "json" => Ok(Json(rows).into_response()),
-        _ => Err(tadamun_core::Invalid::new("format", tadamun_core::Problem::UnknownValue).into()),
-    }
+    crate::directory::in_format(
+        format.format.as_deref(),
+        &rows,
+        tadamun_core::directory::export::people_to_csv,
+        "attachment; filename=\"people.csv\"",
+    )
 }
