@@ -89,6 +89,23 @@ id_type!(
     MeasurementId
 );
 
+id_type!(
+    /// A working group of the coalition.
+    GroupId
+);
+id_type!(
+    /// A meeting: consultative meeting, workshop or working-group meeting.
+    MeetingId
+);
+id_type!(
+    /// An action item agreed at a meeting.
+    MeetingActionId
+);
+id_type!(
+    /// A recommendation of the register.
+    RecommendationId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -90,6 +90,18 @@ pub enum Problem {
     StartsBeforeDependency,
     /// An indicator's target equal to its baseline or on the wrong side of it.
     TargetDirection,
+    /// Not a local date and time `YYYY-MM-DDTHH:MM`.
+    DateTime,
+    /// A local time that the clocks skip in that zone (daylight-saving gap).
+    TimeSkipped,
+    /// A local time that happens twice in that zone (clocks turned back).
+    TimeAmbiguous,
+    /// A meeting with neither an online link nor a place.
+    LinkOrPlace,
+    /// A change of a recommendation's status that the register does not allow.
+    StatusMove,
+    /// A meeting's action item that already became a plan action.
+    AlreadyPlanned,
 }
 
 impl Problem {
@@ -128,6 +140,12 @@ impl Problem {
             Problem::DependencyNotAction => "dependency_not_action",
             Problem::StartsBeforeDependency => "starts_before_dependency",
             Problem::TargetDirection => "target_wrong_direction",
+            Problem::DateTime => "invalid_date_time",
+            Problem::TimeSkipped => "time_skipped",
+            Problem::TimeAmbiguous => "time_ambiguous",
+            Problem::LinkOrPlace => "link_or_place",
+            Problem::StatusMove => "invalid_status_move",
+            Problem::AlreadyPlanned => "already_planned",
         }
     }
 
@@ -166,6 +184,12 @@ impl Problem {
             Problem::DependencyNotAction => "problem-dependency-not-action",
             Problem::StartsBeforeDependency => "problem-starts-before-dependency",
             Problem::TargetDirection => "problem-target-direction",
+            Problem::DateTime => "problem-date-time",
+            Problem::TimeSkipped => "problem-time-skipped",
+            Problem::TimeAmbiguous => "problem-time-ambiguous",
+            Problem::LinkOrPlace => "problem-link-or-place",
+            Problem::StatusMove => "problem-status-move",
+            Problem::AlreadyPlanned => "problem-already-planned",
         }
     }
 

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod coverage;
 pub mod directory;
 pub mod geo;
+pub mod groups;
 pub mod i18n;
 pub mod ids;
 pub mod invalid;

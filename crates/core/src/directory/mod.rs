@@ -275,16 +275,22 @@ impl OrganisationInput {
 
 /// Accepts an `http://` or `https://` address with a host, or nothing.
 pub fn parse_website(raw: &str) -> Result<Option<String>, Invalid> {
-    let Some(url) = optional_text("website", raw, 500)? else {
+    parse_url("website", raw)
+}
+
+/// Accepts an `http://` or `https://` address with a host, or nothing, naming
+/// `field` when it is anything else.
+pub fn parse_url(field: &'static str, raw: &str) -> Result<Option<String>, Invalid> {
+    let Some(url) = optional_text(field, raw, 500)? else {
         return Ok(None);
     };
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or(Invalid::new("website", Problem::Url))?;
+        .ok_or(Invalid::new(field, Problem::Url))?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if host.is_empty() || !host.contains('.') || url.chars().any(char::is_whitespace) {
-        return Err(Invalid::new("website", Problem::Url));
+        return Err(Invalid::new(field, Problem::Url));
     }
     Ok(Some(url))
 }

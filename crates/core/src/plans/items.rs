@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::directory::parse_date;
 use crate::i18n::Lang;
-use crate::ids::{OrganisationId, PersonId, PlanItemId};
+use crate::ids::{GroupId, OrganisationId, PersonId, PlanItemId};
 use crate::invalid::{optional_text, required_text};
 use crate::languages::LanguageCode;
 use crate::{Invalid, Problem};
@@ -18,8 +18,8 @@ pub use super::level::{Level, Status};
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum Owner {
-    /// A working group, by id (working groups get their own id type when they exist).
-    Group(String),
+    /// A working group.
+    Group(GroupId),
     /// An organisation of the directory.
     Organisation(OrganisationId),
     /// A person of the directory.
@@ -30,8 +30,8 @@ impl Owner {
     /// The kinds of owner, as forms send them.
     pub const KINDS: [&'static str; 3] = ["group", "organisation", "person"];
 
-    /// Parses an owner from its kind and id; both blank means no owner. Working group
-    /// ids are UUIDs like every other id, so they will parse as the group ids to come.
+    /// Parses an owner from its kind and id; both blank means no owner. Whether the
+    /// owner exists is checked against storage.
     pub fn parse(kind: &str, id: &str) -> Result<Option<Self>, Invalid> {
         let (kind, id) = (kind.trim(), id.trim());
         let unknown = Invalid::new("owner", Problem::UnknownValue);
@@ -39,8 +39,8 @@ impl Owner {
             ("", "") => Ok(None),
             ("", _) => Err(Invalid::new("owner_kind", Problem::Required)),
             (_, "") if Self::KINDS.contains(&kind) => Err(Invalid::new("owner", Problem::Required)),
-            ("group", _) => uuid::Uuid::try_parse(id)
-                .map(|u| Some(Owner::Group(u.to_string())))
+            ("group", _) => GroupId::parse(id)
+                .map(|g| Some(Owner::Group(g)))
                 .map_err(|_| unknown),
             ("organisation", _) => OrganisationId::parse(id)
                 .map(|o| Some(Owner::Organisation(o)))
@@ -64,7 +64,7 @@ impl Owner {
     /// Its id as text.
     pub fn id(&self) -> &str {
         match self {
-            Owner::Group(id) => id,
+            Owner::Group(id) => id.as_str(),
             Owner::Organisation(id) => id.as_str(),
             Owner::Person(id) => id.as_str(),
         }
@@ -475,9 +475,9 @@ mod tests {
         let id = OrganisationId::new();
         let owner = Owner::parse("organisation", id.as_str()).unwrap().unwrap();
         assert_eq!(Owner::parse(owner.kind(), owner.id()), Ok(Some(owner)));
-        let group = uuid::Uuid::now_v7().to_string();
+        let group = GroupId::new();
         assert_eq!(
-            Owner::parse("group", &group),
+            Owner::parse("group", group.as_str()),
             Ok(Some(Owner::Group(group.clone())))
         );
         assert_eq!(Owner::parse(" ", ""), Ok(None));

@@ -45,7 +45,10 @@ pub fn parse_number(field: &'static str, raw: &str) -> Result<f64, Invalid> {
 }
 
 /// The primary language of a title or name: English when absent.
-fn primary_lang(field: &'static str, raw: Option<&str>) -> Result<LanguageCode, Invalid> {
+pub(crate) fn primary_lang(
+    field: &'static str,
+    raw: Option<&str>,
+) -> Result<LanguageCode, Invalid> {
     match raw.map(str::trim) {
         None | Some("") => Ok(LanguageCode::from_stored("en".into())),
         Some(code) => LanguageCode::parse(field, code),
@@ -55,7 +58,7 @@ fn primary_lang(field: &'static str, raw: Option<&str>) -> Result<LanguageCode, 
 /// The translations of `primary` (in `primary_lang`) into the interface languages,
 /// keeping only those that say something the primary text does not, as organisations'
 /// names do.
-fn translations(
+pub(crate) fn translations(
     primary: &str,
     primary_lang: &LanguageCode,
     given: [(Lang, &'static str, &Option<String>); 4],

@@ -435,7 +435,7 @@ fn item(row: &AnyRow) -> Result<PlanItem> {
         (Some(kind), Some(id)) => match kind.as_str() {
             "organisation" => Some(Owner::Organisation(OrganisationId::from_stored(id))),
             "person" => Some(Owner::Person(PersonId::from_stored(id))),
-            _ => Some(Owner::Group(id)),
+            _ => Some(Owner::Group(tadamun_core::ids::GroupId::from_stored(id))),
         },
         _ => None,
     };
