@@ -13,6 +13,7 @@ mod db;
 pub mod demo;
 pub mod directory;
 mod error;
+pub mod groups;
 mod migrate;
 pub mod plans;
 mod sql;

@@ -62,6 +62,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0009_plans.sql"),
         postgres: include_str!("../migrations/postgres/0009_plans.sql"),
     },
+    Migration {
+        version: 10,
+        sqlite: include_str!("../migrations/sqlite/0010_groups.sql"),
+        postgres: include_str!("../migrations/postgres/0010_groups.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

@@ -8,6 +8,7 @@ mod accounts;
 mod audit;
 mod coverage;
 mod directory;
+mod groups;
 mod migrate;
 mod outreach;
 mod people;
