@@ -12,6 +12,7 @@ mod coverage;
 mod directory;
 mod error;
 mod forms;
+mod groups;
 mod health;
 mod home;
 pub mod i18n;

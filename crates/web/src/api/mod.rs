@@ -6,6 +6,7 @@ mod accounts;
 mod audit;
 mod coverage;
 mod directory;
+mod groups;
 mod plans;
 
 use std::sync::Arc;
@@ -57,6 +58,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(directory::routes())
         .merge(coverage::routes())
         .merge(plans::routes())
+        .merge(groups::routes())
         .merge(audit::routes())
 }
 

@@ -333,6 +333,44 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
             [401, 403, 403, 201, 201],
         ),
         api(
+            Method::GET,
+            "/api/v1/working-groups".into(),
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        api(
+            Method::POST,
+            "/api/v1/working-groups".into(),
+            Some(serde_json::json!({"name": "Media working group"})),
+            [401, 403, 403, 201, 201],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/meetings".into(),
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        api(
+            Method::POST,
+            "/api/v1/meetings".into(),
+            Some(
+                serde_json::json!({"kind": "workshop", "title": "Legal workshop", "start": "2026-05-12T10:00", "time_zone": "Africa/Johannesburg", "duration": 120, "place": "Johannesburg"}),
+            ),
+            [401, 403, 403, 201, 201],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/recommendations?stale_days=30".into(),
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        api(
+            Method::POST,
+            "/api/v1/recommendations".into(),
+            Some(serde_json::json!({"text": "Open a legal desk", "theme": "legal"})),
+            [401, 403, 403, 201, 201],
+        ),
+        api(
             Method::POST,
             "/api/v1/imports/organisations?dry_run=true".into(),
             Some(serde_json::json!({})),

@@ -303,6 +303,26 @@ async fn the_openapi_document_covers_every_api_route() {
         "POST /api/v1/indicators",
         "GET /api/v1/indicators/{id}",
         "POST /api/v1/indicators/{id}/measurements",
+        "GET /api/v1/working-groups",
+        "POST /api/v1/working-groups",
+        "GET /api/v1/working-groups/{id}",
+        "PATCH /api/v1/working-groups/{id}",
+        "DELETE /api/v1/working-groups/{id}",
+        "GET /api/v1/meetings",
+        "POST /api/v1/meetings",
+        "GET /api/v1/meetings/{id}",
+        "PATCH /api/v1/meetings/{id}",
+        "DELETE /api/v1/meetings/{id}",
+        "POST /api/v1/meetings/{id}/actions",
+        "POST /api/v1/meeting-actions/{id}/plan-item",
+        "GET /api/v1/recommendations",
+        "POST /api/v1/recommendations",
+        "GET /api/v1/recommendations/{id}",
+        "PATCH /api/v1/recommendations/{id}",
+        "DELETE /api/v1/recommendations/{id}",
+        "POST /api/v1/recommendations/{id}/status",
+        "POST /api/v1/recommendations/{id}/items",
+        "DELETE /api/v1/recommendations/{id}/items/{item}",
         "GET /api/v1/audit",
     ]
     .into_iter()
@@ -314,7 +334,8 @@ async fn the_openapi_document_covers_every_api_route() {
         let (method, path) = route.split_once(' ').unwrap();
         let path = path
             .replace("{id}", "0190f5b2-0000-7000-8000-000000000000")
-            .replace("{code}", "no-such-area");
+            .replace("{code}", "no-such-area")
+            .replace("{item}", "0190f5b2-0000-7000-8000-000000000001");
         let response = Client::new()
             .request(method.parse().unwrap(), app.url(&path))
             .json(&json!({}))

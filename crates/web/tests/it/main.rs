@@ -10,6 +10,7 @@ mod accounts;
 mod api;
 mod coverage;
 mod directory;
+mod groups;
 mod helpers;
 mod http;
 mod i18n;
