@@ -149,6 +149,16 @@ async fn read_measurements(db: &Db, id: &IndicatorId, all: bool) -> Result<Vec<E
     rows.iter().map(entered).collect()
 }
 
+/// The indicator measurement `id` belongs to.
+pub async fn indicator_of(db: &Db, id: &MeasurementId) -> Result<IndicatorId> {
+    let row = sqlx::query("SELECT indicator_id FROM measurements WHERE id = $1")
+        .bind(id.as_str().to_owned())
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(IndicatorId::from_stored(row.try_get("indicator_id")?))
+}
+
 /// Adds a measurement.
 #[tracing::instrument(skip(db, fields))]
 pub async fn measure(

@@ -5,6 +5,9 @@
 //! (the parent, the children, the plan's other actions) in the transaction that writes.
 
 pub mod indicators;
+mod lists;
+
+pub use lists::{InPlan, needing_attention, open_actions_of};
 
 use std::collections::{BTreeMap, HashMap};
 
