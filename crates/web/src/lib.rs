@@ -17,6 +17,7 @@ mod health;
 mod home;
 pub mod i18n;
 mod layers;
+mod plans;
 mod shell;
 mod state;
 mod static_files;
@@ -38,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(directory::router())
         .merge(coverage::router())
+        .merge(plans::router())
         .merge(audit::router())
         .merge(api::router())
         .fallback(not_found);

@@ -211,6 +211,15 @@ pub struct PersonView {
     pub affiliations: Vec<Affiliation>,
 }
 
+/// The name `viewer` knows a person by: their alias if they have one, unless the
+/// viewer is a coordinator or an admin.
+pub fn shown_name<'a>(display_name: &'a str, alias: Option<&'a str>, viewer: &Viewer) -> &'a str {
+    match alias {
+        Some(alias) if !viewer.can_write_network() => alias,
+        _ => display_name,
+    }
+}
+
 impl Person {
     /// The person as `viewer` may see them. Coordinators and admins see everything;
     /// members see contact details of people who are not pseudonymous; viewers and
@@ -225,10 +234,7 @@ impl Person {
         let sees_contacts = trusted || (signed_in_member && !pseudonymous);
         PersonView {
             id: self.id.clone(),
-            name: match (&f.alias, trusted) {
-                (Some(alias), false) => alias.clone(),
-                _ => f.display_name.clone(),
-            },
+            name: shown_name(&f.display_name, f.alias.as_deref(), viewer).to_owned(),
             pseudonymous,
             real_name: (pseudonymous && trusted).then(|| f.display_name.clone()),
             country: f.country.clone(),

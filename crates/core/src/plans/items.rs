@@ -289,6 +289,31 @@ pub struct PlanItemInput {
     pub percent: Option<String>,
 }
 
+impl From<&PlanItem> for PlanItemInput {
+    /// The form values of a stored item, for editing it.
+    fn from(i: &PlanItem) -> Self {
+        let f = &i.fields;
+        PlanItemInput {
+            level: f.level.as_str().to_owned(),
+            parent: f.parent.as_ref().map(ToString::to_string),
+            title: f.title.clone(),
+            title_lang: Some(f.title_lang.as_str().to_owned()),
+            title_ar: f.titles.get(&Lang::Ar).cloned(),
+            title_en: f.titles.get(&Lang::En).cloned(),
+            title_fr: f.titles.get(&Lang::Fr).cloned(),
+            title_es: f.titles.get(&Lang::Es).cloned(),
+            description: f.description.clone(),
+            owner_kind: f.owner.as_ref().map(|o| o.kind().to_owned()),
+            owner: f.owner.as_ref().map(|o| o.id().to_owned()),
+            start: f.dates.start.map(|d| d.to_string()),
+            due: f.dates.due.map(|d| d.to_string()),
+            status: Some(f.status.as_str().to_owned()),
+            weight: Some(f.weight.get().to_string()),
+            percent: f.percent.map(|p| p.get().to_string()),
+        }
+    }
+}
+
 impl PlanItemInput {
     /// Validates every field, reporting the first that is wrong. Whether the parent
     /// exists and has the right level, and whether the dates fit the tree, are checked

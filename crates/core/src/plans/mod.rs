@@ -1,10 +1,12 @@
 //! Plans and measurement: the tree of plan items (`items`) and the rules over it
 //! (`tree`: dates within the parent, dependencies, roll-up of progress, overdue),
 //! indicators with their measurements (`indicators`), the forecast from the trend
-//! (`forecast`) and the geometry of an indicator's chart (`chart`).
+//! (`forecast`), the geometry of an indicator's chart (`chart`) and of a plan's
+//! timeline (`gantt`).
 
 pub mod chart;
 pub mod forecast;
+pub mod gantt;
 pub mod indicators;
 pub mod items;
 mod level;

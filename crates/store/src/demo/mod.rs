@@ -3,6 +3,7 @@
 //! `tadamun serve --demo` always shows every area.
 
 pub mod large;
+mod plans;
 mod words;
 
 use std::collections::HashMap;
@@ -12,7 +13,7 @@ use tadamun_core::audit::Actor;
 use tadamun_core::coverage::targets::TargetInput;
 use tadamun_core::directory::OrganisationInput;
 use tadamun_core::directory::people::PersonInput;
-use tadamun_core::ids::OrganisationId;
+use tadamun_core::ids::{OrganisationId, PersonId};
 
 use crate::accounts::users;
 use crate::error::{Result, StoreError};
@@ -88,12 +89,14 @@ async fn organisations(db: &Db, system: &Actor) -> Result<HashMap<&'static str, 
     Ok(ids)
 }
 
-/// Adds the demo people, affiliated to the organisations of `orgs`.
+/// Adds the demo people, affiliated to the organisations of `orgs`; returns their ids
+/// by display name.
 async fn people(
     db: &Db,
     system: &Actor,
     orgs: &HashMap<&'static str, OrganisationId>,
-) -> Result<()> {
+) -> Result<HashMap<String, PersonId>> {
+    let mut ids = HashMap::new();
     for (i, row) in rows(PEOPLE).into_iter().enumerate() {
         let c = |column| cell(&row, column);
         let organisation = c("organisation_key").and_then(|k| orgs.get(k.as_str()).cloned());
@@ -121,9 +124,11 @@ async fn people(
         let fields = input
             .validate()
             .map_err(|_| StoreError::Corrupt("demo person"))?;
-        directory::people::create(db, system, fields).await?;
+        let name = fields.display_name.clone();
+        let person = directory::people::create(db, system, fields).await?;
+        ids.insert(name, person.id);
     }
-    Ok(())
+    Ok(ids)
 }
 
 /// The coalition's first expansion target: 25 member organisations in Africa by the
@@ -157,8 +162,9 @@ pub async fn load(db: &Db, password: Option<&str>) -> Result<Option<Vec<DemoAcco
     }
     let system = Actor::System;
     let orgs = organisations(db, &system).await?;
-    people(db, &system, &orgs).await?;
+    let people = people(db, &system, &orgs).await?;
     targets(db, &system).await?;
+    plans::load(db, &system, &orgs, &people).await?;
     accounts(db, password, orgs.get("ksn").cloned())
         .await
         .map(Some)

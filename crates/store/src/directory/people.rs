@@ -122,6 +122,63 @@ pub async fn all(db: &Db, viewer: &Viewer, filter: &PersonFilter) -> Result<Vec<
     with_affiliations(db, &rows).await
 }
 
+/// The names `viewer` knows the people of `ids` by (aliases for pseudonymous people
+/// unless `viewer` is trusted), for those `viewer` may see, by id.
+pub async fn names_of(
+    db: &Db,
+    viewer: &Viewer,
+    ids: &[&PersonId],
+) -> Result<std::collections::HashMap<String, String>> {
+    let mut names = std::collections::HashMap::new();
+    for chunk in ids.chunks(500) {
+        let mut sql = Sql::new("SELECT id, display_name, alias FROM people WHERE id IN ('--'");
+        for id in chunk {
+            sql.push(", ").bind_text(id.as_str());
+        }
+        sql.push(")");
+        push_scope(&mut sql, &viewer.scope(), &NAMING);
+        for row in sql.query().fetch_all(db.pool()).await? {
+            let display: String = row.try_get("display_name")?;
+            let alias: Option<String> = row.try_get("alias")?;
+            let name =
+                tadamun_core::directory::people::shown_name(&display, alias.as_deref(), viewer);
+            names.insert(row.try_get("id")?, name.to_owned());
+        }
+    }
+    Ok(names)
+}
+
+/// Every person `viewer` may see, by the name `viewer` knows them by, for pickers.
+pub async fn all_names(db: &Db, viewer: &Viewer) -> Result<Vec<(PersonId, String)>> {
+    let mut sql = Sql::new("SELECT id, display_name, alias FROM people WHERE 1 = 1");
+    push_scope(&mut sql, &viewer.scope(), &NAMING);
+    let rows = sql.query().fetch_all(db.pool()).await?;
+    let mut names = rows
+        .iter()
+        .map(|row| {
+            let display: String = row.try_get("display_name")?;
+            let alias: Option<String> = row.try_get("alias")?;
+            let name =
+                tadamun_core::directory::people::shown_name(&display, alias.as_deref(), viewer);
+            Ok((PersonId::from_stored(row.try_get("id")?), name.to_owned()))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    names.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(names)
+}
+
+/// The people whose e-mail address is `email` (ignoring case): how a signed-in user
+/// finds the records that stand for them, such as the actions they own.
+pub async fn with_email(db: &Db, email: &str) -> Result<Vec<PersonId>> {
+    let rows = sqlx::query("SELECT id FROM people WHERE LOWER(email) = LOWER($1) ORDER BY id")
+        .bind(email.to_owned())
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter()
+        .map(|r| Ok(PersonId::from_stored(r.try_get("id")?)))
+        .collect()
+}
+
 /// One person, if they exist and `viewer` may see them.
 #[tracing::instrument(skip(db, viewer))]
 pub async fn get(db: &Db, viewer: &Viewer, id: &PersonId) -> Result<Person> {

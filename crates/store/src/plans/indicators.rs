@@ -149,6 +149,16 @@ async fn read_measurements(db: &Db, id: &IndicatorId, all: bool) -> Result<Vec<E
     rows.iter().map(entered).collect()
 }
 
+/// The indicator measurement `id` belongs to.
+pub async fn indicator_of(db: &Db, id: &MeasurementId) -> Result<IndicatorId> {
+    let row = sqlx::query("SELECT indicator_id FROM measurements WHERE id = $1")
+        .bind(id.as_str().to_owned())
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(IndicatorId::from_stored(row.try_get("indicator_id")?))
+}
+
 /// Adds a measurement.
 #[tracing::instrument(skip(db, fields))]
 pub async fn measure(
@@ -250,13 +260,22 @@ async fn insert_measurement(
     Ok(m)
 }
 
-/// The progress (0–100) of every indicator of the items of plan `plan`, by item.
-pub(crate) async fn progress_by_item(
-    db: &Db,
-    plan: &PlanItemId,
-) -> Result<HashMap<PlanItemId, Vec<f64>>> {
+/// An indicator with its current measurements, by date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measured {
+    /// The indicator.
+    pub indicator: Indicator,
+    /// Its current measurements' dates and values, oldest first.
+    pub points: Vec<Point>,
+}
+
+/// Every indicator of the items of plan `plan`, with its current measurements, in two
+/// reads (not one per indicator).
+#[tracing::instrument(skip(db))]
+pub async fn of_plan(db: &Db, plan: &PlanItemId) -> Result<Vec<Measured>> {
     let rows = crate::sql::dynamic(format!(
-        "SELECT {} FROM indicators ind JOIN plan_items i ON i.id = ind.item_id WHERE i.plan_id = $1",
+        "SELECT {} FROM indicators ind JOIN plan_items i ON i.id = ind.item_id \
+         WHERE i.plan_id = $1 ORDER BY ind.id",
         COLUMNS
             .split(", ")
             .map(|c| format!("ind.{c}"))
@@ -266,12 +285,10 @@ pub(crate) async fn progress_by_item(
     .bind(plan.as_str().to_owned())
     .fetch_all(db.pool())
     .await?;
-    // Every current measurement of the plan's indicators in one read, not one per
-    // indicator.
     let measured = sqlx::query(
         "SELECT m.indicator_id, m.date, m.value FROM measurements m \
          JOIN indicators ind ON ind.id = m.indicator_id JOIN plan_items i ON i.id = ind.item_id \
-         WHERE i.plan_id = $1 AND m.replaced_by IS NULL",
+         WHERE i.plan_id = $1 AND m.replaced_by IS NULL ORDER BY m.date, m.entered_at, m.id",
     )
     .bind(plan.as_str().to_owned())
     .fetch_all(db.pool())
@@ -286,22 +303,28 @@ pub(crate) async fn progress_by_item(
                 value: row.try_get("value")?,
             });
     }
+    rows.iter()
+        .map(|row| {
+            let indicator = indicator(row)?;
+            let points = points.remove(indicator.id.as_str()).unwrap_or_default();
+            Ok(Measured { indicator, points })
+        })
+        .collect()
+}
+
+/// The progress (0–100) of every indicator of `measured`, by the item it measures.
+pub(crate) fn progress_by_item(measured: &[Measured]) -> HashMap<PlanItemId, Vec<f64>> {
     let mut by_item: HashMap<PlanItemId, Vec<f64>> = HashMap::new();
-    for row in &rows {
-        let ind = indicator(row)?;
-        if let Some(item) = ind.fields.item.clone() {
-            let mine = points
-                .get(ind.id.as_str())
-                .map(Vec::as_slice)
-                .unwrap_or_default();
-            let latest = tadamun_core::plans::indicators::latest(mine);
+    for m in measured {
+        if let Some(item) = m.indicator.fields.item.clone() {
+            let latest = tadamun_core::plans::indicators::latest(&m.points);
             by_item
                 .entry(item)
                 .or_default()
-                .push(ind.fields.progress(latest));
+                .push(m.indicator.fields.progress(latest));
         }
     }
-    Ok(by_item)
+    by_item
 }
 
 fn names_json(names: &BTreeMap<Lang, String>) -> Result<String> {

@@ -5,6 +5,9 @@
 //! (the parent, the children, the plan's other actions) in the transaction that writes.
 
 pub mod indicators;
+mod lists;
+
+pub use lists::{InPlan, needing_attention, open_actions_of};
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -37,6 +40,8 @@ pub struct PlanTree {
     pub dependencies: Vec<Dependency>,
     /// Progress (0–100) of every item that has any, rolled up.
     pub progress: HashMap<PlanItemId, f64>,
+    /// The indicators of the plan's items, with their current measurements.
+    pub indicators: Vec<indicators::Measured>,
 }
 
 /// Every plan (the roots of the trees), newest first.
@@ -92,16 +97,17 @@ pub async fn tree(db: &Db, plan: &PlanItemId) -> Result<PlanTree> {
     // The plan first: its id is the oldest of the tree, but say so rather than rely on it.
     items.sort_by_key(|i| (i.fields.level != Level::Plan, i.id.clone()));
     let dependencies = dependencies_of(db, plan).await?;
-    let indicator_progress = indicators::progress_by_item(db, plan).await?;
+    let measured = indicators::of_plan(db, plan).await?;
     let progress = Tree {
         nodes: items.iter().map(Node::of).collect(),
-        indicators: indicator_progress,
+        indicators: indicators::progress_by_item(&measured),
     }
     .progress();
     Ok(PlanTree {
         items,
         dependencies,
         progress,
+        indicators: measured,
     })
 }
 

@@ -7,6 +7,7 @@
 mod accounts;
 mod audit;
 mod coverage;
+mod demo;
 mod directory;
 mod groups;
 mod migrate;

@@ -28,8 +28,9 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(update_item, delete_item))
         .routes(routes!(add_dependency))
         .routes(routes!(create_indicator))
-        .routes(routes!(get_indicator))
+        .routes(routes!(get_indicator, delete_indicator))
         .routes(routes!(add_measurement))
+        .routes(routes!(correct_measurement))
 }
 
 /// A number sent as a JSON number or as text.
@@ -203,26 +204,6 @@ impl ItemBody {
     }
 }
 
-/// The form values of a stored item.
-fn input_of(i: &PlanItem) -> PlanItemInput {
-    let f = &i.fields;
-    PlanItemInput {
-        level: f.level.as_str().to_owned(),
-        parent: f.parent.as_ref().map(ToString::to_string),
-        title: f.title.clone(),
-        title_lang: Some(f.title_lang.as_str().to_owned()),
-        description: f.description.clone(),
-        owner_kind: f.owner.as_ref().map(|o| o.kind().to_owned()),
-        owner: f.owner.as_ref().map(|o| o.id().to_owned()),
-        start: f.dates.start.map(|d| d.to_string()),
-        due: f.dates.due.map(|d| d.to_string()),
-        status: Some(f.status.as_str().to_owned()),
-        weight: Some(f.weight.get().to_string()),
-        percent: f.percent.map(|p| p.get().to_string()),
-        ..Default::default()
-    }
-}
-
 /// Adds a plan, or an item under one (coordinators and admins). A level that does not
 /// fit the parent, or dates outside the parent's, give 422 naming the field.
 #[utoipa::path(post, path = "/api/v1/plan-items", tag = "plans", request_body = ItemBody,
@@ -250,7 +231,7 @@ async fn update_item(
     caller.require(caller.viewer.can_write_network())?;
     let id = parse_item_id(&id)?;
     let before = plans::get(&state.db, &id).await?;
-    let fields = body.input(&input_of(&before)).validate()?;
+    let fields = body.input(&PlanItemInput::from(&before)).validate()?;
     let item = plans::update(&state.db, &caller.actor(), &id, fields).await?;
     Ok(Json(item_out(&item, None)))
 }
@@ -463,5 +444,45 @@ async fn add_measurement(
     }
     .validate(&ind.fields)?;
     indicators::measure(&state.db, &caller.actor(), &ind.id, fields).await?;
+    Ok((StatusCode::CREATED, Json(indicator_out(&state, ind).await?)))
+}
+
+/// Removes an indicator and its measurements (coordinators and admins).
+#[utoipa::path(delete, path = "/api/v1/indicators/{id}", tag = "plans", params(("id" = String, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn delete_indicator(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    caller.require(caller.viewer.can_write_network())?;
+    indicators::delete(&state.db, &caller.actor(), &parse_indicator_id(&id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Corrects measurement `{id}` (members, coordinators and admins): the corrected
+/// value replaces it in every calculation and the old one stays in the history. A
+/// measurement already corrected gives 409 (correct its replacement instead).
+/// Answers with the indicator as it stands now.
+#[utoipa::path(post, path = "/api/v1/measurements/{id}/corrections", tag = "plans", params(("id" = String, Path)), request_body = MeasurementBody,
+    responses((status = 201, body = IndicatorOut), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn correct_measurement(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<MeasurementBody>,
+) -> AppResult<(StatusCode, Json<IndicatorOut>)> {
+    let user = caller.user()?;
+    caller.require(user.role != tadamun_core::accounts::Role::Viewer)?;
+    let old = tadamun_core::ids::MeasurementId::parse(&id).map_err(|_| AppError::NotFound)?;
+    let ind = indicators::get(&state.db, &indicators::indicator_of(&state.db, &old).await?).await?;
+    let fields = MeasurementInput {
+        date: body.date,
+        value: body.value.text(),
+        source: body.source,
+        note: body.note,
+    }
+    .validate(&ind.fields)?;
+    indicators::correct(&state.db, &caller.actor(), &old, fields).await?;
     Ok((StatusCode::CREATED, Json(indicator_out(&state, ind).await?)))
 }

@@ -302,6 +302,7 @@ async fn the_openapi_document_covers_every_api_route() {
         "POST /api/v1/plan-items/{id}/dependencies",
         "POST /api/v1/indicators",
         "GET /api/v1/indicators/{id}",
+        "DELETE /api/v1/indicators/{id}",
         "POST /api/v1/indicators/{id}/measurements",
         "GET /api/v1/working-groups",
         "POST /api/v1/working-groups",
@@ -323,6 +324,7 @@ async fn the_openapi_document_covers_every_api_route() {
         "POST /api/v1/recommendations/{id}/status",
         "POST /api/v1/recommendations/{id}/items",
         "DELETE /api/v1/recommendations/{id}/items/{item}",
+        "POST /api/v1/measurements/{id}/corrections",
         "GET /api/v1/audit",
     ]
     .into_iter()

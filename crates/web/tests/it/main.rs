@@ -17,5 +17,6 @@ mod i18n;
 mod import;
 mod outreach;
 mod people;
+mod plan_pages;
 mod plans;
 mod two_factor;

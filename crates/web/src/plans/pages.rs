@@ -1,0 +1,183 @@
+//! The list of plans and a plan's page: its tree with progress bars and statuses, and
+//! its indicators with where each is heading.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::routing::get;
+use tadamun_core::i18n::Lang;
+use tadamun_core::plans::Status;
+use tadamun_store::plans::{self, PlanTree};
+
+use super::{ItemRow, Owners, parse_item_id, percent_text, today, tree_rows};
+use crate::caller::Caller;
+use crate::error::AppResult;
+use crate::i18n;
+use crate::shell::Shell;
+use crate::state::AppState;
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/plans", get(list))
+        .route("/plans/{id}", get(plan))
+}
+
+/// One plan in the list, with how many of its items need attention.
+struct PlanRow {
+    item: ItemRow,
+    overdue: i64,
+    blocked: i64,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plans/plans.html")]
+struct ListPage {
+    shell: Shell,
+    plans: Vec<PlanRow>,
+    can_edit: bool,
+}
+
+async fn list(State(state): State<AppState>, caller: Caller) -> AppResult<ListPage> {
+    caller.user()?;
+    let lang = caller.lang;
+    let all = plans::plans(&state.db).await?;
+    let owners = Owners::of(&state, &caller.viewer, all.iter()).await?;
+    let today = today();
+    let mut rows = Vec::with_capacity(all.len());
+    for plan in &all {
+        let tree = plans::tree(&state.db, &plan.id).await?;
+        rows.push(PlanRow {
+            item: ItemRow::new(
+                lang,
+                plan,
+                tree.progress.get(&plan.id).copied(),
+                &owners,
+                today,
+            ),
+            overdue: tree
+                .items
+                .iter()
+                .filter(|i| i.fields.is_overdue(today))
+                .count() as i64,
+            blocked: tree
+                .items
+                .iter()
+                .filter(|i| i.fields.status == Status::Blocked)
+                .count() as i64,
+        });
+    }
+    Ok(ListPage {
+        shell: Shell::new(&caller, "plans"),
+        plans: rows,
+        can_edit: caller.viewer.can_write_network(),
+    })
+}
+
+/// One indicator as the plan page and the report list it.
+pub(super) struct IndicatorRow {
+    pub(super) id: String,
+    pub(super) name: String,
+    /// The title of the item it measures.
+    pub(super) item: String,
+    pub(super) unit: String,
+    pub(super) baseline: String,
+    pub(super) latest: String,
+    pub(super) target: String,
+    pub(super) target_date: String,
+    pub(super) progress: i64,
+    pub(super) progress_text: String,
+    pub(super) status: &'static str,
+    pub(super) status_label: String,
+    pub(super) projected_value: String,
+    pub(super) projected_date: String,
+}
+
+/// A value in an indicator's unit: whole numbers without decimals, others with up to
+/// two.
+pub(super) fn value_text(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_owned()
+    }
+}
+
+pub(super) fn forecast_label(lang: Lang, status: &str) -> String {
+    i18n::t(lang, &format!("forecast-{status}"))
+}
+
+/// The indicators of `tree`, each with its latest value and forecast.
+pub(super) fn indicator_rows(lang: Lang, tree: &PlanTree) -> Vec<IndicatorRow> {
+    tree.indicators
+        .iter()
+        .map(|m| {
+            let f = &m.indicator.fields;
+            let forecast = f.forecast(&m.points);
+            let latest = tadamun_core::plans::indicators::latest(&m.points);
+            let item = f
+                .item
+                .as_ref()
+                .and_then(|id| tree.items.iter().find(|i| &i.id == id))
+                .map(|i| i.fields.title_in(lang).to_owned())
+                .unwrap_or_default();
+            IndicatorRow {
+                id: m.indicator.id.to_string(),
+                name: f.name_in(lang).to_owned(),
+                item,
+                unit: f.unit.clone(),
+                baseline: value_text(f.baseline.value),
+                latest: latest.map_or_else(|| "—".into(), |p| value_text(p.value)),
+                target: value_text(f.target.value),
+                target_date: f.target.date.to_string(),
+                progress: forecast.progress.round() as i64,
+                progress_text: percent_text(Some(forecast.progress)),
+                status: forecast.status.as_str(),
+                status_label: forecast_label(lang, forecast.status.as_str()),
+                projected_value: forecast
+                    .projected_value
+                    .map_or_else(|| "—".into(), value_text),
+                projected_date: forecast
+                    .projected_date
+                    .map_or_else(|| "—".into(), |d| d.to_string()),
+            }
+        })
+        .collect()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plans/plan.html")]
+struct PlanPage {
+    shell: Shell,
+    plan: ItemRow,
+    rows: Vec<ItemRow>,
+    indicators: Vec<IndicatorRow>,
+    overdue: i64,
+    blocked: i64,
+    can_edit: bool,
+}
+
+async fn plan(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<PlanPage> {
+    caller.user()?;
+    let id = parse_item_id(&id)?;
+    let plan_id = plans::plan_of(&state.db, &id).await?;
+    let tree = plans::tree(&state.db, &plan_id).await?;
+    let mut rows = tree_rows(&state, &caller.viewer, caller.lang, &tree).await?;
+    let plan = rows.remove(0);
+    Ok(PlanPage {
+        shell: Shell::new(&caller, "plans"),
+        overdue: rows.iter().filter(|r| r.overdue).count() as i64,
+        blocked: rows.iter().filter(|r| r.status == "blocked").count() as i64,
+        indicators: indicator_rows(caller.lang, &tree),
+        plan,
+        rows,
+        can_edit: caller.viewer.can_write_network(),
+    })
+}

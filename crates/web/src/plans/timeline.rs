@@ -1,0 +1,169 @@
+//! A plan's timeline: a Gantt chart drawn on the server as SVG, with a line for
+//! today, the dependencies between actions and overdue items marked, mirrored for
+//! right-to-left readers. The geometry is core's (`plans::gantt`).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::routing::get;
+use chrono::Datelike;
+use tadamun_core::plans::gantt::{Bar, Layout, Row, Timeline};
+use tadamun_store::plans;
+
+use super::{ItemRow, in_order, parse_item_id, today, tree_rows};
+use crate::caller::Caller;
+use crate::error::AppResult;
+use crate::i18n;
+use crate::shell::Shell;
+use crate::state::AppState;
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new().route("/plans/{id}/timeline", get(page))
+}
+
+/// One row of the chart: the item, its bar, and where its title stands.
+struct ChartRow {
+    item: ItemRow,
+    bar: Option<Bar>,
+    label_y: f64,
+    /// The title, shortened to fit the column of titles.
+    label: String,
+    /// The centre of a milestone's marker, as SVG `points`.
+    diamond: String,
+}
+
+struct TickLabel {
+    x: f64,
+    /// Where the month's name starts: just after the tick in time.
+    label_x: f64,
+    text: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plans/timeline.html")]
+struct TimelinePage {
+    shell: Shell,
+    plan_id: String,
+    title: String,
+    rows: Vec<ChartRow>,
+    ticks: Vec<TickLabel>,
+    timeline: Timeline,
+    /// Where the titles are anchored: `start`, in the reading direction.
+    label_x: f64,
+    direction: &'static str,
+}
+
+/// At most this many characters of a title fit the column of titles.
+const LABEL_CHARS: usize = 38;
+
+fn shorten(title: &str, depth: usize) -> String {
+    let room = LABEL_CHARS.saturating_sub(depth * 2);
+    let indent = "  ".repeat(depth);
+    if title.chars().count() <= room {
+        format!("{indent}{title}")
+    } else {
+        let cut: String = title.chars().take(room.saturating_sub(1)).collect();
+        format!("{indent}{}…", cut.trim_end())
+    }
+}
+
+async fn page(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<TimelinePage> {
+    caller.user()?;
+    let lang = caller.lang;
+    let plan_id = plans::plan_of(&state.db, &parse_item_id(&id)?).await?;
+    let tree = plans::tree(&state.db, &plan_id).await?;
+    let ordered = in_order(&tree);
+    let rows: Vec<Row> = ordered
+        .iter()
+        .map(|i| Row {
+            id: i.id.clone(),
+            dates: i.fields.dates,
+            progress: tree.progress.get(&i.id).copied(),
+        })
+        .collect();
+    let dependencies: Vec<_> = tree
+        .dependencies
+        .iter()
+        .map(|d| (d.before.clone(), d.after.clone()))
+        .collect();
+    let rtl = lang.dir().as_str() == "rtl";
+    let timeline = Timeline::new(Layout::STANDARD, &rows, &dependencies, today(), rtl);
+    let items = tree_rows(&state, &caller.viewer, lang, &tree).await?;
+    let ticks = timeline
+        .ticks
+        .iter()
+        .map(|t| TickLabel {
+            x: t.x,
+            label_x: if rtl { t.x - 3.0 } else { t.x + 3.0 },
+            text: format!(
+                "{} {}",
+                i18n::t(lang, &format!("month-{}", t.month.month())),
+                t.month.year()
+            ),
+        })
+        .collect();
+    let chart_rows = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let bar = timeline.bars.get(i).copied().flatten();
+            let diamond = bar
+                .filter(|b| b.milestone)
+                .map(|b| {
+                    let (x, y, r) = (b.x + b.width / 2.0, b.y + b.height / 2.0, b.height / 2.0);
+                    format!(
+                        "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+                        x,
+                        y - r,
+                        x + r,
+                        y,
+                        x,
+                        y + r,
+                        x - r,
+                        y
+                    )
+                })
+                .unwrap_or_default();
+            ChartRow {
+                label: shorten(&item.title, item.depth),
+                item,
+                bar,
+                label_y: timeline.label_y(i),
+                diamond,
+            }
+        })
+        .collect::<Vec<_>>();
+    let title = chart_rows
+        .first()
+        .map(|r| r.item.title.clone())
+        .unwrap_or_default();
+    Ok(TimelinePage {
+        shell: Shell::new(&caller, "plans"),
+        plan_id: plan_id.to_string(),
+        title,
+        rows: chart_rows,
+        ticks,
+        label_x: timeline.label_x(),
+        direction: if rtl { "rtl" } else { "ltr" },
+        timeline,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn long_titles_are_cut_with_an_ellipsis_and_indented_by_depth() {
+        assert_eq!(shorten("Legal track", 1), "  Legal track");
+        let long = "Cartographie des partenaires et prise de contact en Afrique de l'Est";
+        let short = shorten(long, 2);
+        assert!(short.ends_with('…'));
+        assert!(short.chars().count() <= super::LABEL_CHARS);
+    }
+}
