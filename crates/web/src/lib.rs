@@ -39,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(directory::router())
         .merge(coverage::router())
+        .merge(groups::router())
         .merge(plans::router())
         .merge(audit::router())
         .merge(api::router())

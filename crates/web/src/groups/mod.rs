@@ -1,6 +1,12 @@
-//! Working groups, meetings and the recommendations register: what the pages and the
-//! API share (reading ids and filters, showing people as the caller may see them,
-//! the register with its two follow-up lists).
+//! Working groups, meetings and the recommendations register: the pages of each
+//! (`working_groups`, `meetings`, `recommendations`) and what they share with the API
+//! (reading ids and filters, showing people as the caller may see them, the register
+//! with its two follow-up lists, the choices of the forms).
+
+mod meeting_form;
+mod meetings;
+mod recommendations;
+mod working_groups;
 
 use std::collections::HashSet;
 
@@ -17,12 +23,94 @@ use tadamun_core::visibility::Viewer;
 use tadamun_core::{Invalid, Problem};
 use tadamun_store::StoreError;
 use tadamun_store::directory::{self, people};
-use tadamun_store::groups::recommendations::{self, RecommendationFilter};
+use tadamun_store::groups::recommendations::{self as register_store, RecommendationFilter};
 use utoipa::IntoParams;
 
 use crate::error::{AppError, AppResult};
-use crate::forms::present;
+use crate::forms::{Choice, present};
+use crate::i18n;
 use crate::state::AppState;
+
+pub(crate) fn router() -> axum::Router<AppState> {
+    axum::Router::new()
+        .merge(working_groups::router())
+        .merge(meetings::router())
+        .merge(recommendations::router())
+}
+
+/// A share shown to the reader: `45 %`, or a dash when there is none.
+pub(crate) fn percent_text(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".into(), |v| format!("{v:.0} %"))
+}
+
+/// The translated name of a recommendation's status.
+pub(crate) fn status_label(lang: Lang, status: RecommendationStatus) -> String {
+    i18n::t(lang, &format!("rec-status-{}", status.as_str()))
+}
+
+/// The translated name of a theme.
+pub(crate) fn theme_label(lang: Lang, theme: Theme) -> String {
+    i18n::t(lang, &format!("rec-theme-{}", theme.as_str()))
+}
+
+/// Checkbox or select choices of every person `viewer` may see, by name, marking
+/// those in `current`.
+pub(crate) async fn people_choices(
+    state: &AppState,
+    viewer: &Viewer,
+    current: &[String],
+) -> AppResult<Vec<Choice>> {
+    let mut names = people::all_names(&state.db, viewer).await?;
+    names.sort_by_cached_key(|(_, n)| tadamun_core::search::normalise(n));
+    Ok(names
+        .into_iter()
+        .map(|(id, name)| Choice {
+            selected: current.iter().any(|c| c.trim() == id.as_str()),
+            value: id.to_string(),
+            label: name,
+        })
+        .collect())
+}
+
+/// Choices of every working group, by name in `lang`, selecting `current`.
+pub(crate) async fn group_choices(
+    state: &AppState,
+    lang: Lang,
+    current: &str,
+) -> AppResult<Vec<Choice>> {
+    let groups = tadamun_store::groups::list(&state.db).await?;
+    Ok(groups
+        .iter()
+        .map(|g| Choice {
+            selected: g.id.as_str() == current.trim(),
+            value: g.id.to_string(),
+            label: g.fields.name_in(lang).to_owned(),
+        })
+        .collect())
+}
+
+/// The names of every working group in `lang`, by id.
+pub(crate) async fn group_names(
+    state: &AppState,
+    lang: Lang,
+) -> AppResult<std::collections::HashMap<GroupId, String>> {
+    Ok(tadamun_store::groups::list(&state.db)
+        .await?
+        .into_iter()
+        .map(|g| {
+            let name = g.fields.name_in(lang).to_owned();
+            (g.id, name)
+        })
+        .collect())
+}
+
+/// The lines of a textarea, as a list (agenda items, decisions).
+pub(crate) fn lines(raw: &[String]) -> Vec<String> {
+    raw.iter()
+        .flat_map(|t| t.lines())
+        .map(str::to_owned)
+        .collect()
+}
 
 /// A group id from a URL; anything else is not found.
 pub(crate) fn group_id(raw: &str) -> AppResult<GroupId> {
@@ -163,9 +251,9 @@ pub(crate) async fn register(
     query: &RegisterQuery,
 ) -> AppResult<Vec<RegisterRow>> {
     let (filter, unlinked, stale) = query.filter()?;
-    let mut rows = recommendations::list(&state.db, &filter).await?;
+    let mut rows = register_store::list(&state.db, &filter).await?;
     if unlinked {
-        let ids: HashSet<_> = recommendations::unlinked(&state.db)
+        let ids: HashSet<_> = register_store::unlinked(&state.db)
             .await?
             .into_iter()
             .map(|r| r.id)
@@ -174,7 +262,7 @@ pub(crate) async fn register(
     }
     let mut last = std::collections::HashMap::new();
     if let Some(days) = stale {
-        for (r, at) in recommendations::stale(&state.db, days, Utc::now()).await? {
+        for (r, at) in register_store::stale(&state.db, days, Utc::now()).await? {
             last.insert(r.id, at);
         }
         rows.retain(|r| last.contains_key(&r.id));
@@ -182,12 +270,45 @@ pub(crate) async fn register(
     }
     let mut out = Vec::with_capacity(rows.len());
     for rec in rows {
-        let linked = recommendations::linked(&state.db, &rec.id).await?;
+        let linked = register_store::linked(&state.db, &rec.id).await?;
         out.push(RegisterRow {
-            progress: recommendations::progress_of(&linked),
+            progress: register_store::progress_of(&linked),
             last_activity: last.get(&rec.id).copied(),
             rec,
         });
+    }
+    Ok(out)
+}
+
+/// Choices of plan items (only those of `level` when given), each labelled with its
+/// plan, selecting `current`.
+pub(crate) async fn plan_item_choices(
+    state: &AppState,
+    lang: Lang,
+    level: Option<tadamun_core::plans::Level>,
+    current: &str,
+) -> AppResult<Vec<Choice>> {
+    let mut out = Vec::new();
+    for plan in tadamun_store::plans::plans(&state.db).await? {
+        let tree = tadamun_store::plans::tree(&state.db, &plan.id).await?;
+        let plan_title = plan.fields.title_in(lang).to_owned();
+        for item in tree
+            .items
+            .iter()
+            .filter(|i| level.is_none_or(|l| i.fields.level == l))
+        {
+            let title = item.fields.title_in(lang);
+            let level_name = i18n::t(lang, &format!("plan-level-{}", item.fields.level.as_str()));
+            out.push(Choice {
+                selected: item.id.as_str() == current.trim(),
+                value: item.id.to_string(),
+                label: if item.id == plan.id {
+                    format!("{title} ({level_name})")
+                } else {
+                    format!("{plan_title} › {title} ({level_name})")
+                },
+            });
+        }
     }
     Ok(out)
 }

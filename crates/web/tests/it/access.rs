@@ -332,6 +332,48 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
             ),
             [401, 403, 403, 201, 201],
         ),
+        page(
+            Method::GET,
+            "/groups".into(),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            "/groups/new".into(),
+            None,
+            [LOGIN, 403, 403, 200, 200],
+        ),
+        page(
+            Method::GET,
+            "/meetings".into(),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            "/meetings/new".into(),
+            None,
+            [LOGIN, 403, 403, 200, 200],
+        ),
+        page(
+            Method::GET,
+            "/recommendations".into(),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            "/recommendations/new".into(),
+            None,
+            [LOGIN, 403, 403, 200, 200],
+        ),
+        page(
+            Method::POST,
+            "/groups".into(),
+            Some(vec![("name", "Economic working group".to_owned())]),
+            [LOGIN, 403, 403, 303, 303],
+        ),
         api(
             Method::GET,
             "/api/v1/working-groups".into(),

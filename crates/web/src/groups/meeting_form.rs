@@ -1,0 +1,207 @@
+//! The meeting form: add, change and remove a meeting. Agenda items and decisions
+//! are typed one per line; attendees are ticked; the start is a local date and time
+//! in the zone chosen beside it.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use tadamun_core::Invalid;
+use tadamun_core::groups::MeetingKind;
+use tadamun_core::groups::meetings::{MeetingInput, input_of};
+use tadamun_core::time::Zone;
+use tadamun_store::StoreError;
+use tadamun_store::directory;
+use tadamun_store::groups::meetings;
+
+use super::{group_choices, lines, meeting_id, people_choices};
+use crate::caller::Caller;
+use crate::directory::language_choices;
+use crate::error::AppResult;
+use crate::forms::{Choice, FormError, PageForm, Params};
+use crate::i18n;
+use crate::shell::Shell;
+use crate::state::AppState;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "groups/meeting_form.html")]
+pub(super) struct FormPage {
+    shell: Shell,
+    id: Option<String>,
+    form: MeetingInput,
+    agenda: String,
+    decisions: String,
+    kinds: Vec<Choice>,
+    languages: Vec<Choice>,
+    zones: Vec<Choice>,
+    groups: Vec<Choice>,
+    people: Vec<Choice>,
+    organisations: Vec<Choice>,
+    error: Option<FormError>,
+}
+
+impl FormPage {
+    async fn new(
+        state: &AppState,
+        caller: &Caller,
+        id: Option<String>,
+        form: MeetingInput,
+    ) -> AppResult<Self> {
+        let lang = caller.lang;
+        let kinds = Choice::list(
+            MeetingKind::ALL.iter().map(|k| {
+                (
+                    k.as_str(),
+                    i18n::t(lang, &format!("meeting-kind-{}", k.as_str())),
+                )
+            }),
+            form.kind.trim(),
+        );
+        let zone = match form.time_zone.trim() {
+            "" => caller.zone().name().to_owned(),
+            z => z.to_owned(),
+        };
+        let organisations = directory::all_names(&state.db, &caller.viewer)
+            .await?
+            .into_iter()
+            .map(|(id, name)| Choice {
+                selected: form.organisations.iter().any(|o| o.trim() == id.as_str()),
+                value: id.to_string(),
+                label: name,
+            })
+            .collect();
+        Ok(Self {
+            shell: Shell::new(caller, "meetings"),
+            id,
+            agenda: form.agenda.join("\n"),
+            decisions: form.decisions.join("\n"),
+            kinds,
+            languages: language_choices(lang, &[form.title_lang.as_deref().unwrap_or("en")]),
+            zones: Choice::list(Zone::all_names().map(|z| (z, z.to_owned())), &zone),
+            groups: group_choices(state, lang, form.group.as_deref().unwrap_or_default()).await?,
+            people: people_choices(state, &caller.viewer, &form.people).await?,
+            organisations,
+            form,
+            error: None,
+        })
+    }
+
+    fn invalid(&self, field: &str) -> bool {
+        self.error.as_ref().is_some_and(|e| e.is(field))
+    }
+
+    fn value<'a>(&self, v: &'a Option<String>) -> &'a str {
+        v.as_deref().unwrap_or_default()
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct NewQuery {
+    group: Option<String>,
+}
+
+pub(super) async fn new_form(
+    State(state): State<AppState>,
+    caller: Caller,
+    Params(q): Params<NewQuery>,
+) -> AppResult<FormPage> {
+    caller.require(caller.viewer.can_write_network())?;
+    let form = MeetingInput {
+        kind: if q.group.is_some() {
+            "group_meeting".into()
+        } else {
+            String::new()
+        },
+        group: q.group,
+        duration: "60".into(),
+        ..Default::default()
+    };
+    FormPage::new(&state, &caller, None, form).await
+}
+
+pub(super) async fn edit_form(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<FormPage> {
+    caller.user()?;
+    let id = meeting_id(&id)?;
+    let m = meetings::get(&state.db, &id).await?;
+    caller.require(caller.viewer.can_write_network())?;
+    FormPage::new(&state, &caller, Some(id.to_string()), input_of(&m.fields)).await
+}
+
+async fn rejected(
+    state: &AppState,
+    caller: &Caller,
+    id: Option<String>,
+    form: MeetingInput,
+    invalid: &Invalid,
+) -> AppResult<Response> {
+    let mut page = FormPage::new(state, caller, id, form).await?;
+    page.error = Some(FormError::new(caller.lang, invalid));
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+/// The form with its textareas split into one agenda item or decision per line.
+fn split(mut form: MeetingInput) -> MeetingInput {
+    form.agenda = lines(&form.agenda);
+    form.decisions = lines(&form.decisions);
+    form
+}
+
+pub(super) async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    PageForm(form): PageForm<MeetingInput>,
+) -> AppResult<Response> {
+    caller.require(caller.viewer.can_write_network())?;
+    let form = split(form);
+    let fields = match form.validate() {
+        Ok(fields) => fields,
+        Err(invalid) => return rejected(&state, &caller, None, form, &invalid).await,
+    };
+    match meetings::create(&state.db, &caller.actor(), fields).await {
+        Ok(m) => Ok(Redirect::to(&format!("/meetings/{}?saved=1", m.id)).into_response()),
+        Err(StoreError::Invalid(invalid)) => rejected(&state, &caller, None, form, &invalid).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn update(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    PageForm(form): PageForm<MeetingInput>,
+) -> AppResult<Response> {
+    caller.user()?;
+    let id = meeting_id(&id)?;
+    meetings::get(&state.db, &id).await?;
+    caller.require(caller.viewer.can_write_network())?;
+    let form = split(form);
+    let again = Some(id.to_string());
+    let fields = match form.validate() {
+        Ok(fields) => fields,
+        Err(invalid) => return rejected(&state, &caller, again, form, &invalid).await,
+    };
+    match meetings::update(&state.db, &caller.actor(), &id, fields).await {
+        Ok(_) => Ok(Redirect::to(&format!("/meetings/{id}?saved=1")).into_response()),
+        Err(StoreError::Invalid(invalid)) => rejected(&state, &caller, again, form, &invalid).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
+    caller.user()?;
+    let id = meeting_id(&id)?;
+    meetings::get(&state.db, &id).await?;
+    caller.require(caller.viewer.can_write_network())?;
+    meetings::delete(&state.db, &caller.actor(), &id).await?;
+    Ok(Redirect::to("/meetings").into_response())
+}
