@@ -2,6 +2,7 @@
 //! the benchmark (`large`). Each area adds its own records as it lands, so
 //! `tadamun serve --demo` always shows every area.
 
+mod groups;
 pub mod large;
 mod plans;
 mod words;
@@ -165,6 +166,7 @@ pub async fn load(db: &Db, password: Option<&str>) -> Result<Option<Vec<DemoAcco
     let people = people(db, &system, &orgs).await?;
     targets(db, &system).await?;
     plans::load(db, &system, &orgs, &people).await?;
+    groups::load(db, &system, &people).await?;
     accounts(db, password, orgs.get("ksn").cloned())
         .await
         .map(Some)

@@ -102,6 +102,16 @@ pub async fn create(
     actor: &Actor,
     fields: RecommendationFields,
 ) -> Result<Recommendation> {
+    create_at(db, actor, fields, crate::now_ms()).await
+}
+
+/// [`create`], proposed at `now` (epoch ms): the demo dates its history.
+pub(crate) async fn create_at(
+    db: &Db,
+    actor: &Actor,
+    fields: RecommendationFields,
+    now: i64,
+) -> Result<Recommendation> {
     let mut tx = db.pool().begin().await?;
     check_references(&mut tx, &fields).await?;
     let rec = Recommendation {
@@ -109,7 +119,6 @@ pub async fn create(
         fields,
         status: RecommendationStatus::Proposed,
     };
-    let now = crate::now_ms();
     let mut sql = Sql::new(
         "INSERT INTO recommendations (id, created_at, updated_at, status, status_at, text, text_lang, \
          texts, meeting_id, theme, group_id) VALUES (",
@@ -193,13 +202,24 @@ pub async fn change_status(
     to: RecommendationStatus,
     reason: &str,
 ) -> Result<Recommendation> {
+    change_status_at(db, actor, id, to, reason, crate::now_ms()).await
+}
+
+/// [`change_status`], made at `now` (epoch ms): the demo dates its history.
+pub(crate) async fn change_status_at(
+    db: &Db,
+    actor: &Actor,
+    id: &RecommendationId,
+    to: RecommendationStatus,
+    reason: &str,
+    now: i64,
+) -> Result<Recommendation> {
     let mut tx = db.pool().begin().await?;
     let before = read(&mut tx, id).await?;
     let reason = before
         .status
         .check_move(to, reason)
         .map_err(StoreError::Invalid)?;
-    let now = crate::now_ms();
     // Conditional on the status read: of two simultaneous moves, the second fails
     // instead of writing a history that never was.
     let done = sqlx::query(

@@ -597,3 +597,80 @@ async fn deleting_a_group_keeps_its_meetings_and_recommendations_without_it() {
         None
     );
 }
+
+#[tokio::test]
+async fn the_demo_has_groups_meetings_and_a_register_with_dated_history_and_links() {
+    let t = fresh().await;
+    tadamun_store::demo::load(&t.db, Some("demo password 1234"))
+        .await
+        .unwrap();
+    let all = groups::list(&t.db).await.unwrap();
+    assert_eq!(all.len(), 4);
+    assert!(
+        all.iter()
+            .all(|g| g.fields.lead.is_some() && g.fields.people.len() >= 3)
+    );
+    let found = meetings::list(&t.db, &MeetingFilter::default())
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 5);
+    let zones: std::collections::HashSet<_> = found.iter().map(|m| m.fields.start.zone).collect();
+    assert!(zones.len() >= 4);
+    assert!(
+        found
+            .iter()
+            .any(|m| m.fields.link.is_none() && m.fields.place.is_some())
+    );
+    let consultative = found
+        .iter()
+        .find(|m| {
+            m.fields
+                .minutes
+                .as_deref()
+                .is_some_and(|s| s.contains("## Summary"))
+        })
+        .unwrap();
+    let actions = meetings::actions(&t.db, &consultative.id).await.unwrap();
+    assert_eq!(actions.len(), 3);
+    assert_eq!(actions.iter().filter(|a| a.plan_item.is_some()).count(), 1);
+
+    let register = recommendations::list(&t.db, &RecommendationFilter::default())
+        .await
+        .unwrap();
+    assert_eq!(register.len(), 10);
+    for status in RecommendationStatus::ALL {
+        assert!(register.iter().any(|r| r.status == status), "{status:?}");
+    }
+    let implemented = register
+        .iter()
+        .find(|r| r.status == RecommendationStatus::Implemented)
+        .unwrap();
+    let history = recommendations::history(&t.db, &implemented.id)
+        .await
+        .unwrap();
+    assert_eq!(history.len(), 4);
+    assert!(history.windows(2).all(|w| w[0].at <= w[1].at));
+    assert!(Utc::now() - history[0].at > Duration::days(19));
+    let linked = recommendations::linked(&t.db, &implemented.id)
+        .await
+        .unwrap();
+    assert_eq!(linked.len(), 1);
+    assert!(recommendations::progress_of(&linked).is_some());
+    let unlinked = recommendations::unlinked(&t.db).await.unwrap();
+    assert!(
+        unlinked
+            .iter()
+            .any(|r| r.fields.text == "Publish a consumer boycott guide")
+    );
+    let stale = recommendations::stale(&t.db, 30, Utc::now()).await.unwrap();
+    assert!(
+        stale
+            .iter()
+            .any(|(r, _)| r.fields.text == "Publish a consumer boycott guide")
+    );
+    assert!(
+        !stale
+            .iter()
+            .any(|(r, _)| r.fields.text == "Open a Swahili content hub")
+    );
+}
