@@ -2,6 +2,7 @@
 //! recommendations register (`recommendations`). A group's page gathers its meetings,
 //! the plan items it owns with their progress, and its recommendations.
 
+mod follow_up;
 pub mod meetings;
 pub mod recommendations;
 
@@ -99,7 +100,7 @@ pub async fn page(db: &Db, id: &GroupId) -> Result<GroupPage> {
         .iter()
         .map(|r| Ok(PlanItemId::from_stored(r.try_get("id")?)))
         .collect::<Result<Vec<_>>>()?;
-    let items = recommendations::items_with_progress(db, &ids).await?;
+    let items = follow_up::items_with_progress(db, &ids).await?;
     let recommendations = recommendations::list(
         db,
         &recommendations::RecommendationFilter {

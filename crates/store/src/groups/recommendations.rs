@@ -1,20 +1,18 @@
 //! The recommendations register. A status changes only by a move
 //! ([`change_status`]), checked against `RecommendationStatus::next` and
 //! conditional on the status read, so the history in `recommendation_changes` is the
-//! path the recommendation took. Progress comes from the linked plan items.
+//! path the recommendation took. Progress and the follow-up lists are in `follow_up`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row as _, Transaction};
 use tadamun_core::audit::{Action, Actor};
-use tadamun_core::groups::recommendations::{is_stale, progress};
 use tadamun_core::groups::{Recommendation, RecommendationFields, RecommendationStatus, Theme};
 use tadamun_core::i18n::Lang;
 use tadamun_core::ids::{GroupId, MeetingId, PlanItemId, RecommendationId};
 use tadamun_core::languages::LanguageCode;
-use tadamun_core::plans::PlanItem;
 use tadamun_core::time::from_millis;
 use tadamun_core::{Invalid, Problem};
 
@@ -24,7 +22,9 @@ use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
 use crate::sql::{Arg, Sql};
 
-const COLUMNS: &str = "id, text, text_lang, texts, meeting_id, theme, group_id, status";
+pub use super::follow_up::{linked, progress_of, stale, unlinked};
+
+pub(crate) const COLUMNS: &str = "id, text, text_lang, texts, meeting_id, theme, group_id, status";
 
 /// What the register is narrowed to.
 #[derive(Debug, Clone, Default)]
@@ -349,126 +349,6 @@ pub async fn unlink(
     Ok(())
 }
 
-/// The plan items linked to a recommendation, with their rolled-up progress.
-#[tracing::instrument(skip(db))]
-pub async fn linked(db: &Db, id: &RecommendationId) -> Result<Vec<(PlanItem, Option<f64>)>> {
-    let rows = sqlx::query(
-        "SELECT item_id FROM recommendation_items WHERE recommendation_id = $1 ORDER BY linked_at, item_id",
-    )
-    .bind(id.as_str().to_owned())
-    .fetch_all(db.pool())
-    .await?;
-    let ids = rows
-        .iter()
-        .map(|r| Ok(PlanItemId::from_stored(r.try_get("item_id")?)))
-        .collect::<Result<Vec<_>>>()?;
-    items_with_progress(db, &ids).await
-}
-
-/// A recommendation's progress from its linked items (`groups::recommendations::progress`).
-pub fn progress_of(linked: &[(PlanItem, Option<f64>)]) -> Option<f64> {
-    progress(linked.iter().map(|(_, p)| *p))
-}
-
-/// Items with their rolled-up progress, reading each plan's tree once.
-pub(crate) async fn items_with_progress(
-    db: &Db,
-    ids: &[PlanItemId],
-) -> Result<Vec<(PlanItem, Option<f64>)>> {
-    let mut trees: HashMap<PlanItemId, crate::plans::PlanTree> = HashMap::new();
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        let plan = crate::plans::plan_of(db, id).await?;
-        if !trees.contains_key(&plan) {
-            let tree = crate::plans::tree(db, &plan).await?;
-            trees.insert(plan.clone(), tree);
-        }
-        if let Some(tree) = trees.get(&plan)
-            && let Some(item) = tree.items.iter().find(|i| &i.id == id)
-        {
-            out.push((item.clone(), tree.progress.get(id).copied()));
-        }
-    }
-    Ok(out)
-}
-
-/// Adopted or in-progress recommendations with no plan item linked, oldest first.
-#[tracing::instrument(skip(db))]
-pub async fn unlinked(db: &Db) -> Result<Vec<Recommendation>> {
-    let rows = crate::sql::dynamic(format!(
-        "SELECT {COLUMNS} FROM recommendations r WHERE status IN ('adopted', 'in_progress') \
-         AND NOT EXISTS (SELECT 1 FROM recommendation_items l WHERE l.recommendation_id = r.id) ORDER BY id"
-    ))
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter().map(recommendation).collect()
-}
-
-/// Adopted or in-progress recommendations with no activity in the `days` days before
-/// `now` (`groups::recommendations::is_stale`), with their last activity, the
-/// longest idle first.
-#[tracing::instrument(skip(db))]
-pub async fn stale(
-    db: &Db,
-    days: u32,
-    now: DateTime<Utc>,
-) -> Result<Vec<(Recommendation, DateTime<Utc>)>> {
-    let rows = crate::sql::dynamic(format!(
-        "SELECT {COLUMNS}, status_at FROM recommendations WHERE status IN ('adopted', 'in_progress') ORDER BY id"
-    ))
-    .fetch_all(db.pool())
-    .await?;
-    let activity = last_activity(db).await?;
-    let mut out = Vec::new();
-    for row in &rows {
-        let rec = recommendation(row)?;
-        let status_at: i64 = row.try_get("status_at")?;
-        let last = activity
-            .get(&rec.id)
-            .copied()
-            .unwrap_or(status_at)
-            .max(status_at);
-        let last = from_millis(last);
-        if is_stale(rec.status, last, now, days) {
-            out.push((rec, last));
-        }
-    }
-    out.sort_by_key(|(_, last)| *last);
-    Ok(out)
-}
-
-/// For each recommendation with linked items, the latest of: a link made, a change
-/// to a linked item or any item under it, a measurement entered on their indicators.
-async fn last_activity(db: &Db) -> Result<HashMap<RecommendationId, i64>> {
-    const LINKED: &str = "WITH RECURSIVE sub (rec_id, item_id) AS ( \
-         SELECT recommendation_id, item_id FROM recommendation_items \
-         UNION SELECT sub.rec_id, p.id FROM plan_items p JOIN sub ON p.parent_id = sub.item_id) ";
-    let queries = [
-        "SELECT recommendation_id AS rec_id, MAX(linked_at) AS last FROM recommendation_items GROUP BY recommendation_id"
-            .to_owned(),
-        format!(
-            "{LINKED}SELECT sub.rec_id AS rec_id, MAX(p.updated_at) AS last FROM sub \
-             JOIN plan_items p ON p.id = sub.item_id GROUP BY sub.rec_id"
-        ),
-        format!(
-            "{LINKED}SELECT sub.rec_id AS rec_id, MAX(m.entered_at) AS last FROM sub \
-             JOIN indicators i ON i.item_id = sub.item_id JOIN measurements m ON m.indicator_id = i.id \
-             GROUP BY sub.rec_id"
-        ),
-    ];
-    let mut out: HashMap<RecommendationId, i64> = HashMap::new();
-    for query in queries {
-        for row in crate::sql::dynamic(query).fetch_all(db.pool()).await? {
-            let id = RecommendationId::from_stored(row.try_get("rec_id")?);
-            if let Some(last) = row.try_get::<Option<i64>, _>("last")? {
-                let entry = out.entry(id).or_insert(last);
-                *entry = (*entry).max(last);
-            }
-        }
-    }
-    Ok(out)
-}
-
 async fn check_references(tx: &mut Transaction<'_, Any>, f: &RecommendationFields) -> Result<()> {
     let unknown = |field| StoreError::Invalid(Invalid::new(field, Problem::UnknownValue));
     if let Some(meeting) = &f.meeting
@@ -592,7 +472,7 @@ fn values(f: &RecommendationFields) -> Result<[Arg; 6]> {
     ])
 }
 
-fn recommendation(row: &AnyRow) -> Result<Recommendation> {
+pub(crate) fn recommendation(row: &AnyRow) -> Result<Recommendation> {
     let text = |c: &str| -> Result<String> { Ok(row.try_get::<String, _>(c)?) };
     let texts: BTreeMap<Lang, String> = from_json(&text("texts")?, "recommendations.texts")?;
     Ok(Recommendation {
