@@ -25,6 +25,9 @@ async function ids() {
   const context = await contextFor(browser, server.base, { role: 'coordinator', lang: 'en' });
   const orgs = (await (await context.request.get('/api/v1/organisations?limit=100')).json()).items;
   const people = (await (await context.request.get('/api/v1/people?limit=100')).json()).items;
+  const groups = await (await context.request.get('/api/v1/working-groups')).json();
+  const meetings = await (await context.request.get('/api/v1/meetings')).json();
+  const recommendations = await (await context.request.get('/api/v1/recommendations')).json();
   await context.close();
   const admin = await contextFor(browser, server.base, { role: 'admin', lang: 'en' });
   const users = (await (await admin.request.get('/api/v1/users')).json()).items;
@@ -36,11 +39,29 @@ async function ids() {
     someUser: member.id,
     publicPerson: people.find((p) => p.visibility === 'public').id,
     pseudonymousPerson: people.find((p) => p.pseudonymous).id,
+    group: groups[0].id,
+    // The consultative meeting: minutes, decisions and action items.
+    meeting: meetings.find((m) => m.kind === 'consultative').id,
+    recommendation: recommendations.find((r) => r.status === 'in_progress').id,
   };
 }
 
+/** The working group, meeting and recommendation pages every signed-in user reads. */
+function groupPages({ group, meeting, recommendation }, shots) {
+  const shot = (name) => (shots ? name : null);
+  return [
+    ['/groups', shot('groups')],
+    [`/groups/${group}`, shot('group')],
+    ['/meetings', shot('meetings')],
+    [`/meetings/${meeting}`, shot('meeting')],
+    ['/recommendations', shot('recommendations')],
+    [`/recommendations/${recommendation}`, shot('recommendation')],
+  ];
+}
+
 /** The pages of each role: [path, screenshot name or null, expected status]. */
-function pagesFor(role, { publicOrg, memberOrg, someUser, publicPerson, pseudonymousPerson }) {
+function pagesFor(role, found) {
+  const { publicOrg, memberOrg, someUser, publicPerson, pseudonymousPerson, group, meeting, recommendation } = found;
   const everyone = [
     ['/', 'home'],
     ['/organisations', 'organisations'],
@@ -53,8 +74,16 @@ function pagesFor(role, { publicOrg, memberOrg, someUser, publicPerson, pseudony
   const signedIn = [['/focus-areas', 'focus-areas'], ['/coverage?status=prospects&focus=media', null]];
   const pages = {
     anonymous: [...everyone, ['/login', 'login']],
-    viewer: [...everyone, ...signedIn, ['/account', 'account'], ['/outreach', 'outreach'], ['/outreach/stalled', null], ['/outreach/mine', null]],
-    member: [...everyone, ...signedIn, ['/account', null], [`/organisations/${memberOrg}/edit`, null]],
+    viewer: [
+      ...everyone,
+      ...signedIn,
+      ['/account', 'account'],
+      ['/outreach', 'outreach'],
+      ['/outreach/stalled', null],
+      ['/outreach/mine', null],
+      ...groupPages(found, true),
+    ],
+    member: [...everyone, ...signedIn, ['/account', null], [`/organisations/${memberOrg}/edit`, null], ...groupPages(found, false)],
     coordinator: [
       ...everyone,
       ...signedIn,
@@ -66,6 +95,14 @@ function pagesFor(role, { publicOrg, memberOrg, someUser, publicPerson, pseudony
       [`/organisations/${publicOrg}/edit`, null],
       ['/outreach?region=002', 'outreach'],
       ['/organisations?stage=prospect', null],
+      ...groupPages(found, true),
+      ['/groups/new', 'group-form'],
+      [`/groups/${group}/edit`, null],
+      ['/meetings/new', 'meeting-form'],
+      [`/meetings/${meeting}/edit`, null],
+      ['/recommendations/new', 'recommendation-form'],
+      [`/recommendations/${recommendation}/edit`, null],
+      ['/recommendations?status=adopted&stale_days=30', null],
     ],
     admin: [
       ...everyone,
@@ -73,6 +110,7 @@ function pagesFor(role, { publicOrg, memberOrg, someUser, publicPerson, pseudony
       ['/users/new', 'user-form'],
       [`/users/${someUser}`, null],
       ['/audit', 'audit'],
+      ...groupPages(found, false),
     ],
   };
   return pages[role];

@@ -152,17 +152,21 @@ async fn show(
         .into_iter()
         .map(|p| (p.id.to_string(), p.name))
         .collect();
-    let user_names = users::names(&state.db).await?;
-    let users = f
-        .users
-        .iter()
-        .filter_map(|u| {
-            user_names
-                .iter()
-                .find(|(id, _)| id == u)
-                .map(|(_, n)| n.clone())
-        })
-        .collect();
+    // Account names are for those who manage the network, as on the users page.
+    let users = if caller.viewer.can_write_network() {
+        let user_names = users::names(&state.db).await?;
+        f.users
+            .iter()
+            .filter_map(|u| {
+                user_names
+                    .iter()
+                    .find(|(id, _)| id == u)
+                    .map(|(_, n)| n.clone())
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let areas = focus::list(&state.db).await?;
     let zone = caller.zone();
     Ok(DetailPage {

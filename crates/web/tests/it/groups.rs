@@ -593,7 +593,7 @@ async fn refused_forms_come_back_with_what_was_typed_and_the_field_named() {
         page.contains("2026-03-30 10:00 Europe/Paris"),
         "and in its own"
     );
-    assert!(page.contains("<li dir=\"auto\">Media plan</li>"));
+    assert!(page.contains("<li><bdi>Media plan</bdi></li>"));
 
     let id = location
         .trim_start_matches("/meetings/")
