@@ -25,6 +25,8 @@ async function ids() {
   const context = await contextFor(browser, server.base, { role: 'coordinator', lang: 'en' });
   const orgs = (await (await context.request.get('/api/v1/organisations?limit=100')).json()).items;
   const people = (await (await context.request.get('/api/v1/people?limit=100')).json()).items;
+  const plan = (await (await context.request.get('/api/v1/plans')).json())[0].id;
+  const tree = await (await context.request.get(`/api/v1/plans/${plan}`)).json();
   await context.close();
   const admin = await contextFor(browser, server.base, { role: 'admin', lang: 'en' });
   const users = (await (await admin.request.get('/api/v1/users')).json()).items;
@@ -36,11 +38,15 @@ async function ids() {
     someUser: member.id,
     publicPerson: people.find((p) => p.visibility === 'public').id,
     pseudonymousPerson: people.find((p) => p.pseudonymous).id,
+    plan,
+    action: tree.items.find((i) => i.level === 'action' && i.status === 'blocked').id,
+    initiative: tree.items.find((i) => i.level === 'initiative').id,
+    indicator: tree.indicators[0].id,
   };
 }
 
 /** The pages of each role: [path, screenshot name or null, expected status]. */
-function pagesFor(role, { publicOrg, memberOrg, someUser, publicPerson, pseudonymousPerson }) {
+function pagesFor(role, { publicOrg, memberOrg, someUser, publicPerson, pseudonymousPerson, plan, action, initiative, indicator }) {
   const everyone = [
     ['/', 'home'],
     ['/organisations', 'organisations'],
@@ -50,7 +56,19 @@ function pagesFor(role, { publicOrg, memberOrg, someUser, publicPerson, pseudony
     ['/coverage', 'coverage'],
     ['/no-such-page', null, 404],
   ];
-  const signedIn = [['/focus-areas', 'focus-areas'], ['/coverage?status=prospects&focus=media', null]];
+  const signedIn = [
+    ['/focus-areas', 'focus-areas'],
+    ['/coverage?status=prospects&focus=media', null],
+    ['/plans', 'plans'],
+    [`/plans/${plan}`, 'plan'],
+    [`/plans/${plan}/timeline`, 'plan-timeline'],
+    [`/plans/${plan}/report`, 'plan-report'],
+    [`/plan-items/${action}`, 'plan-action'],
+    [`/plan-items/${initiative}`, null],
+    [`/indicators/${indicator}`, 'indicator'],
+    ['/plans/mine', null],
+    ['/plans/attention', 'plans-attention'],
+  ];
   const pages = {
     anonymous: [...everyone, ['/login', 'login']],
     viewer: [...everyone, ...signedIn, ['/account', 'account'], ['/outreach', 'outreach'], ['/outreach/stalled', null], ['/outreach/mine', null]],
@@ -66,6 +84,9 @@ function pagesFor(role, { publicOrg, memberOrg, someUser, publicPerson, pseudony
       [`/organisations/${publicOrg}/edit`, null],
       ['/outreach?region=002', 'outreach'],
       ['/organisations?stage=prospect', null],
+      ['/plans/new', 'plan-item-form'],
+      [`/plan-items/${action}/edit`, null],
+      [`/plan-items/${initiative}/indicators/new`, 'indicator-form'],
     ],
     admin: [
       ...everyone,

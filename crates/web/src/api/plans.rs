@@ -98,6 +98,21 @@ pub(crate) struct TreeOut {
     items: Vec<ItemOut>,
     /// `after` starts once `before` has ended.
     dependencies: Vec<DependencyOut>,
+    /// The indicators of the plan's items, with where each stands.
+    indicators: Vec<IndicatorSummary>,
+}
+
+/// An indicator in a plan's tree (its details at `/api/v1/indicators/{id}`).
+#[derive(Serialize, ToSchema)]
+pub(crate) struct IndicatorSummary {
+    id: String,
+    name: String,
+    /// The item it measures.
+    item: Option<String>,
+    /// 0–100.
+    progress: f64,
+    /// on_track, at_risk, off_track or not_enough_data.
+    status: String,
 }
 
 /// One dependency.
@@ -149,6 +164,20 @@ async fn get_plan(
             .map(|d| DependencyOut {
                 before: d.before.to_string(),
                 after: d.after.to_string(),
+            })
+            .collect(),
+        indicators: tree
+            .indicators
+            .iter()
+            .map(|m| {
+                let forecast = m.indicator.fields.forecast(&m.points);
+                IndicatorSummary {
+                    id: m.indicator.id.to_string(),
+                    name: m.indicator.fields.name.clone(),
+                    item: m.indicator.fields.item.as_ref().map(ToString::to_string),
+                    progress: forecast.progress,
+                    status: forecast.status.as_str().to_owned(),
+                }
             })
             .collect(),
     }))
