@@ -4,7 +4,6 @@
 
 pub mod large;
 mod plans;
-mod words;
 
 use std::collections::HashMap;
 
