@@ -119,10 +119,21 @@ export async function checkPage(context, url, { lang, width, expectStatus = 200,
 
   const layout = await page.evaluate(() => {
     const html = document.documentElement;
+    // Wide content inside a box that scrolls sideways and itself fits (a chart, a
+    // timeline) is reached by scrolling that box, not the page.
+    const insideScroller = (el) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) {
+          const r = p.getBoundingClientRect();
+          return r.left >= -1 && r.right <= window.innerWidth + 1;
+        }
+      }
+      return false;
+    };
     const overflowing = [...document.querySelectorAll('body *')]
       .filter((el) => {
         const r = el.getBoundingClientRect();
-        return r.width > 0 && (r.right > window.innerWidth + 1 || r.left < -1) && !el.closest('table, .skip, .visually-hidden');
+        return r.width > 0 && (r.right > window.innerWidth + 1 || r.left < -1) && !el.closest('table, .skip, .visually-hidden') && !insideScroller(el);
       })
       .slice(0, 3)
       .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}">`);

@@ -25,6 +25,8 @@ async function ids() {
   const context = await contextFor(browser, server.base, { role: 'coordinator', lang: 'en' });
   const orgs = (await (await context.request.get('/api/v1/organisations?limit=100')).json()).items;
   const people = (await (await context.request.get('/api/v1/people?limit=100')).json()).items;
+  const plan = (await (await context.request.get('/api/v1/plans')).json())[0].id;
+  const tree = await (await context.request.get(`/api/v1/plans/${plan}`)).json();
   const groups = await (await context.request.get('/api/v1/working-groups')).json();
   const meetings = await (await context.request.get('/api/v1/meetings')).json();
   const recommendations = await (await context.request.get('/api/v1/recommendations')).json();
@@ -39,6 +41,10 @@ async function ids() {
     someUser: member.id,
     publicPerson: people.find((p) => p.visibility === 'public').id,
     pseudonymousPerson: people.find((p) => p.pseudonymous).id,
+    plan,
+    action: tree.items.find((i) => i.level === 'action' && i.status === 'blocked').id,
+    initiative: tree.items.find((i) => i.level === 'initiative').id,
+    indicator: tree.indicators[0].id,
     group: groups[0].id,
     // The consultative meeting: minutes, decisions and action items.
     meeting: meetings.find((m) => m.kind === 'consultative').id,
@@ -61,7 +67,7 @@ function groupPages({ group, meeting, recommendation }, shots) {
 
 /** The pages of each role: [path, screenshot name or null, expected status]. */
 function pagesFor(role, found) {
-  const { publicOrg, memberOrg, someUser, publicPerson, pseudonymousPerson, group, meeting, recommendation } = found;
+  const { publicOrg, memberOrg, someUser, publicPerson, pseudonymousPerson, plan, action, initiative, indicator, group, meeting, recommendation } = found;
   const everyone = [
     ['/', 'home'],
     ['/organisations', 'organisations'],
@@ -71,7 +77,19 @@ function pagesFor(role, found) {
     ['/coverage', 'coverage'],
     ['/no-such-page', null, 404],
   ];
-  const signedIn = [['/focus-areas', 'focus-areas'], ['/coverage?status=prospects&focus=media', null]];
+  const signedIn = [
+    ['/focus-areas', 'focus-areas'],
+    ['/coverage?status=prospects&focus=media', null],
+    ['/plans', 'plans'],
+    [`/plans/${plan}`, 'plan'],
+    [`/plans/${plan}/timeline`, 'plan-timeline'],
+    [`/plans/${plan}/report`, 'plan-report'],
+    [`/plan-items/${action}`, 'plan-action'],
+    [`/plan-items/${initiative}`, null],
+    [`/indicators/${indicator}`, 'indicator'],
+    ['/plans/mine', null],
+    ['/plans/attention', 'plans-attention'],
+  ];
   const pages = {
     anonymous: [...everyone, ['/login', 'login']],
     viewer: [
@@ -95,6 +113,9 @@ function pagesFor(role, found) {
       [`/organisations/${publicOrg}/edit`, null],
       ['/outreach?region=002', 'outreach'],
       ['/organisations?stage=prospect', null],
+      ['/plans/new', 'plan-item-form'],
+      [`/plan-items/${action}/edit`, null],
+      [`/plan-items/${initiative}/indicators/new`, 'indicator-form'],
       ...groupPages(found, true),
       ['/groups/new', 'group-form'],
       [`/groups/${group}/edit`, null],

@@ -17,6 +17,8 @@ pub(crate) fn dynamic<'q>(text: String) -> Query<'q, Any, AnyArguments> {
 pub(crate) enum Arg {
     Text(String),
     Int(i64),
+    /// A floating-point number (REAL / DOUBLE PRECISION).
+    Real(f64),
     /// NULL for a text column (PostgreSQL types a NULL by its bound value).
     Null,
     /// NULL for an integer column.
@@ -67,6 +69,7 @@ impl Sql {
             .fold(dynamic(self.text.clone()), |q, arg| match arg {
                 Arg::Text(t) => q.bind(t.as_str()),
                 Arg::Int(i) => q.bind(*i),
+                Arg::Real(r) => q.bind(*r),
                 Arg::Null => q.bind(None::<String>),
                 Arg::NullInt => q.bind(None::<i64>),
             })

@@ -377,6 +377,22 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
+    #[test]
+    fn a_stored_item_reads_back_into_the_form_it_came_from() {
+        let mut input = action();
+        input.title_ar = Some("ترجمة الدليل إلى السواحيلية".into());
+        input.title_fr = Some("Traduire la boîte à outils en swahili".into());
+        input.owner_kind = Some("person".into());
+        input.owner = Some(PersonId::new().to_string());
+        input.percent = Some("40".into());
+        let fields = input.validate().unwrap();
+        let stored = PlanItem {
+            id: PlanItemId::new(),
+            fields: fields.clone(),
+        };
+        assert_eq!(PlanItemInput::from(&stored).validate(), Ok(fields));
+    }
+
     fn action() -> PlanItemInput {
         PlanItemInput {
             level: "action".into(),

@@ -5,7 +5,6 @@
 mod groups;
 pub mod large;
 mod plans;
-mod words;
 
 use std::collections::HashMap;
 

@@ -63,3 +63,44 @@ async fn the_demo_plan_is_under_way_with_indicators_on_and_off_track() {
     // A year of monthly measurements.
     assert!(tree.indicators.iter().all(|m| m.points.len() >= 9));
 }
+
+#[tokio::test]
+async fn the_large_demo_writes_plans_that_read_back_as_whole_trees() {
+    let t = fresh().await;
+    let sizes = demo::large::Sizes {
+        organisations: 40,
+        people: 60,
+        audit_rows: 300,
+        plans: 2,
+        measurements: 12,
+    };
+    let mut seen = Vec::new();
+    demo::load_large(&t.db, None, sizes, |what, n| {
+        seen.push((what.to_owned(), n))
+    })
+    .await
+    .unwrap();
+    assert!(
+        seen.contains(&("plan items".to_owned(), 2 * 506)),
+        "{seen:?}"
+    );
+    assert!(seen.contains(&("measurements".to_owned(), 2 * 50 * 12)));
+
+    let all = plans::plans(&t.db).await.unwrap();
+    assert_eq!(all.len(), 2);
+    let tree = plans::tree(&t.db, &all[0].id).await.unwrap();
+    assert_eq!(tree.items.len(), 506);
+    assert_eq!(tree.dependencies.len(), 50 * 8);
+    assert_eq!(tree.indicators.len(), 50);
+    assert!(tree.indicators.iter().all(|m| m.points.len() == 12));
+    let progress = tree.progress[&all[0].id];
+    assert!(progress > 0.0 && progress < 100.0, "{progress}");
+    // Every action lies within its initiative's dates, as the rules require.
+    for item in &tree.items {
+        if let Some(parent) = &item.fields.parent {
+            let p = tree.items.iter().find(|i| &i.id == parent).unwrap();
+            assert!(p.fields.dates.start <= item.fields.dates.start);
+            assert!(p.fields.dates.due >= item.fields.dates.due);
+        }
+    }
+}

@@ -100,6 +100,7 @@ indicators-one = مؤشر
 indicators-empty = لا يوجد مؤشر بعد.
 indicators-new = إضافة مؤشر
 indicators-measures = يقيس
+indicators-target = الهدف
 indicators-latest = آخر قيمة
 indicators-forecast = التوقّع
 indicators-projected-value = القيمة المتوقعة في التاريخ المستهدف

@@ -90,6 +90,7 @@ indicators-one = Indicator
 indicators-empty = No indicator yet.
 indicators-new = Add an indicator
 indicators-measures = It measures
+indicators-target = Target
 indicators-latest = Latest value
 indicators-forecast = Forecast
 indicators-projected-value = Projected on the target date

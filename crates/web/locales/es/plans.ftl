@@ -90,6 +90,7 @@ indicators-one = Indicador
 indicators-empty = Todavía no hay indicadores.
 indicators-new = Añadir un indicador
 indicators-measures = Mide
+indicators-target = Meta
 indicators-latest = Último valor
 indicators-forecast = Previsión
 indicators-projected-value = Valor previsto en la fecha meta

@@ -90,6 +90,7 @@ indicators-one = Indicateur
 indicators-empty = Aucun indicateur pour l'instant.
 indicators-new = Ajouter un indicateur
 indicators-measures = Il mesure
+indicators-target = Cible
 indicators-latest = Dernière valeur
 indicators-forecast = Prévision
 indicators-projected-value = Valeur prévue à la date cible

@@ -29,7 +29,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(add_dependency))
         .routes(routes!(create_indicator))
         .routes(routes!(get_indicator, delete_indicator))
-        .routes(routes!(add_measurement))
+        .routes(routes!(add_measurement, measurement_history))
         .routes(routes!(correct_measurement))
 }
 
@@ -98,6 +98,21 @@ pub(crate) struct TreeOut {
     items: Vec<ItemOut>,
     /// `after` starts once `before` has ended.
     dependencies: Vec<DependencyOut>,
+    /// The indicators of the plan's items, with where each stands.
+    indicators: Vec<IndicatorSummary>,
+}
+
+/// An indicator in a plan's tree (its details at `/api/v1/indicators/{id}`).
+#[derive(Serialize, ToSchema)]
+pub(crate) struct IndicatorSummary {
+    id: String,
+    name: String,
+    /// The item it measures.
+    item: Option<String>,
+    /// 0–100.
+    progress: f64,
+    /// on_track, at_risk, off_track or not_enough_data.
+    status: String,
 }
 
 /// One dependency.
@@ -149,6 +164,20 @@ async fn get_plan(
             .map(|d| DependencyOut {
                 before: d.before.to_string(),
                 after: d.after.to_string(),
+            })
+            .collect(),
+        indicators: tree
+            .indicators
+            .iter()
+            .map(|m| {
+                let forecast = m.indicator.fields.forecast(&m.points);
+                IndicatorSummary {
+                    id: m.indicator.id.to_string(),
+                    name: m.indicator.fields.name.clone(),
+                    item: m.indicator.fields.item.as_ref().map(ToString::to_string),
+                    progress: forecast.progress,
+                    status: forecast.status.as_str().to_owned(),
+                }
             })
             .collect(),
     }))
@@ -485,4 +514,50 @@ async fn correct_measurement(
     .validate(&ind.fields)?;
     indicators::correct(&state.db, &caller.actor(), &old, fields).await?;
     Ok((StatusCode::CREATED, Json(indicator_out(&state, ind).await?)))
+}
+
+/// One measurement ever entered, with the correction that replaced it.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct HistoryOut {
+    id: String,
+    /// YYYY-MM-DD.
+    date: String,
+    value: f64,
+    source: Option<String>,
+    note: Option<String>,
+    /// Who entered it.
+    by: String,
+    /// When it was entered, RFC 3339 in UTC.
+    entered_at: String,
+    /// The measurement that corrected it; null while it counts.
+    replaced_by: Option<String>,
+}
+
+/// Every measurement of an indicator ever entered, corrected ones included, by date
+/// then entry (signed-in users).
+#[utoipa::path(get, path = "/api/v1/indicators/{id}/measurements", tag = "plans", params(("id" = String, Path)),
+    responses((status = 200, body = Vec<HistoryOut>), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn measurement_history(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<Json<Vec<HistoryOut>>> {
+    caller.user()?;
+    let ind = indicators::get(&state.db, &parse_indicator_id(&id)?).await?;
+    let history = indicators::history(&state.db, &ind.id).await?;
+    Ok(Json(
+        history
+            .into_iter()
+            .map(|e| HistoryOut {
+                id: e.measurement.id.to_string(),
+                date: e.measurement.fields.date.to_string(),
+                value: e.measurement.fields.value,
+                source: e.measurement.fields.source,
+                note: e.measurement.fields.note,
+                by: e.by,
+                entered_at: tadamun_core::time::from_millis(e.at_ms).to_rfc3339(),
+                replaced_by: e.replaced_by.map(|r| r.to_string()),
+            })
+            .collect(),
+    ))
 }

@@ -75,21 +75,32 @@ struct Drawing {
     line: String,
     dots: Vec<(f64, f64, String)>,
     trend: Option<[(f64, f64); 2]>,
-    /// Dates labelled under the plot: x and the date.
-    dates: Vec<(f64, String)>,
+    /// Dates labelled under the plot: x, the date, and how it is anchored (the first
+    /// starts at its line, the last ends at it, so neither leaves the chart).
+    dates: Vec<(f64, String, &'static str)>,
 }
 
 fn drawing(ind: &Indicator, points: &[Point]) -> Drawing {
     let f = &ind.fields;
     let chart = Chart::new(FRAME, f, points);
     let m = FRAME.margin;
-    let mut dates = vec![
-        (chart.x(f.baseline.date), f.baseline.date.to_string()),
-        (chart.x(f.target.date), f.target.date.to_string()),
-    ];
+    let mut dated = vec![f.baseline.date, f.target.date];
     if chart.to > f.target.date {
-        dates.push((chart.x(chart.to), chart.to.to_string()));
+        dated.push(chart.to);
     }
+    let last = dated.len() - 1;
+    let dates = dated
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let anchor = match i {
+                0 => "start",
+                i if i == last => "end",
+                _ => "middle",
+            };
+            (chart.x(d), d.to_string(), anchor)
+        })
+        .collect();
     Drawing {
         grid: chart
             .y_ticks()

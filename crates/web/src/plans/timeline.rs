@@ -38,7 +38,12 @@ struct TickLabel {
     /// Where the month's name starts: just after the tick in time.
     label_x: f64,
     text: String,
+    /// Whether the month's name is written (when ticks are close, only some are).
+    named: bool,
 }
+
+/// The room a month's name needs on the time axis, in SVG units.
+const MONTH_LABEL_WIDTH: f64 = 70.0;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "plans/timeline.html")]
@@ -94,10 +99,18 @@ async fn page(
     let rtl = lang.dir().as_str() == "rtl";
     let timeline = Timeline::new(Layout::STANDARD, &rows, &dependencies, today(), rtl);
     let items = tree_rows(&state, &caller.viewer, lang, &tree).await?;
+    // Month names need about 70 units; name only every n-th tick when they are closer.
+    let spacing = match timeline.ticks.as_slice() {
+        [a, b, ..] => (b.x - a.x).abs(),
+        _ => f64::MAX,
+    };
+    let every = (MONTH_LABEL_WIDTH / spacing).ceil().max(1.0) as usize;
     let ticks = timeline
         .ticks
         .iter()
-        .map(|t| TickLabel {
+        .enumerate()
+        .map(|(i, t)| TickLabel {
+            named: i % every == 0,
             x: t.x,
             label_x: if rtl { t.x - 3.0 } else { t.x + 3.0 },
             text: format!(

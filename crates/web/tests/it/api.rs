@@ -303,6 +303,7 @@ async fn the_openapi_document_covers_every_api_route() {
         "POST /api/v1/indicators",
         "GET /api/v1/indicators/{id}",
         "DELETE /api/v1/indicators/{id}",
+        "GET /api/v1/indicators/{id}/measurements",
         "POST /api/v1/indicators/{id}/measurements",
         "GET /api/v1/working-groups",
         "POST /api/v1/working-groups",

@@ -387,6 +387,17 @@ async fn a_measurement_is_corrected_over_the_api_once() {
         .api_send(reqwest::Method::POST, &path, &member, body)
         .await;
     assert_eq!(again.status(), StatusCode::CONFLICT);
-    let all = plans::indicators::history(&app.db, &ind.id).await.unwrap();
+    let all = app
+        .api_json(
+            &format!("/api/v1/indicators/{}/measurements", ind.id),
+            &member,
+        )
+        .await;
+    let all = all.as_array().unwrap();
     assert_eq!(all.len(), history.len() + 1);
+    let old = all.iter().find(|m| m["id"] == first.id.as_str()).unwrap();
+    assert!(
+        old["replaced_by"].is_string(),
+        "the corrected one points at its correction"
+    );
 }

@@ -1,7 +1,11 @@
 //! The large demo: a coalition the size the benchmark measures (20,000 organisations,
-//! 100,000 people, 1,000,000 audit-log rows), with names in several languages and
+//! 100,000 people, 1,000,000 audit-log rows, 5,000 plan items, 500 indicators with
+//! 100 measurements each), with names in several languages and
 //! scripts spread over every region. Written with multi-row inserts, so SQLite is
 //! filled in well under two minutes.
+
+mod plans;
+mod words;
 
 use tadamun_core::coverage::targets::TargetInput;
 use tadamun_core::directory::Stage;
@@ -9,11 +13,11 @@ use tadamun_core::geo;
 use tadamun_core::ids::{AuditId, OrganisationId, PersonId};
 use tadamun_core::search::normalise;
 
-use super::words::{FIRST_NAMES, FOCUS, KINDS, LANGUAGES, LAST_NAMES, PATTERNS, STAGES};
 use crate::directory::outreach::CHANGE_COLUMNS;
 use crate::error::{Result, StoreError};
 use crate::sql::{Arg, insert_rows};
 use crate::{Db, audit, coverage};
+use words::{FIRST_NAMES, FOCUS, KINDS, LANGUAGES, LAST_NAMES, PATTERNS, STAGES};
 
 /// How many of each record the large demo makes.
 #[derive(Debug, Clone, Copy)]
@@ -24,6 +28,11 @@ pub struct Sizes {
     pub people: usize,
     /// Audit-log rows in all (creations included).
     pub audit_rows: usize,
+    /// Plans, each with five objectives of ten initiatives of nine actions (506
+    /// items), and an indicator with `measurements` weekly measurements per initiative.
+    pub plans: usize,
+    /// Measurements of each indicator.
+    pub measurements: usize,
 }
 
 /// The sizes the benchmark uses.
@@ -31,6 +40,8 @@ pub const LARGE: Sizes = Sizes {
     organisations: 20_000,
     people: 100_000,
     audit_rows: 1_000_000,
+    plans: 10,
+    measurements: 100,
 };
 
 /// A small, fast, deterministic generator (SplitMix64): the same data every run.
@@ -348,6 +359,11 @@ pub async fn load(db: &Db, sizes: Sizes, mut progress: impl FnMut(&str, usize)) 
     insert_rows(&mut tx, "audit_log", &audit::COLUMNS, audit).await?;
     tx.commit().await?;
     progress("audit rows", written);
+
+    let orgs: Vec<OrganisationId> = org_ids.into_iter().map(|(id, _)| id).collect();
+    let (items, measurements) = plans::load(db, &mut rng, &sizes, &orgs).await?;
+    progress("plan items", items);
+    progress("measurements", measurements);
 
     let africa = TargetInput {
         region: "002".into(),
