@@ -1,6 +1,7 @@
 // The main flows, done with JavaScript turned off, as a person on a basic phone would:
 // signing in and out, adding, correcting, editing and deleting an organisation, the
-// account page, the language switcher and user administration.
+// account page, the language switcher, user administration, and following a
+// recommendation up from its proposal to a linked plan item.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -133,6 +134,36 @@ test('an admin adds a user in Arabic, with the weak password refused first', asy
   assert.ok(await page.isVisible('[role=status]'));
   await page.goto('/users');
   assert.equal(await page.locator('text=nadia@example.org').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a coordinator records a recommendation, adopts it and links a plan item without JavaScript', async () => {
+  const { context, page, errors } = await noScriptPage({ role: 'coordinator', lang: 'en' });
+  await page.goto('/recommendations');
+  await page.click('a.button[href="/recommendations/new"]');
+  await page.fill('#text', 'Translate the toolkit into Amharic');
+  await page.selectOption('#theme', 'expansion');
+  await page.click('form.form button[type=submit]');
+  assert.match(await page.textContent('[role=status]'), /Saved/);
+  assert.match(await page.textContent('.facts'), /Proposed/);
+
+  await page.selectOption('#status', 'dropped');
+  await page.click('form[action$="/status"] button[type=submit]');
+  assert.match(await page.textContent('[role=alert]'), /Reason: this is required/);
+  assert.equal(await page.getAttribute('#reason', 'aria-invalid'), 'true');
+  assert.equal(await page.inputValue('#status'), 'dropped', 'the chosen status is kept');
+  await page.selectOption('#status', 'adopted');
+  await page.fill('#reason', 'Agreed at the consultative meeting');
+  await page.click('form[action$="/status"] button[type=submit]');
+  assert.match(await page.textContent('.facts'), /Adopted/);
+  assert.match(await page.textContent('table[aria-labelledby="history"]'), /Agreed at the consultative meeting/);
+
+  const first = await page.locator('#item option').nth(1).getAttribute('value');
+  await page.selectOption('#item', first);
+  await page.click('form[action$="/items"] button[type=submit]');
+  assert.equal(await page.locator(`a[href="/plan-items/${first}"]`).count(), 1);
+  assert.match(await page.textContent('.facts'), /\d+ %/);
   assert.deepEqual(errors, []);
   await context.close();
 });
