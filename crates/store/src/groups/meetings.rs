@@ -323,6 +323,41 @@ pub async fn make_plan_item(
     Ok(created)
 }
 
+/// Leaves the action items owned by group `group` without an owner, audited.
+pub(crate) async fn drop_group_owner(
+    tx: &mut Transaction<'_, Any>,
+    actor: &Actor,
+    group: &GroupId,
+) -> Result<()> {
+    let rows = sqlx::query(
+        "SELECT id, meeting_id, text, owner_kind, owner_id, due_date, plan_item_id \
+         FROM meeting_actions WHERE owner_kind = 'group' AND owner_id = $1 ORDER BY id",
+    )
+    .bind(group.as_str().to_owned())
+    .fetch_all(&mut **tx)
+    .await?;
+    for row in &rows {
+        let before = action_item(row)?;
+        let mut after = before.clone();
+        after.fields.owner = None;
+        sqlx::query("UPDATE meeting_actions SET owner_kind = NULL, owner_id = NULL WHERE id = $1")
+            .bind(before.id.as_str().to_owned())
+            .execute(&mut **tx)
+            .await?;
+        record(
+            tx,
+            actor,
+            Action::Update,
+            "meeting_action",
+            before.id.as_str(),
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 async fn check_references(tx: &mut Transaction<'_, Any>, f: &MeetingFields) -> Result<()> {
     let unknown = |field| StoreError::Invalid(Invalid::new(field, Problem::UnknownValue));
     if let Some(group) = &f.group

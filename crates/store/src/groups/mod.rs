@@ -192,18 +192,48 @@ pub async fn update(db: &Db, actor: &Actor, id: &GroupId, fields: GroupFields) -
     Ok(after)
 }
 
-/// Removes a group. Its meetings and recommendations stay, without a group; plan
-/// items it owned keep no owner.
+/// Removes a group. Its meetings and recommendations stay, without a group; the plan
+/// items and action items it owned keep no owner (each change audited).
 #[tracing::instrument(skip(db))]
 pub async fn delete(db: &Db, actor: &Actor, id: &GroupId) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
-    let before = read(&mut tx, id).await?;
-    sqlx::query(
-        "UPDATE plan_items SET owner_kind = NULL, owner_id = NULL WHERE owner_kind = 'group' AND owner_id = $1",
+    let owned = sqlx::query(
+        "SELECT id FROM plan_items WHERE owner_kind = 'group' AND owner_id = $1 ORDER BY id",
     )
     .bind(id.as_str().to_owned())
-    .execute(&mut *tx)
+    .fetch_all(db.pool())
     .await?;
+    let mut items = Vec::with_capacity(owned.len());
+    for row in &owned {
+        items.push(crate::plans::get(db, &PlanItemId::from_stored(row.try_get("id")?)).await?);
+    }
+    let mut tx = db.pool().begin().await?;
+    let before = read(&mut tx, id).await?;
+    for item in items {
+        let after = PlanItem {
+            fields: tadamun_core::plans::PlanItemFields {
+                owner: None,
+                ..item.fields.clone()
+            },
+            ..item.clone()
+        };
+        sqlx::query("UPDATE plan_items SET owner_kind = NULL, owner_id = NULL WHERE id = $1")
+            .bind(item.id.as_str().to_owned())
+            .execute(&mut *tx)
+            .await?;
+        audit::record(
+            &mut tx,
+            Change {
+                actor,
+                action: Action::Update,
+                entity: "plan_item",
+                entity_id: item.id.as_str(),
+                before: Some(&item),
+                after: Some(&after),
+            },
+        )
+        .await?;
+    }
+    meetings::drop_group_owner(&mut tx, actor, id).await?;
     sqlx::query("DELETE FROM working_groups WHERE id = $1")
         .bind(id.as_str().to_owned())
         .execute(&mut *tx)

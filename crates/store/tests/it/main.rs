@@ -14,6 +14,7 @@ mod migrate;
 mod outreach;
 mod people;
 mod plans;
+mod recommendations;
 
 use tadamun_core::accounts::{Email, NewPassword, NewUser, Role, User};
 use tadamun_core::audit::Actor;

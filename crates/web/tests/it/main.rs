@@ -10,6 +10,7 @@ mod accounts;
 mod api;
 mod coverage;
 mod directory;
+mod group_pages;
 mod groups;
 mod helpers;
 mod http;
