@@ -114,7 +114,15 @@ impl FormPage {
                 })
                 .collect(),
         };
+        let working_groups = tadamun_store::groups::list(&state.db).await?;
         let owners = vec![
+            group(
+                "plans-owner-groups",
+                working_groups
+                    .into_iter()
+                    .map(|g| (format!("group:{}", g.id), g.fields.name_in(lang).to_owned()))
+                    .collect(),
+            ),
             group(
                 "plans-owner-organisations",
                 orgs.into_iter()
@@ -368,7 +376,7 @@ async fn detail_page(
         .iter()
         .find(|i| &i.id == id)
         .ok_or(AppError::NotFound)?;
-    let owners = Owners::of(state, &caller.viewer, tree.items.iter()).await?;
+    let owners = Owners::of(state, &caller.viewer, lang, tree.items.iter()).await?;
     let today = today();
     let row =
         |i: &PlanItem| ItemRow::new(lang, i, tree.progress.get(&i.id).copied(), &owners, today);

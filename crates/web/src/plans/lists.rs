@@ -12,6 +12,7 @@ use axum::routing::get;
 use tadamun_core::accounts::User;
 use tadamun_core::plans::{Owner, Status};
 use tadamun_store::directory::people;
+use tadamun_store::groups;
 use tadamun_store::plans::{self, InPlan};
 
 use super::{ItemRow, Owners, today};
@@ -28,8 +29,8 @@ pub(super) fn router() -> Router<AppState> {
         .route("/plans/attention", get(attention))
 }
 
-/// Everyone `user` answers for or acts as: their organisation and the people records
-/// with their e-mail address.
+/// Everyone `user` answers for or acts as: their organisation, the people records
+/// with their e-mail address, and the working groups they belong to.
 pub(super) async fn owners_for(state: &AppState, user: &User) -> AppResult<Vec<Owner>> {
     let mut owners: Vec<Owner> = people::with_email(&state.db, user.email.as_str())
         .await?
@@ -37,6 +38,12 @@ pub(super) async fn owners_for(state: &AppState, user: &User) -> AppResult<Vec<O
         .map(Owner::Person)
         .collect();
     owners.extend(user.organisation.clone().map(Owner::Organisation));
+    owners.extend(
+        groups::of_user(&state.db, &user.id)
+            .await?
+            .into_iter()
+            .map(Owner::Group),
+    );
     Ok(owners)
 }
 
@@ -62,7 +69,7 @@ async fn rows(
         .into_iter()
         .map(|p| (p.id.to_string(), p.fields.title_in(lang).to_owned()))
         .collect();
-    let owners = Owners::of(state, &caller.viewer, found.iter().map(|f| &f.item)).await?;
+    let owners = Owners::of(state, &caller.viewer, lang, found.iter().map(|f| &f.item)).await?;
     let today = today();
     Ok(found
         .into_iter()

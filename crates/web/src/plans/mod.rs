@@ -20,6 +20,7 @@ use tadamun_core::ids::PlanItemId;
 use tadamun_core::plans::{Level, Owner, PlanItem, Status};
 use tadamun_core::visibility::Viewer;
 use tadamun_store::directory::{self, people};
+use tadamun_store::groups;
 use tadamun_store::plans::PlanTree;
 
 use crate::error::{AppError, AppResult};
@@ -61,26 +62,40 @@ fn today() -> NaiveDate {
 /// The names of the owners of some items, as the viewer may see them.
 #[derive(Default)]
 struct Owners {
+    groups: HashMap<String, String>,
     organisations: HashMap<String, String>,
     people: HashMap<String, String>,
 }
 
 impl Owners {
-    /// Reads the names of every owner of `items` in two queries.
+    /// Reads the names of every owner of `items`, in `lang` where they have one, in
+    /// at most three queries.
     async fn of<'a>(
         state: &AppState,
         viewer: &Viewer,
+        lang: Lang,
         items: impl Iterator<Item = &'a PlanItem>,
     ) -> AppResult<Self> {
-        let (mut orgs, mut persons) = (Vec::new(), Vec::new());
+        let (mut orgs, mut persons, mut any_group) = (Vec::new(), Vec::new(), false);
         for item in items {
             match &item.fields.owner {
                 Some(Owner::Organisation(id)) => orgs.push(id),
                 Some(Owner::Person(id)) => persons.push(id),
-                _ => {}
+                Some(Owner::Group(_)) => any_group = true,
+                None => {}
             }
         }
+        let groups = if any_group {
+            groups::by_id(&state.db)
+                .await?
+                .into_iter()
+                .map(|(id, g)| (id.to_string(), g.name_in(lang).to_owned()))
+                .collect()
+        } else {
+            HashMap::new()
+        };
         Ok(Self {
+            groups,
             organisations: directory::names_of(&state.db, viewer, &orgs).await?,
             people: people::names_of(&state.db, viewer, &persons).await?,
         })
@@ -100,7 +115,12 @@ impl Owners {
                 .get(id.as_str())
                 .map(|n| (n.clone(), Some(format!("/people/{id}"))))
                 .unwrap_or_default(),
-            _ => (String::new(), None),
+            Some(Owner::Group(id)) => self
+                .groups
+                .get(id.as_str())
+                .map(|n| (n.clone(), Some(format!("/groups/{id}"))))
+                .unwrap_or_default(),
+            None => (String::new(), None),
         }
     }
 }
@@ -190,7 +210,7 @@ async fn tree_rows(
     lang: Lang,
     tree: &PlanTree,
 ) -> AppResult<Vec<ItemRow>> {
-    let owners = Owners::of(state, viewer, tree.items.iter()).await?;
+    let owners = Owners::of(state, viewer, lang, tree.items.iter()).await?;
     let today = today();
     Ok(in_order(tree)
         .into_iter()

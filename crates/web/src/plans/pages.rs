@@ -42,7 +42,7 @@ async fn list(State(state): State<AppState>, caller: Caller) -> AppResult<ListPa
     caller.user()?;
     let lang = caller.lang;
     let all = plans::plans(&state.db).await?;
-    let owners = Owners::of(&state, &caller.viewer, all.iter()).await?;
+    let owners = Owners::of(&state, &caller.viewer, lang, all.iter()).await?;
     let today = today();
     let mut rows = Vec::with_capacity(all.len());
     for plan in &all {

@@ -401,3 +401,42 @@ async fn a_measurement_is_corrected_over_the_api_once() {
         "the corrected one points at its correction"
     );
 }
+
+#[tokio::test]
+async fn an_action_owned_by_a_working_group_is_named_on_the_plan_and_is_in_its_members_actions() {
+    let (app, plan) = with_demo().await;
+    // The consultative meeting's first action item became an action of the media group.
+    let title = "Send the content package to translators a week before publication";
+    let viewer = demo_account(&app, "viewer").await;
+    let (_, body) = page(&app, &viewer, &format!("/plans/{plan}")).await;
+    let row = body
+        .split("<tr")
+        .find(|r| r.contains(title))
+        .expect("the action is in the tree");
+    assert!(
+        row.contains("/groups/"),
+        "its owner links to the group: {row}"
+    );
+
+    // A member who joins the group finds the action among theirs.
+    let user = app.user(Role::Member, None).await;
+    let group = tadamun_store::groups::list(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|g| row.contains(g.id.as_str()))
+        .unwrap();
+    let mut fields = group.fields.clone();
+    fields.users.push(user.id.clone());
+    tadamun_store::groups::update(
+        &app.db,
+        &tadamun_core::audit::Actor::System,
+        &group.id,
+        fields,
+    )
+    .await
+    .unwrap();
+    let member = app.signed_in(&user).await;
+    let (_, mine) = page(&app, &member, "/plans/mine").await;
+    assert!(mine.contains(title), "{mine}");
+}
