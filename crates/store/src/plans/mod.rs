@@ -159,6 +159,7 @@ pub async fn create(db: &Db, actor: &Actor, fields: PlanItemFields) -> Result<Pl
             plan_of_row(&mut tx, parent_id).await?
         }
     };
+    check_owner(&mut tx, fields.owner.as_ref()).await?;
     let item = PlanItem { id, fields };
     let now = crate::now_ms();
     let mut sql = crate::sql::Sql::new(
@@ -195,6 +196,9 @@ pub async fn update(
     let before = read(&mut tx, id).await?;
     fields.level = before.fields.level;
     fields.parent = before.fields.parent.clone();
+    if fields.owner != before.fields.owner {
+        check_owner(&mut tx, fields.owner.as_ref()).await?;
+    }
     if let Some(parent_id) = &fields.parent {
         let parent = read(&mut tx, parent_id).await?;
         check_within_parent(fields.dates, parent.fields.dates).map_err(StoreError::Invalid)?;
@@ -307,6 +311,26 @@ pub async fn remove_dependency(db: &Db, actor: &Actor, gone: Dependency) -> Resu
     .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Refuses, naming the `owner` field, an owner that does not exist.
+async fn check_owner(tx: &mut Transaction<'_, Any>, owner: Option<&Owner>) -> Result<()> {
+    let Some(owner) = owner else {
+        return Ok(());
+    };
+    let table = match owner {
+        Owner::Group(_) => "working_groups",
+        Owner::Organisation(_) => "organisations",
+        Owner::Person(_) => "people",
+    };
+    if crate::groups::exists(tx, table, "id", owner.id()).await? {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(tadamun_core::Invalid::new(
+            "owner",
+            tadamun_core::Problem::UnknownValue,
+        )))
+    }
 }
 
 async fn plan_of_row(tx: &mut Transaction<'_, Any>, id: &PlanItemId) -> Result<PlanItemId> {

@@ -397,3 +397,28 @@ async fn a_corrected_measurement_is_kept_in_the_history_and_the_forecast_uses_th
     assert!((tree.progress[&objective.id] - expected).abs() < 1e-9);
     assert!((tree.progress[&plan.id] - expected).abs() < 1e-9);
 }
+
+#[tokio::test]
+async fn an_owner_that_does_not_exist_is_refused_naming_the_field() {
+    let t = fresh().await;
+    for kind in ["group", "organisation", "person"] {
+        let fields = PlanItemInput {
+            level: "plan".into(),
+            title: "A plan".into(),
+            owner_kind: Some(kind.into()),
+            owner: Some(tadamun_core::ids::PlanItemId::new().to_string()),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        let e = plans::create(&t.db, &Actor::System, fields)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            invalid(e),
+            Invalid::new("owner", Problem::UnknownValue),
+            "{kind}"
+        );
+    }
+    assert!(plans::plans(&t.db).await.unwrap().is_empty());
+}
