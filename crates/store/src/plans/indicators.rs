@@ -285,29 +285,47 @@ pub async fn of_plan(db: &Db, plan: &PlanItemId) -> Result<Vec<Measured>> {
     .bind(plan.as_str().to_owned())
     .fetch_all(db.pool())
     .await?;
-    let measured = sqlx::query(
-        "SELECT m.indicator_id, m.date, m.value FROM measurements m \
+    // One row per indicator with its points as `date=value;…`: SQLite hands each row
+    // from its worker thread to the async side one at a time, so a plan's thousands of
+    // measurements cost far more as rows than as one aggregated text per indicator.
+    let aggregate = match db.backend() {
+        crate::db::Backend::Sqlite => "group_concat",
+        crate::db::Backend::Postgres => "string_agg",
+    };
+    let measured = crate::sql::dynamic(format!(
+        "SELECT m.indicator_id, {aggregate}(m.date || '=' || CAST(m.value AS TEXT), ';' \
+         ORDER BY m.date, m.entered_at, m.id) AS points FROM measurements m \
          JOIN indicators ind ON ind.id = m.indicator_id JOIN plan_items i ON i.id = ind.item_id \
-         WHERE i.plan_id = $1 AND m.replaced_by IS NULL ORDER BY m.date, m.entered_at, m.id",
-    )
+         WHERE i.plan_id = $1 AND m.replaced_by IS NULL GROUP BY m.indicator_id"
+    ))
     .bind(plan.as_str().to_owned())
     .fetch_all(db.pool())
     .await?;
     let mut points: HashMap<String, Vec<Point>> = HashMap::new();
     for row in &measured {
-        points
-            .entry(row.try_get("indicator_id")?)
-            .or_default()
-            .push(Point {
-                date: date(row, "date", "measurements.date")?,
-                value: row.try_get("value")?,
-            });
+        let text: String = row.try_get("points")?;
+        points.insert(row.try_get("indicator_id")?, parse_points(&text)?);
     }
     rows.iter()
         .map(|row| {
             let indicator = indicator(row)?;
             let points = points.remove(indicator.id.as_str()).unwrap_or_default();
             Ok(Measured { indicator, points })
+        })
+        .collect()
+}
+
+/// Reads `date=value;date=value…` as points.
+fn parse_points(text: &str) -> Result<Vec<Point>> {
+    let corrupt = || StoreError::Corrupt("measurements");
+    text.split(';')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (date, value) = p.split_once('=').ok_or_else(corrupt)?;
+            Ok(Point {
+                date: date.parse().map_err(|_| corrupt())?,
+                value: value.parse().map_err(|_| corrupt())?,
+            })
         })
         .collect()
 }
