@@ -47,6 +47,17 @@ fn rows(tsv: &'static str) -> Vec<HashMap<&'static str, &'static str>> {
         .collect()
 }
 
+/// The day `offset` days from `today` (before it when negative): demo dates are
+/// counted from the day the demo is loaded.
+fn day(today: chrono::NaiveDate, offset: i64) -> chrono::NaiveDate {
+    let days = chrono::Days::new(offset.unsigned_abs());
+    if offset < 0 {
+        today - days
+    } else {
+        today + days
+    }
+}
+
 fn cell(row: &HashMap<&str, &'static str>, column: &str) -> Option<String> {
     row.get(column)
         .map(|v| v.trim())

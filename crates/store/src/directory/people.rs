@@ -122,6 +122,14 @@ pub async fn all(db: &Db, viewer: &Viewer, filter: &PersonFilter) -> Result<Vec<
     with_affiliations(db, &rows).await
 }
 
+/// A row of `id, display_name, alias` as the id and the name `viewer` knows them by.
+fn shown(row: &AnyRow, viewer: &Viewer) -> Result<(PersonId, String)> {
+    let display: String = row.try_get("display_name")?;
+    let alias: Option<String> = row.try_get("alias")?;
+    let name = tadamun_core::directory::people::shown_name(&display, alias.as_deref(), viewer);
+    Ok((PersonId::from_stored(row.try_get("id")?), name.to_owned()))
+}
+
 /// The names `viewer` knows the people of `ids` by (aliases for pseudonymous people
 /// unless `viewer` is trusted), for those `viewer` may see, by id.
 pub async fn names_of(
@@ -138,11 +146,8 @@ pub async fn names_of(
         sql.push(")");
         push_scope(&mut sql, &viewer.scope(), &NAMING);
         for row in sql.query().fetch_all(db.pool()).await? {
-            let display: String = row.try_get("display_name")?;
-            let alias: Option<String> = row.try_get("alias")?;
-            let name =
-                tadamun_core::directory::people::shown_name(&display, alias.as_deref(), viewer);
-            names.insert(row.try_get("id")?, name.to_owned());
+            let (id, name) = shown(&row, viewer)?;
+            names.insert(id.to_string(), name);
         }
     }
     Ok(names)
@@ -155,13 +160,7 @@ pub async fn all_names(db: &Db, viewer: &Viewer) -> Result<Vec<(PersonId, String
     let rows = sql.query().fetch_all(db.pool()).await?;
     let mut names = rows
         .iter()
-        .map(|row| {
-            let display: String = row.try_get("display_name")?;
-            let alias: Option<String> = row.try_get("alias")?;
-            let name =
-                tadamun_core::directory::people::shown_name(&display, alias.as_deref(), viewer);
-            Ok((PersonId::from_stored(row.try_get("id")?), name.to_owned()))
-        })
+        .map(|row| shown(row, viewer))
         .collect::<Result<Vec<_>>>()?;
     names.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(names)

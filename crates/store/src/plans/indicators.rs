@@ -32,18 +32,6 @@ pub async fn get(db: &Db, id: &IndicatorId) -> Result<Indicator> {
     indicator(&row)
 }
 
-/// The indicators of plan item `item`.
-#[tracing::instrument(skip(db))]
-pub async fn of_item(db: &Db, item: &PlanItemId) -> Result<Vec<Indicator>> {
-    let rows = crate::sql::dynamic(format!(
-        "SELECT {COLUMNS} FROM indicators WHERE item_id = $1 ORDER BY id"
-    ))
-    .bind(item.as_str().to_owned())
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter().map(indicator).collect()
-}
-
 /// Adds an indicator.
 #[tracing::instrument(skip(db, fields))]
 pub async fn create(db: &Db, actor: &Actor, fields: IndicatorFields) -> Result<Indicator> {

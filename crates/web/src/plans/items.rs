@@ -14,7 +14,7 @@ use tadamun_core::ids::PlanItemId;
 use tadamun_core::plans::{Dependency, Level, PlanItem, PlanItemInput, Status};
 use tadamun_core::{Invalid, Problem};
 use tadamun_store::directory::{self, people};
-use tadamun_store::plans::{self, indicators};
+use tadamun_store::plans;
 
 use super::pages::{forecast_label, value_text};
 use super::{ItemRow, Owners, level_label, parse_item_id, status_label, today};
@@ -412,11 +412,10 @@ async fn detail_page(
     } else {
         Vec::new()
     };
-    let indicators = indicators::of_item(&state.db, id).await?;
     let measured: Vec<IndicatorLink> = tree
         .indicators
         .iter()
-        .filter(|m| indicators.iter().any(|i| i.id == m.indicator.id))
+        .filter(|m| m.indicator.fields.item.as_ref() == Some(id))
         .map(|m| {
             let f = &m.indicator.fields;
             let forecast = f.forecast(&m.points);

@@ -3,9 +3,9 @@
 //! a chain of dependencies in every initiative and an indicator per initiative
 //! measured every week.
 
-use chrono::{Days, NaiveDate};
 use tadamun_core::ids::{IndicatorId, MeasurementId, OrganisationId, PlanItemId};
 
+use super::super::day;
 use super::{Rng, Sizes};
 use crate::Db;
 use crate::error::Result;
@@ -83,15 +83,6 @@ const VERBS: [&str; 9] = [
     "Document cases of",
     "Evaluate the work on",
 ];
-
-fn day(today: NaiveDate, offset: i64) -> NaiveDate {
-    let days = Days::new(offset.unsigned_abs());
-    if offset < 0 {
-        today - days
-    } else {
-        today + days
-    }
-}
 
 /// Writes the plans; returns how many items and measurements were written.
 pub(super) async fn load(
