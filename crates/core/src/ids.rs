@@ -105,6 +105,14 @@ id_type!(
     /// A recommendation of the register.
     RecommendationId
 );
+id_type!(
+    /// A campaign: media, advocacy, legal, economic or grassroots.
+    CampaignId
+);
+id_type!(
+    /// A target of a campaign: a company, an institution, a government body …
+    CampaignTargetId
+);
 
 #[cfg(test)]
 mod tests {

@@ -102,6 +102,8 @@ pub enum Problem {
     StatusMove,
     /// A meeting's action item that already became a plan action.
     AlreadyPlanned,
+    /// A campaign target's outcome other than open without the date it was reached.
+    OutcomeDate,
 }
 
 impl Problem {
@@ -146,6 +148,7 @@ impl Problem {
             Problem::LinkOrPlace => "link_or_place",
             Problem::StatusMove => "invalid_status_move",
             Problem::AlreadyPlanned => "already_planned",
+            Problem::OutcomeDate => "outcome_date_required",
         }
     }
 
@@ -190,6 +193,7 @@ impl Problem {
             Problem::LinkOrPlace => "problem-link-or-place",
             Problem::StatusMove => "problem-status-move",
             Problem::AlreadyPlanned => "problem-already-planned",
+            Problem::OutcomeDate => "problem-outcome-date",
         }
     }
 

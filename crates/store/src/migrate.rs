@@ -67,6 +67,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0010_groups.sql"),
         postgres: include_str!("../migrations/postgres/0010_groups.sql"),
     },
+    Migration {
+        version: 12,
+        sqlite: include_str!("../migrations/sqlite/0012_campaigns.sql"),
+        postgres: include_str!("../migrations/postgres/0012_campaigns.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

@@ -6,6 +6,7 @@
 
 mod accounts;
 mod audit;
+mod campaigns;
 mod coverage;
 mod demo;
 mod directory;
