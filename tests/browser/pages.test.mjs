@@ -30,6 +30,9 @@ async function ids() {
   const groups = await (await context.request.get('/api/v1/working-groups')).json();
   const meetings = await (await context.request.get('/api/v1/meetings')).json();
   const recommendations = await (await context.request.get('/api/v1/recommendations')).json();
+  const campaigns = await (await context.request.get('/api/v1/campaigns')).json();
+  const economic = campaigns.find((c) => c.kind === 'economic').id;
+  const targets = await (await context.request.get(`/api/v1/campaigns/${economic}/targets`)).json();
   await context.close();
   const admin = await contextFor(browser, server.base, { role: 'admin', lang: 'en' });
   const users = (await (await admin.request.get('/api/v1/users')).json()).items;
@@ -49,13 +52,18 @@ async function ids() {
     // The consultative meeting: minutes, decisions and action items.
     meeting: meetings.find((m) => m.kind === 'consultative').id,
     recommendation: recommendations.find((r) => r.status === 'in_progress').id,
+    // The economic campaign: targets won, partly won, lost and open.
+    campaign: economic,
+    target: targets[0].id,
   };
 }
 
 /** The working group, meeting and recommendation pages every signed-in user reads. */
-function groupPages({ group, meeting, recommendation }, shots) {
+function groupPages({ group, meeting, recommendation, campaign }, shots) {
   const shot = (name) => (shots ? name : null);
   return [
+    ['/campaigns', shot('campaigns')],
+    [`/campaigns/${campaign}`, shot('campaign')],
     ['/groups', shot('groups')],
     [`/groups/${group}`, shot('group')],
     ['/meetings', shot('meetings')],
@@ -124,6 +132,11 @@ function pagesFor(role, found) {
       ['/recommendations/new', 'recommendation-form'],
       [`/recommendations/${recommendation}/edit`, null],
       ['/recommendations?status=adopted&stale_days=30', null],
+      ['/campaigns/new', 'campaign-form'],
+      [`/campaigns/${found.campaign}/edit`, null],
+      [`/campaigns/${found.campaign}/targets/new`, 'target-form'],
+      [`/campaigns/${found.campaign}/targets/${found.target}/edit`, null],
+      ['/campaigns?kind=media&region=002', null],
     ],
     admin: [
       ...everyone,

@@ -113,6 +113,10 @@ id_type!(
     /// A target of a campaign: a company, an institution, a government body …
     CampaignTargetId
 );
+id_type!(
+    /// A content item of a campaign: a post, an article, a press release …
+    ContentItemId
+);
 
 #[cfg(test)]
 mod tests {

@@ -104,6 +104,8 @@ pub enum Problem {
     AlreadyPlanned,
     /// A campaign target's outcome other than open without the date it was reached.
     OutcomeDate,
+    /// A move of a translation's state that the workflow does not allow.
+    TranslationMove,
 }
 
 impl Problem {
@@ -149,6 +151,7 @@ impl Problem {
             Problem::StatusMove => "invalid_status_move",
             Problem::AlreadyPlanned => "already_planned",
             Problem::OutcomeDate => "outcome_date_required",
+            Problem::TranslationMove => "invalid_translation_move",
         }
     }
 
@@ -194,6 +197,7 @@ impl Problem {
             Problem::StatusMove => "problem-status-move",
             Problem::AlreadyPlanned => "problem-already-planned",
             Problem::OutcomeDate => "problem-outcome-date",
+            Problem::TranslationMove => "problem-translation-move",
         }
     }
 

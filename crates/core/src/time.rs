@@ -42,6 +42,11 @@ impl Zone {
             .format("%Y-%m-%d %H:%M")
             .to_string()
     }
+
+    /// The day `instant` falls on in this zone.
+    pub fn date_of(self, instant: DateTime<Utc>) -> chrono::NaiveDate {
+        self.0.from_utc_datetime(&instant.naive_utc()).date_naive()
+    }
 }
 
 /// Milliseconds since the Unix epoch, the stored form of an instant.

@@ -1,11 +1,16 @@
 //! Campaigns: what kind, what for, when, where, in which languages and who runs
 //! them, with the plan items and indicators they answer to. Their targets and the
 //! outcomes reached are in `targets`; wins over time and the chart's geometry in
-//! `wins`.
+//! `wins`; content items and the workflow of their translations in `content`.
 
+pub mod content;
 pub mod targets;
 pub mod wins;
 
+pub use content::{
+    Channel, ContentFields, ContentInput, ContentItem, ContentKind, Translation, TranslationFields,
+    TranslationInput, TranslationState,
+};
 pub use targets::{Outcome, Target, TargetFields, TargetInput, TargetKind};
 
 use std::collections::BTreeMap;

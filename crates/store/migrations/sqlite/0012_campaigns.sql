@@ -63,3 +63,45 @@ CREATE TABLE campaign_targets (
 );
 CREATE INDEX campaign_targets_campaign ON campaign_targets (campaign_id, id);
 CREATE INDEX campaign_targets_outcome ON campaign_targets (outcome, outcome_date);
+
+-- Content items in their source language, their translations (a row once a
+-- translation is written, assigned or moved; a campaign language without a row is
+-- missing), and each translation's history of states.
+CREATE TABLE content_items (
+    id          TEXT PRIMARY KEY,
+    campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('social_post', 'article', 'press_release', 'video_script', 'newsletter', 'fact_sheet', 'other')),
+    channel     TEXT NOT NULL CHECK (channel IN ('website', 'x', 'instagram', 'facebook', 'tiktok', 'youtube', 'telegram', 'whatsapp', 'newsletter', 'press')),
+    source_lang TEXT NOT NULL,
+    title       TEXT NOT NULL,
+    body        TEXT,
+    created_at  BIGINT NOT NULL,
+    updated_at  BIGINT NOT NULL
+);
+CREATE INDEX content_items_campaign ON content_items (campaign_id, id);
+
+CREATE TABLE translations (
+    item_id     TEXT NOT NULL REFERENCES content_items (id) ON DELETE CASCADE,
+    lang        TEXT NOT NULL,
+    title       TEXT,
+    body        TEXT,
+    state       TEXT NOT NULL CHECK (state IN ('missing', 'draft', 'in_review', 'approved', 'published')),
+    outdated    BIGINT NOT NULL DEFAULT 0,
+    assignee_id TEXT REFERENCES users (id) ON DELETE SET NULL,
+    due_date    TEXT,
+    updated_at  BIGINT NOT NULL,
+    PRIMARY KEY (item_id, lang)
+);
+CREATE INDEX translations_assignee ON translations (assignee_id, state);
+CREATE INDEX translations_due ON translations (state, due_date);
+
+CREATE TABLE translation_changes (
+    id         TEXT PRIMARY KEY,
+    item_id    TEXT NOT NULL REFERENCES content_items (id) ON DELETE CASCADE,
+    lang       TEXT NOT NULL,
+    from_state TEXT NOT NULL,
+    to_state   TEXT NOT NULL,
+    at         BIGINT NOT NULL,
+    by_label   TEXT NOT NULL
+);
+CREATE INDEX translation_changes_translation ON translation_changes (item_id, lang, at, id);

@@ -2,6 +2,7 @@
 //! to (one link table each, so a deleted group or item leaves no dangling link), and
 //! their targets (`targets`).
 
+pub mod content;
 pub mod targets;
 
 use std::collections::BTreeMap;

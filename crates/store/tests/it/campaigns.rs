@@ -227,3 +227,47 @@ async fn targets_belong_to_their_campaign_and_every_write_is_audited() {
         Err(StoreError::NotFound)
     ));
 }
+
+#[tokio::test]
+async fn the_demo_has_a_media_an_economic_and_a_legal_campaign_with_wins_and_losses() {
+    let t = fresh().await;
+    tadamun_store::demo::load(&t.db, Some("demo password 1234"))
+        .await
+        .unwrap();
+    let all = campaigns::list(&t.db, &CampaignFilter::default())
+        .await
+        .unwrap();
+    let kinds: Vec<CampaignKind> = all.iter().map(|c| c.fields.kind).collect();
+    assert_eq!(kinds.len(), 3);
+    for kind in [
+        CampaignKind::Media,
+        CampaignKind::Economic,
+        CampaignKind::Legal,
+    ] {
+        assert!(kinds.contains(&kind), "{kind:?}");
+    }
+    let media = all
+        .iter()
+        .find(|c| c.fields.kind == CampaignKind::Media)
+        .unwrap();
+    assert_eq!(media.fields.languages.len(), 5);
+    assert_eq!(
+        media.fields.name_in(tadamun_core::i18n::Lang::Ar),
+        "أصواتنا بكل اللغات"
+    );
+    let economic = all
+        .iter()
+        .find(|c| c.fields.kind == CampaignKind::Economic)
+        .unwrap();
+    let outcomes: Vec<Outcome> = targets::of_campaign(&t.db, &economic.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| t.fields.outcome)
+        .collect();
+    for o in [Outcome::Won, Outcome::Partial, Outcome::Lost, Outcome::Open] {
+        assert!(outcomes.contains(&o), "{o:?}");
+    }
+    assert_eq!(economic.fields.indicators.len(), 1);
+    assert_eq!(economic.fields.items.len(), 1);
+}

@@ -7,6 +7,7 @@
 mod accounts;
 mod audit;
 mod campaigns;
+mod content;
 mod coverage;
 mod demo;
 mod directory;

@@ -111,6 +111,21 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
     const LOGIN: u16 = 303; // pages send anonymous callers to the sign-in page
     let own_id = &own.id;
     let other_id = &other.id;
+    let campaign = tadamun_store::campaigns::create(
+        &app.db,
+        &tadamun_core::audit::Actor::System,
+        tadamun_core::campaigns::CampaignInput {
+            name: "Divest now".into(),
+            kind: "economic".into(),
+            start: "2026-01-01".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap(),
+    )
+    .await
+    .unwrap()
+    .id;
     let cases = vec![
         page(Method::GET, "/".into(), None, [200, 200, 200, 200, 200]),
         page(
@@ -410,6 +425,81 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
             Method::POST,
             "/api/v1/recommendations".into(),
             Some(serde_json::json!({"text": "Open a legal desk", "theme": "legal"})),
+            [401, 403, 403, 201, 201],
+        ),
+        page(
+            Method::GET,
+            "/campaigns".into(),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            "/campaigns/new".into(),
+            None,
+            [LOGIN, 403, 403, 200, 200],
+        ),
+        page(
+            Method::GET,
+            format!("/campaigns/{campaign}"),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            format!("/campaigns/{campaign}/edit"),
+            None,
+            [LOGIN, 403, 403, 200, 200],
+        ),
+        page(
+            Method::GET,
+            format!("/campaigns/{campaign}/targets/new"),
+            None,
+            [LOGIN, 403, 403, 200, 200],
+        ),
+        page(
+            Method::POST,
+            "/campaigns".into(),
+            Some(vec![
+                ("name", "Voices".to_owned()),
+                ("kind", "media".to_owned()),
+                ("start", "2026-03-01".to_owned()),
+            ]),
+            [LOGIN, 403, 403, 303, 303],
+        ),
+        page(
+            Method::POST,
+            format!("/campaigns/{campaign}/targets"),
+            Some(vec![
+                ("name", "Northwind Fund".to_owned()),
+                ("kind", "institution".to_owned()),
+            ]),
+            [LOGIN, 403, 403, 303, 303],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/campaigns".into(),
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        api(
+            Method::POST,
+            "/api/v1/campaigns".into(),
+            Some(serde_json::json!({"name": "Voices", "kind": "media", "start": "2026-03-01"})),
+            [401, 403, 403, 201, 201],
+        ),
+        api(
+            Method::GET,
+            format!("/api/v1/campaigns/{campaign}/targets"),
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        api(
+            Method::POST,
+            format!("/api/v1/campaigns/{campaign}/targets"),
+            Some(
+                serde_json::json!({"name": "Acme Arms", "kind": "company", "outcome": "lost", "outcome_date": "2026-04-01"}),
+            ),
             [401, 403, 403, 201, 201],
         ),
         api(

@@ -325,6 +325,15 @@ async fn the_openapi_document_covers_every_api_route() {
         "POST /api/v1/recommendations/{id}/status",
         "POST /api/v1/recommendations/{id}/items",
         "DELETE /api/v1/recommendations/{id}/items/{item}",
+        "GET /api/v1/campaigns",
+        "POST /api/v1/campaigns",
+        "GET /api/v1/campaigns/{id}",
+        "PATCH /api/v1/campaigns/{id}",
+        "DELETE /api/v1/campaigns/{id}",
+        "GET /api/v1/campaigns/{id}/targets",
+        "POST /api/v1/campaigns/{id}/targets",
+        "PATCH /api/v1/campaigns/{id}/targets/{target}",
+        "DELETE /api/v1/campaigns/{id}/targets/{target}",
         "POST /api/v1/measurements/{id}/corrections",
         "GET /api/v1/audit",
     ]
@@ -338,7 +347,8 @@ async fn the_openapi_document_covers_every_api_route() {
         let path = path
             .replace("{id}", "0190f5b2-0000-7000-8000-000000000000")
             .replace("{code}", "no-such-area")
-            .replace("{item}", "0190f5b2-0000-7000-8000-000000000001");
+            .replace("{item}", "0190f5b2-0000-7000-8000-000000000001")
+            .replace("{target}", "0190f5b2-0000-7000-8000-000000000002");
         let response = Client::new()
             .request(method.parse().unwrap(), app.url(&path))
             .json(&json!({}))

@@ -8,6 +8,7 @@
 mod access;
 mod accounts;
 mod api;
+mod campaigns;
 mod coverage;
 mod directory;
 mod group_pages;

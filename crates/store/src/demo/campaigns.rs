@@ -1,0 +1,271 @@
+//! The demo's campaigns: a media campaign in five languages, an economic (pension
+//! fund divestment) campaign with targets won, partly won, lost and open, and a
+//! legal advocacy campaign. Organisers, plan items and indicators are found by
+//! their demo names; dates are relative to today so the demo stays current. Every
+//! target is fictional.
+
+use std::collections::HashMap;
+
+use tadamun_core::audit::Actor;
+use tadamun_core::campaigns::{CampaignInput, TargetInput};
+use tadamun_core::ids::OrganisationId;
+
+use super::day;
+use crate::campaigns::{self, targets};
+use crate::error::{Result, StoreError};
+use crate::{Db, groups, plans};
+
+/// A demo campaign: names in en, ar, fr, es; goals in en and ar; kind; period in
+/// days from today; regions; content languages; organisers by name or key; the
+/// plan item and indicator it answers to, by English name; its targets.
+struct CampaignSpec {
+    names: [&'static str; 4],
+    goals: [&'static str; 2],
+    kind: &'static str,
+    period: (i64, i64),
+    regions: &'static [&'static str],
+    languages: &'static [&'static str],
+    group: &'static str,
+    organisations: &'static [&'static str],
+    item: &'static str,
+    indicator: Option<&'static str>,
+    targets: &'static [TargetSpec],
+}
+
+/// A demo target: name, kind, country, demands, outcome and its day from today.
+struct TargetSpec {
+    name: &'static str,
+    kind: &'static str,
+    country: &'static str,
+    demands: &'static str,
+    outcome: &'static str,
+    day: i64,
+}
+
+const CAMPAIGNS: [CampaignSpec; 3] = [
+    CampaignSpec {
+        names: [
+            "Our voices in every language",
+            "أصواتنا بكل اللغات",
+            "Nos voix dans toutes les langues",
+            "Nuestras voces en todos los idiomas",
+        ],
+        goals: [
+            "Reach **two million people** in Arabic, English, French, Swahili and Portuguese with one shared message calendar.\n\n- a weekly fact sheet\n- a video script a month\n- press releases on the coalition's days of action",
+            "الوصول إلى **مليوني شخص** بالعربية والإنجليزية والفرنسية والسواحيلية والبرتغالية عبر روزنامة رسائل مشتركة.",
+        ],
+        kind: "media",
+        period: (-120, 150),
+        regions: &["002", "145", "005"],
+        languages: &["ar", "en", "fr", "sw", "pt"],
+        group: "Media working group",
+        organisations: &["sauti-ya-haki", "tripoli-ly-media", "nmp"],
+        item: "Swahili content hub",
+        indicator: Some("Content published in Swahili"),
+        targets: &[TargetSpec {
+            name: "East Africa Public Broadcaster",
+            kind: "institution",
+            country: "KE",
+            demands: "Air the coalition's documentary in Swahili at prime time.",
+            outcome: "partial",
+            day: -30,
+        }],
+    },
+    CampaignSpec {
+        names: [
+            "Pension funds: divest now",
+            "صناديق التقاعد: اسحبوا استثماراتكم الآن",
+            "Fonds de pension : désinvestissez maintenant",
+            "Fondos de pensiones: desinviertan ya",
+        ],
+        goals: [
+            "Get pension funds to sell their holdings in the arms makers on the coalition's list, and publish how they vote.",
+            "دفع صناديق التقاعد إلى بيع حصصها في شركات السلاح المدرجة في قائمة التحالف ونشر طريقة تصويتها.",
+        ],
+        kind: "economic",
+        period: (-330, 330),
+        regions: &["002", "150"],
+        languages: &["en", "fr", "ar"],
+        group: "Economic working group",
+        organisations: &["uwu", "ksn"],
+        item: "Pension fund divestment campaign",
+        indicator: Some("Institutions that divested"),
+        targets: &[
+            TargetSpec {
+                name: "Northwind Pension Fund",
+                kind: "institution",
+                country: "NO",
+                demands: "Sell the listed holdings and publish the sale.",
+                outcome: "won",
+                day: -210,
+            },
+            TargetSpec {
+                name: "Rand Workers Provident Fund",
+                kind: "institution",
+                country: "ZA",
+                demands: "Sell the listed holdings; adopt an exclusion policy.",
+                outcome: "partial",
+                day: -150,
+            },
+            TargetSpec {
+                name: "Harbour Teachers' Pension Scheme",
+                kind: "institution",
+                country: "GB",
+                demands: "Sell the listed holdings.",
+                outcome: "won",
+                day: -95,
+            },
+            TargetSpec {
+                name: "Meridian Bank",
+                kind: "company",
+                country: "FR",
+                demands: "Stop lending to the listed companies.",
+                outcome: "lost",
+                day: -60,
+            },
+            TargetSpec {
+                name: "Kilimanjaro Mutual Insurance",
+                kind: "company",
+                country: "KE",
+                demands: "Sell the listed holdings.",
+                outcome: "won",
+                day: -20,
+            },
+            TargetSpec {
+                name: "Atlas Insurance Group",
+                kind: "company",
+                country: "MA",
+                demands: "Sell the listed holdings and disclose its portfolio.",
+                outcome: "open",
+                day: 0,
+            },
+        ],
+    },
+    CampaignSpec {
+        names: [
+            "Accountability before the courts",
+            "المساءلة أمام المحاكم",
+            "Rendre des comptes devant les tribunaux",
+            "Rendición de cuentas ante los tribunales",
+        ],
+        goals: [
+            "Bring documented cases before regional human rights bodies and national courts, and stop arms export licences.",
+            "عرض القضايا الموثّقة على الهيئات الإقليمية لحقوق الإنسان والمحاكم الوطنية ووقف تراخيص تصدير السلاح.",
+        ],
+        kind: "legal",
+        period: (-300, 400),
+        regions: &["002"],
+        languages: &["ar", "en", "fr"],
+        group: "Legal working group",
+        organisations: &["cairo-lawyers", "mali-juristes"],
+        item: "Documentation for accountability",
+        indicator: None,
+        targets: &[
+            TargetSpec {
+                name: "Regional Human Rights Commission",
+                kind: "institution",
+                country: "GM",
+                demands: "Admit the coalition's communication and hold a hearing.",
+                outcome: "won",
+                day: -45,
+            },
+            TargetSpec {
+                name: "Arms Export Licensing Office",
+                kind: "government",
+                country: "FR",
+                demands: "Suspend the export licences named in the complaint.",
+                outcome: "lost",
+                day: -120,
+            },
+            TargetSpec {
+                name: "Ministry of Foreign Affairs",
+                kind: "government",
+                country: "SN",
+                demands: "Support the referral at the next session.",
+                outcome: "open",
+                day: 0,
+            },
+        ],
+    },
+];
+
+pub(super) async fn load(
+    db: &Db,
+    system: &Actor,
+    orgs: &HashMap<&'static str, OrganisationId>,
+) -> Result<()> {
+    let today = chrono::Utc::now().date_naive();
+    let groups: HashMap<String, String> = groups::list(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.fields.name, g.id.to_string()))
+        .collect();
+    let mut items = HashMap::new();
+    let mut indicators = HashMap::new();
+    for plan in plans::plans(db).await? {
+        let tree = plans::tree(db, &plan.id).await?;
+        for item in tree.items {
+            items.insert(item.fields.title, item.id.to_string());
+        }
+        for m in tree.indicators {
+            indicators.insert(m.indicator.fields.name, m.indicator.id.to_string());
+        }
+    }
+    let missing = || StoreError::Corrupt("demo campaign");
+    for spec in &CAMPAIGNS {
+        let [en, ar, fr, es] = spec.names;
+        let list = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let fields = CampaignInput {
+            name: en.into(),
+            name_lang: Some("en".into()),
+            name_ar: Some(ar.into()),
+            name_fr: Some(fr.into()),
+            name_es: Some(es.into()),
+            kind: spec.kind.into(),
+            goals: Some(spec.goals[0].into()),
+            goals_ar: Some(spec.goals[1].into()),
+            start: day(today, spec.period.0).to_string(),
+            end: Some(day(today, spec.period.1).to_string()),
+            regions: list(spec.regions),
+            languages: list(spec.languages),
+            groups: vec![groups.get(spec.group).ok_or_else(missing)?.clone()],
+            organisations: spec
+                .organisations
+                .iter()
+                .map(|k| orgs.get(k).map(ToString::to_string).ok_or_else(missing))
+                .collect::<Result<_>>()?,
+            items: vec![items.get(spec.item).ok_or_else(missing)?.clone()],
+            indicators: spec
+                .indicator
+                .map(|name| indicators.get(name).cloned().ok_or_else(missing))
+                .transpose()?
+                .into_iter()
+                .collect(),
+            ..Default::default()
+        }
+        .validate()
+        .map_err(|_| missing())?;
+        let campaign = campaigns::create(db, system, fields).await?;
+        for t in spec.targets {
+            let decided = t.outcome != "open";
+            let fields = TargetInput {
+                name: t.name.into(),
+                kind: t.kind.into(),
+                country: Some(t.country.into()),
+                demands: Some(t.demands.into()),
+                outcome: Some(t.outcome.into()),
+                outcome_date: decided.then(|| day(today, t.day).to_string()),
+                evidence: decided.then(|| {
+                    format!(
+                        "https://example.org/evidence/{}",
+                        t.name.to_lowercase().replace([' ', '\''], "-")
+                    )
+                }),
+            }
+            .validate()
+            .map_err(|_| missing())?;
+            targets::create(db, system, &campaign.id, fields).await?;
+        }
+    }
+    Ok(())
+}

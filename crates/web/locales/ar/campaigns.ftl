@@ -1,0 +1,75 @@
+# الحملات وأهدافها.
+problem-outcome-date = اذكر تاريخ الوصول إلى النتيجة.
+field-phase = المرحلة
+field-groups = مجموعات العمل
+field-items = عناصر الخطة
+field-indicators = المؤشرات
+field-goals = الغايات
+field-goals-ar = الغايات بالعربية
+field-goals-en = الغايات بالإنجليزية
+field-goals-fr = الغايات بالفرنسية
+field-goals-es = الغايات بالإسبانية
+field-end = النهاية
+field-demands = المطالب
+field-outcome = النتيجة
+field-outcome-date = تاريخ النتيجة
+field-evidence = الدليل
+nav-campaigns = الحملات
+campaigns-title = الحملات
+campaigns-new = حملة جديدة
+campaigns-edit = تعديل الحملة
+campaigns-empty = لا توجد حملة مطابقة.
+campaigns-period = الفترة
+campaigns-plan = في الخطة
+campaigns-indicator = مؤشر
+campaigns-targets = الجهات المستهدفة
+campaigns-wins-over-time = المكاسب عبر الزمن
+campaigns-wins = مكسوبة كليًا أو جزئيًا
+campaigns-losses = خاسرة
+campaigns-today = اليوم
+campaigns-markdown-hint = ماركداون: **غامق**، *مائل*، قوائم، روابط.
+campaigns-won-count = { $count ->
+    [zero] لا مكاسب
+    [one] مكسب واحد
+    [two] مكسبان
+    [few] { $count } مكاسب
+    [many] { $count } مكسبًا
+   *[other] { $count } مكسب
+}
+campaigns-lost-count = { $count ->
+    [zero] لا خسائر
+    [one] خسارة واحدة
+    [two] خسارتان
+    [few] { $count } خسائر
+    [many] { $count } خسارة
+   *[other] { $count } خسارة
+}
+campaigns-open-count = { $count ->
+    [zero] لا شيء مفتوح
+    [one] واحدة مفتوحة
+    [two] اثنتان مفتوحتان
+    [few] { $count } مفتوحة
+    [many] { $count } مفتوحة
+   *[other] { $count } مفتوحة
+}
+campaign-kind-media = إعلامية
+campaign-kind-advocacy = مناصرة
+campaign-kind-legal = قانونية
+campaign-kind-economic = اقتصادية (مقاطعة، سحب استثمارات)
+campaign-kind-grassroots = قاعدية
+campaign-phase-upcoming = قادمة
+campaign-phase-running = جارية
+campaign-phase-ended = منتهية
+targets-new = جهة مستهدفة جديدة
+targets-edit = تعديل الجهة المستهدفة
+targets-empty = لا توجد جهة مستهدفة بعد.
+targets-evidence-link = الدليل
+targets-outcome-date-hint = مطلوب عندما تكون النتيجة مكسوبة كليًا أو جزئيًا أو خاسرة.
+target-kind-company = شركة
+target-kind-institution = مؤسسة
+target-kind-government = جهة حكومية
+target-kind-other = أخرى
+outcome-open = مفتوحة
+outcome-won = مكسوبة
+outcome-partial = مكسوبة جزئيًا
+outcome-lost = خاسرة

@@ -1,0 +1,63 @@
+# Campaigns and their targets.
+problem-outcome-date = give the date the outcome was reached.
+field-phase = Phase
+field-groups = Working groups
+field-items = Plan items
+field-indicators = Indicators
+field-goals = Goals
+field-goals-ar = Goals in Arabic
+field-goals-en = Goals in English
+field-goals-fr = Goals in French
+field-goals-es = Goals in Spanish
+field-end = End
+field-demands = Demands
+field-outcome = Outcome
+field-outcome-date = Date of the outcome
+field-evidence = Evidence
+nav-campaigns = Campaigns
+campaigns-title = Campaigns
+campaigns-new = New campaign
+campaigns-edit = Edit campaign
+campaigns-empty = No campaign matches.
+campaigns-period = Period
+campaigns-plan = In the plan
+campaigns-indicator = Indicator
+campaigns-targets = Targets
+campaigns-wins-over-time = Wins over time
+campaigns-wins = Won or partly won
+campaigns-losses = Lost
+campaigns-today = Today
+campaigns-markdown-hint = Markdown: **bold**, *italic*, lists, links.
+campaigns-won-count = { $count ->
+    [one] { $count } won
+   *[other] { $count } won
+}
+campaigns-lost-count = { $count ->
+    [one] { $count } lost
+   *[other] { $count } lost
+}
+campaigns-open-count = { $count ->
+    [one] { $count } open
+   *[other] { $count } open
+}
+campaign-kind-media = Media
+campaign-kind-advocacy = Advocacy
+campaign-kind-legal = Legal
+campaign-kind-economic = Economic (boycott, divestment)
+campaign-kind-grassroots = Grassroots
+campaign-phase-upcoming = Upcoming
+campaign-phase-running = Running
+campaign-phase-ended = Ended
+targets-new = New target
+targets-edit = Edit target
+targets-empty = No target yet.
+targets-evidence-link = Evidence
+targets-outcome-date-hint = Required when the outcome is won, partly won or lost.
+target-kind-company = Company
+target-kind-institution = Institution
+target-kind-government = Government body
+target-kind-other = Other
+outcome-open = Open
+outcome-won = Won
+outcome-partial = Partly won
+outcome-lost = Lost

@@ -1,0 +1,63 @@
+# Campañas y sus objetivos.
+problem-outcome-date = indica la fecha en que se alcanzó el resultado.
+field-phase = Fase
+field-groups = Grupos de trabajo
+field-items = Elementos del plan
+field-indicators = Indicadores
+field-goals = Metas
+field-goals-ar = Metas en árabe
+field-goals-en = Metas en inglés
+field-goals-fr = Metas en francés
+field-goals-es = Metas en español
+field-end = Fin
+field-demands = Demandas
+field-outcome = Resultado
+field-outcome-date = Fecha del resultado
+field-evidence = Prueba
+nav-campaigns = Campañas
+campaigns-title = Campañas
+campaigns-new = Nueva campaña
+campaigns-edit = Editar campaña
+campaigns-empty = Ninguna campaña coincide.
+campaigns-period = Periodo
+campaigns-plan = En el plan
+campaigns-indicator = Indicador
+campaigns-targets = Objetivos
+campaigns-wins-over-time = Victorias en el tiempo
+campaigns-wins = Ganados o ganados en parte
+campaigns-losses = Perdidos
+campaigns-today = Hoy
+campaigns-markdown-hint = Markdown: **negrita**, *cursiva*, listas, enlaces.
+campaigns-won-count = { $count ->
+    [one] { $count } ganado
+   *[other] { $count } ganados
+}
+campaigns-lost-count = { $count ->
+    [one] { $count } perdido
+   *[other] { $count } perdidos
+}
+campaigns-open-count = { $count ->
+    [one] { $count } abierto
+   *[other] { $count } abiertos
+}
+campaign-kind-media = Medios
+campaign-kind-advocacy = Incidencia
+campaign-kind-legal = Jurídica
+campaign-kind-economic = Económica (boicot, desinversión)
+campaign-kind-grassroots = De base
+campaign-phase-upcoming = Próxima
+campaign-phase-running = En curso
+campaign-phase-ended = Terminada
+targets-new = Nuevo objetivo
+targets-edit = Editar objetivo
+targets-empty = Aún no hay objetivos.
+targets-evidence-link = Prueba
+targets-outcome-date-hint = Obligatoria si el resultado es ganado, ganado en parte o perdido.
+target-kind-company = Empresa
+target-kind-institution = Institución
+target-kind-government = Órgano de gobierno
+target-kind-other = Otro
+outcome-open = Abierto
+outcome-won = Ganado
+outcome-partial = Ganado en parte
+outcome-lost = Perdido

@@ -1,0 +1,63 @@
+# Campagnes et leurs cibles.
+problem-outcome-date = indiquez la date à laquelle le résultat a été obtenu.
+field-phase = Phase
+field-groups = Groupes de travail
+field-items = Éléments du plan
+field-indicators = Indicateurs
+field-goals = Objectifs
+field-goals-ar = Objectifs en arabe
+field-goals-en = Objectifs en anglais
+field-goals-fr = Objectifs en français
+field-goals-es = Objectifs en espagnol
+field-end = Fin
+field-demands = Revendications
+field-outcome = Résultat
+field-outcome-date = Date du résultat
+field-evidence = Preuve
+nav-campaigns = Campagnes
+campaigns-title = Campagnes
+campaigns-new = Nouvelle campagne
+campaigns-edit = Modifier la campagne
+campaigns-empty = Aucune campagne ne correspond.
+campaigns-period = Période
+campaigns-plan = Dans le plan
+campaigns-indicator = Indicateur
+campaigns-targets = Cibles
+campaigns-wins-over-time = Victoires au fil du temps
+campaigns-wins = Gagnées ou en partie gagnées
+campaigns-losses = Perdues
+campaigns-today = Aujourd’hui
+campaigns-markdown-hint = Markdown : **gras**, *italique*, listes, liens.
+campaigns-won-count = { $count ->
+    [one] { $count } gagnée
+   *[other] { $count } gagnées
+}
+campaigns-lost-count = { $count ->
+    [one] { $count } perdue
+   *[other] { $count } perdues
+}
+campaigns-open-count = { $count ->
+    [one] { $count } ouverte
+   *[other] { $count } ouvertes
+}
+campaign-kind-media = Médias
+campaign-kind-advocacy = Plaidoyer
+campaign-kind-legal = Juridique
+campaign-kind-economic = Économique (boycott, désinvestissement)
+campaign-kind-grassroots = Mobilisation de base
+campaign-phase-upcoming = À venir
+campaign-phase-running = En cours
+campaign-phase-ended = Terminée
+targets-new = Nouvelle cible
+targets-edit = Modifier la cible
+targets-empty = Aucune cible pour l’instant.
+targets-evidence-link = Preuve
+targets-outcome-date-hint = Obligatoire si le résultat est gagné, en partie gagné ou perdu.
+target-kind-company = Entreprise
+target-kind-institution = Institution
+target-kind-government = Organe gouvernemental
+target-kind-other = Autre
+outcome-open = Ouvert
+outcome-won = Gagné
+outcome-partial = En partie gagné
+outcome-lost = Perdu
