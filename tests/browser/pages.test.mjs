@@ -33,6 +33,8 @@ async function ids() {
   const campaigns = await (await context.request.get('/api/v1/campaigns')).json();
   const economic = campaigns.find((c) => c.kind === 'economic').id;
   const targets = await (await context.request.get(`/api/v1/campaigns/${economic}/targets`)).json();
+  const media = campaigns.find((c) => c.kind === 'media').id;
+  const content = await (await context.request.get(`/api/v1/campaigns/${media}/content`)).json();
   await context.close();
   const admin = await contextFor(browser, server.base, { role: 'admin', lang: 'en' });
   const users = (await (await admin.request.get('/api/v1/users')).json()).items;
@@ -55,15 +57,22 @@ async function ids() {
     // The economic campaign: targets won, partly won, lost and open.
     campaign: economic,
     target: targets[0].id,
+    // The media campaign: content in Arabic with translations at every step.
+    mediaCampaign: media,
+    contentItem: content[0].id,
   };
 }
 
 /** The working group, meeting and recommendation pages every signed-in user reads. */
-function groupPages({ group, meeting, recommendation, campaign }, shots) {
+function groupPages({ group, meeting, recommendation, campaign, mediaCampaign, contentItem }, shots) {
   const shot = (name) => (shots ? name : null);
   return [
     ['/campaigns', shot('campaigns')],
     [`/campaigns/${campaign}`, shot('campaign')],
+    [`/campaigns/${mediaCampaign}`, shot('campaign-media')],
+    [`/content/${contentItem}`, shot('content-item')],
+    [`/content/${contentItem}/translations/en`, shot('translation')],
+    [`/content/${contentItem}/translations/pt`, null],
     ['/groups', shot('groups')],
     [`/groups/${group}`, shot('group')],
     ['/meetings', shot('meetings')],
@@ -137,6 +146,8 @@ function pagesFor(role, found) {
       [`/campaigns/${found.campaign}/targets/new`, 'target-form'],
       [`/campaigns/${found.campaign}/targets/${found.target}/edit`, null],
       ['/campaigns?kind=media&region=002', null],
+      [`/campaigns/${found.mediaCampaign}/content/new`, 'content-form'],
+      [`/content/${found.contentItem}/edit`, null],
     ],
     admin: [
       ...everyone,

@@ -2,16 +2,21 @@
 //! fund divestment) campaign with targets won, partly won, lost and open, and a
 //! legal advocacy campaign. Organisers, plan items and indicators are found by
 //! their demo names; dates are relative to today so the demo stays current. Every
-//! target is fictional.
+//! target is fictional. The media campaign has content written in Arabic, English,
+//! Swahili and French whose translations stand at every step of the workflow: some
+//! published, some missing, some late, one out of date.
 
 use std::collections::HashMap;
 
 use tadamun_core::audit::Actor;
-use tadamun_core::campaigns::{CampaignInput, TargetInput};
-use tadamun_core::ids::OrganisationId;
+use tadamun_core::campaigns::{
+    CampaignInput, ContentInput, TargetInput, TranslationInput, TranslationState,
+};
+use tadamun_core::ids::{CampaignId, OrganisationId};
+use tadamun_core::languages::LanguageCode;
 
 use super::day;
-use crate::campaigns::{self, targets};
+use crate::campaigns::{self, content, targets};
 use crate::error::{Result, StoreError};
 use crate::{Db, groups, plans};
 
@@ -265,6 +270,171 @@ pub(super) async fn load(
             .validate()
             .map_err(|_| missing())?;
             targets::create(db, system, &campaign.id, fields).await?;
+        }
+        if spec.kind == "media" {
+            load_content(db, system, &campaign.id, today).await?;
+        }
+    }
+    Ok(())
+}
+
+/// A demo content item: kind, channel, source language, title and body, and its
+/// translations: language, title, body, the state it reaches, and its due day.
+struct ContentSpec {
+    kind: &'static str,
+    channel: &'static str,
+    source: &'static str,
+    title: &'static str,
+    body: &'static str,
+    translations: &'static [(
+        &'static str,
+        &'static str,
+        &'static str,
+        TranslationState,
+        i64,
+    )],
+}
+
+const CONTENT: [ContentSpec; 3] = [
+    ContentSpec {
+        kind: "press_release",
+        channel: "website",
+        source: "ar",
+        title: "التحالف يطلق حملة «أصواتنا بكل اللغات»",
+        body: "يطلق التحالف اليوم حملة إعلامية **بخمس لغات** لإيصال أصوات المجتمعات المتضامنة.\n\n- ورقة حقائق أسبوعية\n- نص فيديو شهري",
+        translations: &[
+            (
+                "en",
+                "The coalition launches “Our voices in every language”",
+                "Today the coalition launches a media campaign **in five languages**.",
+                TranslationState::Published,
+                -60,
+            ),
+            (
+                "fr",
+                "La coalition lance « Nos voix dans toutes les langues »",
+                "La coalition lance aujourd’hui une campagne **en cinq langues**.",
+                TranslationState::Approved,
+                -50,
+            ),
+            (
+                "sw",
+                "Muungano wazindua kampeni “Sauti zetu kwa kila lugha”",
+                "Leo muungano unazindua kampeni ya habari **kwa lugha tano**.",
+                TranslationState::InReview,
+                -10,
+            ),
+            (
+                "pt",
+                "A coligação lança «As nossas vozes em todas as línguas»",
+                "",
+                TranslationState::Draft,
+                -5,
+            ),
+        ],
+    },
+    ContentSpec {
+        kind: "social_post",
+        channel: "x",
+        source: "en",
+        title: "Two million voices, five languages",
+        body: "We are translating every fact sheet into Arabic, French, Swahili and Portuguese. #OurVoices",
+        translations: &[
+            (
+                "ar",
+                "مليونا صوت وخمس لغات",
+                "نترجم كل ورقة حقائق إلى العربية والفرنسية والسواحيلية والبرتغالية.",
+                TranslationState::Published,
+                -30,
+            ),
+            (
+                "fr",
+                "Deux millions de voix, cinq langues",
+                "",
+                TranslationState::Draft,
+                7,
+            ),
+            ("sw", "", "", TranslationState::Missing, -3),
+        ],
+    },
+    ContentSpec {
+        kind: "fact_sheet",
+        channel: "website",
+        source: "fr",
+        title: "Fiche : pourquoi nous traduisons",
+        body: "Un message compris dans sa langue **porte plus loin**.",
+        translations: &[
+            (
+                "ar",
+                "ورقة حقائق: لماذا نترجم",
+                "الرسالة المفهومة بلغتها **تصل أبعد**.",
+                TranslationState::Approved,
+                -20,
+            ),
+            (
+                "en",
+                "Fact sheet: why we translate",
+                "A message understood in one's own language **goes further**.",
+                TranslationState::Approved,
+                -20,
+            ),
+        ],
+    },
+];
+
+async fn load_content(
+    db: &Db,
+    system: &Actor,
+    campaign: &CampaignId,
+    today: chrono::NaiveDate,
+) -> Result<()> {
+    let bad = || StoreError::Corrupt("demo content");
+    for spec in &CONTENT {
+        let source = ContentInput {
+            kind: spec.kind.into(),
+            channel: spec.channel.into(),
+            source_lang: spec.source.into(),
+            title: spec.title.into(),
+            body: Some(spec.body.into()),
+        };
+        let item =
+            content::create(db, system, campaign, source.validate().map_err(|_| bad())?).await?;
+        for (code, title, body, reach, due) in spec.translations {
+            let lang = LanguageCode::from_stored((*code).into());
+            let fields = TranslationInput {
+                title: Some((*title).into()),
+                body: Some((*body).into()),
+                due: Some(day(today, *due).to_string()),
+                ..Default::default()
+            }
+            .validate()
+            .map_err(|_| bad())?;
+            content::save_translation(db, system, &item.id, &lang, fields).await?;
+            let path = [
+                TranslationState::InReview,
+                TranslationState::Approved,
+                TranslationState::Published,
+            ];
+            for to in path.into_iter().filter(|s| *s <= *reach) {
+                content::move_translation(db, system, &item.id, &lang, to).await?;
+            }
+        }
+        // The fact sheet's source was reworded after its translations were approved.
+        if spec.kind == "fact_sheet" {
+            let reworded = ContentInput {
+                body: Some(format!(
+                    "{} Elle respecte aussi ceux qui l’écoutent.",
+                    spec.body
+                )),
+                ..source
+            };
+            content::update(
+                db,
+                system,
+                &item.id,
+                reworded.validate().map_err(|_| bad())?,
+            )
+            .await?;
         }
     }
     Ok(())

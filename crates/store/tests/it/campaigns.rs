@@ -251,6 +251,28 @@ async fn the_demo_has_a_media_an_economic_and_a_legal_campaign_with_wins_and_los
         .find(|c| c.fields.kind == CampaignKind::Media)
         .unwrap();
     assert_eq!(media.fields.languages.len(), 5);
+    let mut states = Vec::new();
+    let mut outdated = 0;
+    for item in tadamun_store::campaigns::content::of_campaign(&t.db, &media.id)
+        .await
+        .unwrap()
+    {
+        for tr in tadamun_store::campaigns::content::translations(&t.db, &item.id)
+            .await
+            .unwrap()
+        {
+            states.push(tr.state);
+            outdated += usize::from(tr.outdated);
+        }
+    }
+    assert_eq!(states.len(), 12, "three items, four languages each");
+    for s in tadamun_core::campaigns::TranslationState::ALL {
+        assert!(states.contains(&s), "{s:?}");
+    }
+    assert_eq!(
+        outdated, 2,
+        "the reworded fact sheet's two approved translations"
+    );
     assert_eq!(
         media.fields.name_in(tadamun_core::i18n::Lang::Ar),
         "أصواتنا بكل اللغات"

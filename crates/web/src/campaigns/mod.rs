@@ -2,8 +2,12 @@
 //! and the chart of its wins over time (`pages`), the campaign and target forms
 //! (`forms`), and what the API shares with them (reading ids and filters, labels).
 
+mod content;
 mod forms;
 mod pages;
+mod translations;
+
+pub(crate) use translations::{find, may_translate};
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -35,6 +39,56 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/campaigns", axum::routing::get(list).post(forms::create))
         .merge(forms::router())
         .merge(pages::router())
+        .merge(content::router())
+        .merge(translations::router())
+}
+
+/// Whether the caller may write the content and translations of campaign `c`:
+/// coordinators and admins, and members of an organisation or working group that
+/// organises it.
+pub(crate) async fn may_edit_content(
+    state: &AppState,
+    caller: &Caller,
+    c: &Campaign,
+) -> AppResult<bool> {
+    let Some(user) = &caller.user else {
+        return Ok(false);
+    };
+    if caller.viewer.can_write_network() {
+        return Ok(true);
+    }
+    if user.role != tadamun_core::accounts::Role::Member {
+        return Ok(false);
+    }
+    if user
+        .organisation
+        .as_ref()
+        .is_some_and(|o| c.fields.organisations.contains(o))
+    {
+        return Ok(true);
+    }
+    let groups = tadamun_store::groups::of_user(&state.db, &user.id).await?;
+    Ok(groups.iter().any(|g| c.fields.groups.contains(g)))
+}
+
+/// The translated name of a content kind.
+pub(crate) fn content_kind_label(lang: Lang, kind: tadamun_core::campaigns::ContentKind) -> String {
+    i18n::t(lang, &format!("content-kind-{}", kind.as_str()))
+}
+
+/// The translated name of a channel.
+pub(crate) fn channel_label(lang: Lang, channel: tadamun_core::campaigns::Channel) -> String {
+    i18n::t(lang, &format!("channel-{}", channel.as_str()))
+}
+
+/// The translated name of a translation's state.
+pub(crate) fn state_label(lang: Lang, state: tadamun_core::campaigns::TranslationState) -> String {
+    i18n::t(lang, &format!("translation-{}", state.as_str()))
+}
+
+/// A content item id from a URL.
+pub(crate) fn item_id(raw: &str) -> AppResult<tadamun_core::ids::ContentItemId> {
+    tadamun_core::ids::ContentItemId::parse(raw).map_err(|_| AppError::NotFound)
 }
 
 /// Today, in the caller's zone: what a campaign's phase is measured against.

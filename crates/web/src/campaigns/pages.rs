@@ -14,11 +14,13 @@ use tadamun_core::campaigns::{Campaign, Target};
 use tadamun_core::groups::markdown;
 use tadamun_core::plans::chart::{Frame, Margin};
 use tadamun_store::StoreError;
-use tadamun_store::campaigns as store;
+use tadamun_store::campaigns::{self as store, content};
 use tadamun_store::plans::{self, indicators};
 
+use super::content::{TranslationRow, translation_rows, translator_names};
 use super::{
-    campaign_id, kind_label, outcome_label, period, phase_label, target_kind_label, today,
+    campaign_id, channel_label, content_kind_label, kind_label, may_edit_content, outcome_label,
+    period, phase_label, target_kind_label, today,
 };
 use crate::caller::Caller;
 use crate::directory::{country_name, language_name};
@@ -137,8 +139,20 @@ struct CampaignPage {
     losses: usize,
     open: usize,
     drawing: Drawing,
+    content: Vec<ContentRow>,
     can_edit: bool,
+    can_edit_content: bool,
     saved: bool,
+}
+
+/// A content item with the state of each of its translations.
+struct ContentRow {
+    id: String,
+    title: String,
+    source_lang: String,
+    kind: String,
+    channel: String,
+    translations: Vec<TranslationRow>,
 }
 
 #[derive(Deserialize)]
@@ -173,6 +187,20 @@ async fn show(
             Err(StoreError::NotFound) => {}
             Err(e) => return Err(e.into()),
         }
+    }
+    let can_edit_content = may_edit_content(&state, &caller, c).await?;
+    let names = translator_names(&state, can_edit_content).await?;
+    let mut content_rows = Vec::new();
+    for it in content::of_campaign(&state.db, &c.id).await? {
+        let translations = content::translations(&state.db, &it.id).await?;
+        content_rows.push(ContentRow {
+            id: it.id.to_string(),
+            title: it.fields.title.clone(),
+            source_lang: it.fields.source_lang.as_str().to_owned(),
+            kind: content_kind_label(lang, it.fields.kind),
+            channel: channel_label(lang, it.fields.channel),
+            translations: translation_rows(&caller, &translations, &names),
+        });
     }
     let phase = f.phase(today(&caller));
     let count = |pred: fn(&Target) -> bool| page.targets.iter().filter(|t| pred(t)).count();
@@ -232,7 +260,9 @@ async fn show(
                 evidence: t.fields.evidence.clone(),
             })
             .collect(),
+        content: content_rows,
         can_edit: caller.viewer.can_write_network(),
+        can_edit_content,
         saved: q.saved.is_some(),
     })
 }

@@ -118,7 +118,26 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
             name: "Divest now".into(),
             kind: "economic".into(),
             start: "2026-01-01".into(),
+            languages: vec!["ar".into(), "en".into(), "fr".into()],
+            organisations: vec![own.id.to_string()],
             ..Default::default()
+        }
+        .validate()
+        .unwrap(),
+    )
+    .await
+    .unwrap()
+    .id;
+    let item = tadamun_store::campaigns::content::create(
+        &app.db,
+        &tadamun_core::audit::Actor::System,
+        &campaign,
+        tadamun_core::campaigns::ContentInput {
+            kind: "fact_sheet".into(),
+            channel: "website".into(),
+            source_lang: "ar".into(),
+            title: "ورقة حقائق".into(),
+            body: None,
         }
         .validate()
         .unwrap(),
@@ -475,6 +494,44 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
                 ("kind", "institution".to_owned()),
             ]),
             [LOGIN, 403, 403, 303, 303],
+        ),
+        page(
+            Method::GET,
+            format!("/campaigns/{campaign}/content/new"),
+            None,
+            [LOGIN, 403, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            format!("/content/{item}"),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            format!("/content/{item}/translations/en"),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        page(
+            Method::POST,
+            format!("/content/{item}/translations/en"),
+            Some(vec![("title", "Fact sheet".to_owned())]),
+            [LOGIN, 403, 303, 303, 303],
+        ),
+        api(
+            Method::PUT,
+            format!("/api/v1/content/{item}/translations/fr"),
+            Some(serde_json::json!({"title": "Fiche"})),
+            [401, 403, 200, 200, 200],
+        ),
+        api(
+            Method::POST,
+            format!("/api/v1/campaigns/{campaign}/content"),
+            Some(
+                serde_json::json!({"kind": "article", "channel": "press", "source_lang": "en", "title": "Op-ed"}),
+            ),
+            [401, 403, 201, 201, 201],
         ),
         api(
             Method::GET,

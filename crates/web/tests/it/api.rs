@@ -334,6 +334,14 @@ async fn the_openapi_document_covers_every_api_route() {
         "POST /api/v1/campaigns/{id}/targets",
         "PATCH /api/v1/campaigns/{id}/targets/{target}",
         "DELETE /api/v1/campaigns/{id}/targets/{target}",
+        "GET /api/v1/campaigns/{id}/content",
+        "POST /api/v1/campaigns/{id}/content",
+        "GET /api/v1/content/{id}",
+        "PATCH /api/v1/content/{id}",
+        "DELETE /api/v1/content/{id}",
+        "GET /api/v1/content/{id}/translations/{lang}",
+        "PUT /api/v1/content/{id}/translations/{lang}",
+        "POST /api/v1/content/{id}/translations/{lang}/state",
         "POST /api/v1/measurements/{id}/corrections",
         "GET /api/v1/audit",
     ]
@@ -348,7 +356,8 @@ async fn the_openapi_document_covers_every_api_route() {
             .replace("{id}", "0190f5b2-0000-7000-8000-000000000000")
             .replace("{code}", "no-such-area")
             .replace("{item}", "0190f5b2-0000-7000-8000-000000000001")
-            .replace("{target}", "0190f5b2-0000-7000-8000-000000000002");
+            .replace("{target}", "0190f5b2-0000-7000-8000-000000000002")
+            .replace("{lang}", "sw");
         let response = Client::new()
             .request(method.parse().unwrap(), app.url(&path))
             .json(&json!({}))

@@ -9,6 +9,7 @@ mod access;
 mod accounts;
 mod api;
 mod campaigns;
+mod content;
 mod coverage;
 mod directory;
 mod group_pages;

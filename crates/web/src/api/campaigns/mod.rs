@@ -1,7 +1,10 @@
 //! `/api/v1/campaigns`: campaigns with their filters, and each campaign's targets
-//! with their outcomes and the running totals of wins and losses. Reads are for
+//! with their outcomes and the running totals of wins and losses; content items
+//! and their translations in `content`. Reads are for
 //! signed-in users, writes for coordinators and admins; organisations appear only
 //! if the caller may see them.
+
+mod content;
 
 use std::collections::BTreeMap;
 
@@ -31,6 +34,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(get_one, update, delete))
         .routes(routes!(list_targets, create_target))
         .routes(routes!(update_target, delete_target))
+        .merge(content::routes())
 }
 
 /// A campaign in a list.

@@ -1,0 +1,227 @@
+//! Content items and the translation workflow, pages and API: who may write what,
+//! impossible moves refused with a clear error, the source's changes marking
+//! approved translations out of date, and Arabic shown right-to-left.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use tadamun_core::accounts::Role;
+
+use crate::helpers::TestApp;
+
+/// A media campaign in Arabic, English and Swahili organised by `org`, with one
+/// press release written in Arabic; returns the campaign's and the item's ids.
+async fn campaign_with_item(app: &TestApp, token: &str, org: &str) -> (String, String) {
+    let created = app
+        .api_send(
+            Method::POST,
+            "/api/v1/campaigns",
+            token,
+            json!({"name": "Voices", "kind": "media", "start": "2026-01-01",
+                   "languages": ["ar", "en", "sw"], "organisations": [org]}),
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let campaign = created.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let item = app
+        .api_send(
+            Method::POST,
+            &format!("/api/v1/campaigns/{campaign}/content"),
+            token,
+            json!({"kind": "press_release", "channel": "website", "source_lang": "ar",
+                   "title": "بيان صحفي", "body": "**نص** البيان"}),
+        )
+        .await;
+    assert_eq!(item.status(), StatusCode::CREATED);
+    let item: Value = item.json().await.unwrap();
+    let langs: Vec<&str> = item["translations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["lang"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["en", "sw"]);
+    (campaign, item["id"].as_str().unwrap().to_owned())
+}
+
+#[tokio::test]
+async fn members_of_an_organiser_translate_and_publishing_unapproved_text_is_refused() {
+    let app = TestApp::spawn().await;
+    let own = app.org("Sauti ya Haki", "network").await;
+    let coordinator = app.token_of(Role::Coordinator).await;
+    let (campaign, item) = campaign_with_item(&app, &coordinator, own.id.as_str()).await;
+    let member = app.user(Role::Member, Some(&own.id)).await;
+    let outsider = app.user(Role::Member, None).await;
+    let client = app.signed_in(&member).await;
+    let path = format!("/content/{item}/translations/en");
+
+    let early = client
+        .post(app.url(&format!("{path}/state")))
+        .form(&[("state", "published")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(early.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = early.text().await.unwrap();
+    assert!(
+        page.contains("this move is not possible from its current state"),
+        "{page}"
+    );
+
+    let saved = client
+        .post(app.url(&path))
+        .form(&[
+            ("title", "Press release"),
+            ("body", "The **text**"),
+            ("due", "2020-01-01"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let page = client
+        .get(app.url(&path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("t-draft") && page.contains("Late"),
+        "a draft past its due date"
+    );
+    assert!(page.contains("<strong>text</strong>"), "rendered");
+    assert!(
+        page.contains(r#"lang="ar" dir="auto""#),
+        "the Arabic source keeps its direction"
+    );
+    let skip = client
+        .post(app.url(&format!("{path}/state")))
+        .form(&[("state", "approved")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(skip.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let review = client
+        .post(app.url(&format!("{path}/state")))
+        .form(&[("state", "in_review")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(review.status(), StatusCode::SEE_OTHER);
+
+    let outsider_client = app.signed_in(&outsider).await;
+    let refused = outsider_client
+        .post(app.url(&path))
+        .form(&[("title", "Mine now")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+
+    // Assigned to the outsider, the Swahili translation is theirs to write.
+    let sw = format!("/api/v1/content/{item}/translations/sw");
+    let assigned = app
+        .api_send(
+            Method::PUT,
+            &sw,
+            &coordinator,
+            json!({"assignee": outsider.id.to_string(), "due": "2030-01-01"}),
+        )
+        .await;
+    assert_eq!(assigned.status(), StatusCode::OK);
+    let outsider_token = app.token(&outsider).await;
+    let written = app
+        .api_send(
+            Method::PUT,
+            &sw,
+            &outsider_token,
+            json!({"title": "Taarifa kwa vyombo vya habari"}),
+        )
+        .await;
+    assert_eq!(written.status(), StatusCode::OK);
+    assert_eq!(written.json::<Value>().await.unwrap()["state"], "draft");
+    let viewer = app.token_of(Role::Viewer).await;
+    let read = app.api_json(&sw, &viewer).await;
+    assert_eq!(read["history"][0]["to"], "draft");
+    let no = app
+        .api_send(Method::PUT, &sw, &viewer, json!({"title": "x"}))
+        .await;
+    assert_eq!(no.status(), StatusCode::FORBIDDEN);
+
+    let campaign_page = client
+        .get(app.url(&format!("/campaigns/{campaign}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        campaign_page.contains(r#"lang="ar" dir="auto">بيان صحفي</a>"#),
+        "{campaign_page}"
+    );
+    assert!(campaign_page.contains("t-in_review"));
+}
+
+#[tokio::test]
+async fn changing_the_source_marks_approved_translations_out_of_date_through_the_api() {
+    let app = TestApp::spawn().await;
+    let own = app.org("Sauti ya Haki", "network").await;
+    let token = app.token_of(Role::Admin).await;
+    let (_, item) = campaign_with_item(&app, &token, own.id.as_str()).await;
+    let en = format!("/api/v1/content/{item}/translations/en");
+    app.api_send(
+        Method::PUT,
+        &en,
+        &token,
+        json!({"title": "Press release", "body": "Text"}),
+    )
+    .await;
+    for state in ["in_review", "approved"] {
+        let moved = app
+            .api_send(
+                Method::POST,
+                &format!("{en}/state"),
+                &token,
+                json!({"state": state}),
+            )
+            .await;
+        assert_eq!(moved.status(), StatusCode::OK, "{state}");
+    }
+    let bad = app
+        .api_send(
+            Method::POST,
+            &format!("{en}/state"),
+            &token,
+            json!({"state": "missing"}),
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error: Value = bad.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "invalid_translation_move");
+    assert_eq!(error["error"]["field"], "state");
+
+    let patched = app
+        .api_send(
+            Method::PATCH,
+            &format!("/api/v1/content/{item}"),
+            &token,
+            json!({"body": "**نص** البيان المعدّل"}),
+        )
+        .await;
+    assert_eq!(patched.status(), StatusCode::OK);
+    let body: Value = patched.json().await.unwrap();
+    assert_eq!(body["translations"][0]["outdated"], true);
+    assert_eq!(body["translations"][0]["state"], "approved");
+    assert_eq!(body["translations"][1]["outdated"], false);
+    assert!(matches!(
+        app.api_json(&format!("/api/v1/content/{item}/translations/ar"), &token)
+            .await["error"]["code"]
+            .as_str(),
+        Some("not_found")
+    ));
+}
