@@ -73,6 +73,10 @@ function groupPages({ group, meeting, recommendation, campaign, mediaCampaign, c
     [`/content/${contentItem}`, shot('content-item')],
     [`/content/${contentItem}/translations/en`, shot('translation')],
     [`/content/${contentItem}/translations/pt`, null],
+    [`/campaigns/${mediaCampaign}/matrix`, shot('translation-matrix')],
+    ['/translations/mine', null],
+    ['/calendar', shot('calendar')],
+    ['/calendar?view=week', shot('calendar-week')],
     ['/groups', shot('groups')],
     [`/groups/${group}`, shot('group')],
     ['/meetings', shot('meetings')],
@@ -148,6 +152,7 @@ function pagesFor(role, found) {
       ['/campaigns?kind=media&region=002', null],
       [`/campaigns/${found.mediaCampaign}/content/new`, 'content-form'],
       [`/content/${found.contentItem}/edit`, null],
+      [`/campaigns/${found.mediaCampaign}/reach`, 'reach-import'],
     ],
     admin: [
       ...everyone,

@@ -117,6 +117,10 @@ id_type!(
     /// A content item of a campaign: a post, an article, a press release …
     ContentItemId
 );
+id_type!(
+    /// A scheduled publication of a content item in one language on one channel.
+    PublicationId
+);
 
 #[cfg(test)]
 mod tests {

@@ -1,9 +1,13 @@
 //! Campaigns: what kind, what for, when, where, in which languages and who runs
 //! them, with the plan items and indicators they answer to. Their targets and the
 //! outcomes reached are in `targets`; wins over time and the chart's geometry in
-//! `wins`; content items and the workflow of their translations in `content`.
+//! `wins`; content items and the workflow of their translations in `content`; the
+//! translation matrix in `matrix`; the publishing schedule, reach and calendar
+//! days in `publications`.
 
 pub mod content;
+pub mod matrix;
+pub mod publications;
 pub mod targets;
 pub mod wins;
 

@@ -105,3 +105,23 @@ CREATE TABLE translation_changes (
     by_label   TEXT NOT NULL
 );
 CREATE INDEX translation_changes_translation ON translation_changes (item_id, lang, at, id);
+
+-- The publishing schedule: an item in one language on one channel at a local time
+-- in its zone, its link once published, and its reach.
+CREATE TABLE publications (
+    id          TEXT PRIMARY KEY,
+    item_id     TEXT NOT NULL REFERENCES content_items (id) ON DELETE CASCADE,
+    campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+    lang        TEXT NOT NULL,
+    channel     TEXT NOT NULL,
+    start_at    BIGINT NOT NULL,
+    time_zone   TEXT NOT NULL,
+    url         TEXT,
+    impressions BIGINT,
+    engagements BIGINT,
+    clicks      BIGINT,
+    created_at  BIGINT NOT NULL,
+    updated_at  BIGINT NOT NULL
+);
+CREATE INDEX publications_item ON publications (item_id, start_at);
+CREATE INDEX publications_start ON publications (start_at, id);

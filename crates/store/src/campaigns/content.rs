@@ -250,6 +250,21 @@ fn missing(item: &ContentItemId, lang: LanguageCode) -> Translation {
     }
 }
 
+/// The translations assigned to `user` that are not yet published, soonest due
+/// first (those without a due date last), each with its item.
+#[tracing::instrument(skip(db))]
+pub async fn assigned_to(db: &Db, user: &UserId) -> Result<Vec<(ContentItem, Translation)>> {
+    let rows = sqlx::query(
+        "SELECT t.item_id, t.lang, t.title, t.body, t.state, t.outdated, t.assignee_id, t.due_date,          i.id, i.campaign_id, i.kind, i.channel, i.source_lang, i.title AS item_title, i.body AS item_body          FROM translations t JOIN content_items i ON i.id = t.item_id          WHERE t.assignee_id = $1 AND t.state <> 'published'          ORDER BY CASE WHEN t.due_date IS NULL THEN 1 ELSE 0 END, t.due_date, i.id, t.lang",
+    )
+    .bind(user.as_str().to_owned())
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| Ok((item_fields(r, "item_title", "item_body")?, translation(r)?)))
+        .collect()
+}
+
 /// One translation; a language the item is not translated into is not found.
 #[tracing::instrument(skip(db))]
 pub async fn translation_of(
@@ -496,6 +511,10 @@ async fn record<T: serde::Serialize>(
 }
 
 fn item(row: &AnyRow) -> Result<ContentItem> {
+    item_fields(row, "title", "body")
+}
+
+fn item_fields(row: &AnyRow, title: &str, body: &str) -> Result<ContentItem> {
     let text = |c: &str| -> Result<String> { Ok(row.try_get::<String, _>(c)?) };
     Ok(ContentItem {
         id: ContentItemId::from_stored(text("id")?),
@@ -506,8 +525,8 @@ fn item(row: &AnyRow) -> Result<ContentItem> {
             channel: Channel::parse(&text("channel")?)
                 .map_err(|_| StoreError::Corrupt("content_items.channel"))?,
             source_lang: LanguageCode::from_stored(text("source_lang")?),
-            title: text("title")?,
-            body: row.try_get("body")?,
+            title: text(title)?,
+            body: row.try_get(body)?,
         },
     })
 }

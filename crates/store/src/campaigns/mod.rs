@@ -3,6 +3,7 @@
 //! their targets (`targets`).
 
 pub mod content;
+pub mod publications;
 pub mod targets;
 
 use std::collections::BTreeMap;

@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use tadamun_core::audit::Actor;
+use tadamun_core::campaigns::publications::{PublicationInput, Reach};
 use tadamun_core::campaigns::{
     CampaignInput, ContentInput, TargetInput, TranslationInput, TranslationState,
 };
@@ -16,7 +17,7 @@ use tadamun_core::ids::{CampaignId, OrganisationId};
 use tadamun_core::languages::LanguageCode;
 
 use super::day;
-use crate::campaigns::{self, content, targets};
+use crate::campaigns::{self, content, publications, targets};
 use crate::error::{Result, StoreError};
 use crate::{Db, groups, plans};
 
@@ -293,7 +294,20 @@ struct ContentSpec {
         TranslationState,
         i64,
     )],
+    /// Publications: language, channel, day from today, local time, zone, and the
+    /// reach (impressions, engagements, clicks) of those already out.
+    publications: &'static [Pub],
 }
+
+/// A demo publication (see [`ContentSpec::publications`]).
+type Pub = (
+    &'static str,
+    &'static str,
+    i64,
+    &'static str,
+    &'static str,
+    Option<[u64; 3]>,
+);
 
 const CONTENT: [ContentSpec; 3] = [
     ContentSpec {
@@ -332,6 +346,25 @@ const CONTENT: [ContentSpec; 3] = [
                 -5,
             ),
         ],
+        publications: &[
+            (
+                "ar",
+                "website",
+                -55,
+                "10:00",
+                "Africa/Cairo",
+                Some([48_200, 3_150, 1_240]),
+            ),
+            (
+                "en",
+                "website",
+                -54,
+                "09:00",
+                "Africa/Nairobi",
+                Some([21_900, 1_020, 610]),
+            ),
+            ("fr", "website", 3, "09:00", "Africa/Dakar", None),
+        ],
     },
     ContentSpec {
         kind: "social_post",
@@ -356,6 +389,17 @@ const CONTENT: [ContentSpec; 3] = [
             ),
             ("sw", "", "", TranslationState::Missing, -3),
         ],
+        publications: &[
+            (
+                "en",
+                "x",
+                -28,
+                "17:30",
+                "Europe/London",
+                Some([96_400, 7_880, 2_310]),
+            ),
+            ("ar", "x", 1, "18:00", "Asia/Beirut", None),
+        ],
     },
     ContentSpec {
         kind: "fact_sheet",
@@ -379,6 +423,7 @@ const CONTENT: [ContentSpec; 3] = [
                 -20,
             ),
         ],
+        publications: &[("fr", "website", 10, "08:00", "Africa/Abidjan", None)],
     },
 ];
 
@@ -417,6 +462,27 @@ async fn load_content(
             ];
             for to in path.into_iter().filter(|s| *s <= *reach) {
                 content::move_translation(db, system, &item.id, &lang, to).await?;
+            }
+        }
+        for (code, channel, on, time, zone, reach) in spec.publications {
+            let url = reach.map(|_| format!("https://example.org/{}/{}", spec.channel, code));
+            let fields = PublicationInput {
+                lang: (*code).into(),
+                channel: (*channel).into(),
+                start: format!("{}T{time}", day(today, *on)),
+                time_zone: (*zone).into(),
+                url,
+            }
+            .validate()
+            .map_err(|_| bad())?;
+            let p = publications::create(db, system, &item.id, fields).await?;
+            if let Some([impressions, engagements, clicks]) = reach {
+                let figures = Reach {
+                    impressions: Some(*impressions),
+                    engagements: Some(*engagements),
+                    clicks: Some(*clicks),
+                };
+                publications::set_reach(db, system, &p.id, figures).await?;
             }
         }
         // The fact sheet's source was reworded after its translations were approved.

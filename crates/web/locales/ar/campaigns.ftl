@@ -116,3 +116,67 @@ translation-draft = مسودة
 translation-in_review = قيد المراجعة
 translation-approved = معتمدة
 translation-published = منشورة
+# مصفوفة الترجمة وترجماتي.
+matrix-title = مصفوفة الترجمة
+matrix-missing = { $count ->
+    [zero] لا ترجمات ناقصة
+    [one] ترجمة واحدة ناقصة
+    [two] ترجمتان ناقصتان
+    [few] { $count } ترجمات ناقصة
+    [many] { $count } ترجمة ناقصة
+   *[other] { $count } ترجمة ناقصة
+}
+matrix-late = { $count ->
+    [zero] لا تأخير
+    [one] واحدة متأخرة
+    [two] اثنتان متأخرتان
+    [few] { $count } متأخرة
+    [many] { $count } متأخرة
+   *[other] { $count } متأخرة
+}
+matrix-outdated = { $count ->
+    [zero] لا ترجمات قديمة
+    [one] واحدة قديمة
+    [two] اثنتان قديمتان
+    [few] { $count } قديمة
+    [many] { $count } قديمة
+   *[other] { $count } قديمة
+}
+mine-title = ترجماتي
+mine-hint = الترجمات المسندة إليك التي لم تُنشر بعد، الأقرب موعدًا أولًا.
+mine-empty = لا شيء مسند إليك.
+# جدول النشر والوصول.
+field-url = رابط المنشور
+field-impressions = مرات الظهور
+field-engagements = التفاعلات
+field-clicks = النقرات
+field-publication = المنشور
+schedule-title = جدول النشر
+schedule-empty = لا شيء مجدول بعد.
+schedule-add = جدولة منشور
+schedule-reach = الوصول
+schedule-published-link = منشور
+schedule-scheduled = مجدول
+reach-import-title = استيراد أرقام الوصول
+reach-import-hint = ملف CSV فيه عمود publication (معرّف المنشور) وأيّ من impressions وengagements وclicks. خلية واحدة خاطئة تعني أن لا شيء يُستورد. ابدأ من قائمة المنشورات:
+reach-import-download = تنزيل منشورات الحملة (CSV)
+reach-import-refused = لم يُستورد شيء. صحّح هذه الخلايا ثم استورد الملف مجددًا:
+reach-import-line = السطر
+reach-import-column = العمود
+reach-import-problem = المشكلة
+reach-import-file = ملف CSV
+reach-import-submit = استيراد
+# الروزنامة التحريرية.
+field-view = العرض
+calendar-title = الروزنامة التحريرية
+calendar-month = شهر
+calendar-week = أسبوع
+calendar-previous = السابق
+calendar-next = التالي
+calendar-day-0 = الاثنين
+calendar-day-1 = الثلاثاء
+calendar-day-2 = الأربعاء
+calendar-day-3 = الخميس
+calendar-day-4 = الجمعة
+calendar-day-5 = السبت
+calendar-day-6 = الأحد

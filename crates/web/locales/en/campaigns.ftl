@@ -104,3 +104,55 @@ translation-draft = Draft
 translation-in_review = In review
 translation-approved = Approved
 translation-published = Published
+# The translation matrix and one's own translations.
+matrix-title = Translation matrix
+matrix-missing = { $count ->
+    [one] { $count } translation missing
+   *[other] { $count } translations missing
+}
+matrix-late = { $count ->
+    [one] { $count } late
+   *[other] { $count } late
+}
+matrix-outdated = { $count ->
+    [one] { $count } out of date
+   *[other] { $count } out of date
+}
+mine-title = My translations
+mine-hint = Translations assigned to you that are not yet published, soonest due first.
+mine-empty = Nothing is assigned to you.
+# The publishing schedule and reach.
+field-url = Published link
+field-impressions = Impressions
+field-engagements = Engagements
+field-clicks = Clicks
+field-publication = Publication
+schedule-title = Publishing schedule
+schedule-empty = Nothing scheduled yet.
+schedule-add = Schedule a publication
+schedule-reach = Reach
+schedule-published-link = Published
+schedule-scheduled = Scheduled
+reach-import-title = Import reach figures
+reach-import-hint = A CSV file with a publication column (its id) and any of impressions, engagements and clicks. One wrong cell and nothing is imported. Start from the list of publications:
+reach-import-download = download the campaign's publications (CSV)
+reach-import-refused = Nothing was imported. Correct these cells and import the file again:
+reach-import-line = Line
+reach-import-column = Column
+reach-import-problem = Problem
+reach-import-file = CSV file
+reach-import-submit = Import
+# The editorial calendar.
+field-view = View
+calendar-title = Editorial calendar
+calendar-month = Month
+calendar-week = Week
+calendar-previous = ← Previous
+calendar-next = Next →
+calendar-day-0 = Monday
+calendar-day-1 = Tuesday
+calendar-day-2 = Wednesday
+calendar-day-3 = Thursday
+calendar-day-4 = Friday
+calendar-day-5 = Saturday
+calendar-day-6 = Sunday

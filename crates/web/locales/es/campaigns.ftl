@@ -104,3 +104,55 @@ translation-draft = Borrador
 translation-in_review = En revisión
 translation-approved = Aprobada
 translation-published = Publicada
+# La matriz de traducciones y las traducciones propias.
+matrix-title = Matriz de traducciones
+matrix-missing = { $count ->
+    [one] falta { $count } traducción
+   *[other] faltan { $count } traducciones
+}
+matrix-late = { $count ->
+    [one] { $count } con retraso
+   *[other] { $count } con retraso
+}
+matrix-outdated = { $count ->
+    [one] { $count } desactualizada
+   *[other] { $count } desactualizadas
+}
+mine-title = Mis traducciones
+mine-hint = Las traducciones que tienes asignadas y aún no se han publicado, las más urgentes primero.
+mine-empty = No tienes nada asignado.
+# El calendario de publicación y el alcance.
+field-url = Enlace publicado
+field-impressions = Impresiones
+field-engagements = Interacciones
+field-clicks = Clics
+field-publication = Publicación
+schedule-title = Calendario de publicación
+schedule-empty = Aún no hay nada programado.
+schedule-add = Programar una publicación
+schedule-reach = Alcance
+schedule-published-link = Publicada
+schedule-scheduled = Programada
+reach-import-title = Importar el alcance
+reach-import-hint = Un archivo CSV con una columna publication (su identificador) y cualquiera de impressions, engagements y clicks. Con una sola celda errónea no se importa nada. Parte de la lista de publicaciones:
+reach-import-download = descargar las publicaciones de la campaña (CSV)
+reach-import-refused = No se importó nada. Corrige estas celdas e importa el archivo de nuevo:
+reach-import-line = Línea
+reach-import-column = Columna
+reach-import-problem = Problema
+reach-import-file = Archivo CSV
+reach-import-submit = Importar
+# El calendario editorial.
+field-view = Vista
+calendar-title = Calendario editorial
+calendar-month = Mes
+calendar-week = Semana
+calendar-previous = ← Anterior
+calendar-next = Siguiente →
+calendar-day-0 = lunes
+calendar-day-1 = martes
+calendar-day-2 = miércoles
+calendar-day-3 = jueves
+calendar-day-4 = viernes
+calendar-day-5 = sábado
+calendar-day-6 = domingo

@@ -104,3 +104,55 @@ translation-draft = Brouillon
 translation-in_review = En relecture
 translation-approved = Approuvée
 translation-published = Publiée
+# La matrice des traductions et ses propres traductions.
+matrix-title = Matrice des traductions
+matrix-missing = { $count ->
+    [one] { $count } traduction manquante
+   *[other] { $count } traductions manquantes
+}
+matrix-late = { $count ->
+    [one] { $count } en retard
+   *[other] { $count } en retard
+}
+matrix-outdated = { $count ->
+    [one] { $count } périmée
+   *[other] { $count } périmées
+}
+mine-title = Mes traductions
+mine-hint = Les traductions qui vous sont attribuées et ne sont pas encore publiées, les plus urgentes d’abord.
+mine-empty = Rien ne vous est attribué.
+# Le calendrier de publication et la portée.
+field-url = Lien publié
+field-impressions = Impressions
+field-engagements = Interactions
+field-clicks = Clics
+field-publication = Publication
+schedule-title = Calendrier de publication
+schedule-empty = Rien de programmé pour l’instant.
+schedule-add = Programmer une publication
+schedule-reach = Portée
+schedule-published-link = Publiée
+schedule-scheduled = Programmée
+reach-import-title = Importer la portée
+reach-import-hint = Un fichier CSV avec une colonne publication (son identifiant) et tout ou partie de impressions, engagements et clicks. Une seule cellule erronée et rien n’est importé. Partez de la liste des publications :
+reach-import-download = télécharger les publications de la campagne (CSV)
+reach-import-refused = Rien n’a été importé. Corrigez ces cellules puis importez à nouveau le fichier :
+reach-import-line = Ligne
+reach-import-column = Colonne
+reach-import-problem = Problème
+reach-import-file = Fichier CSV
+reach-import-submit = Importer
+# Le calendrier éditorial.
+field-view = Vue
+calendar-title = Calendrier éditorial
+calendar-month = Mois
+calendar-week = Semaine
+calendar-previous = ← Précédent
+calendar-next = Suivant →
+calendar-day-0 = lundi
+calendar-day-1 = mardi
+calendar-day-2 = mercredi
+calendar-day-3 = jeudi
+calendar-day-4 = vendredi
+calendar-day-5 = samedi
+calendar-day-6 = dimanche

@@ -18,6 +18,7 @@ use tadamun_store::StoreError;
 use tadamun_store::accounts::users;
 use tadamun_store::campaigns::{self as store, content};
 
+use super::publications::Schedule;
 use super::{
     campaign_id, channel_label, content_kind_label, item_id, may_edit_content, state_label, today,
 };
@@ -92,7 +93,7 @@ pub(crate) async fn translator_names(
 
 #[derive(Template, WebTemplate)]
 #[template(path = "campaigns/content_item.html")]
-struct ItemPage {
+pub(super) struct ItemPage {
     shell: Shell,
     id: String,
     campaign: String,
@@ -104,8 +105,47 @@ struct ItemPage {
     channel: String,
     body_html: String,
     translations: Vec<TranslationRow>,
+    pub(super) schedule: Schedule,
     can_edit: bool,
     saved: bool,
+}
+
+impl ItemPage {
+    /// The page of item `item` as `caller` sees it.
+    pub(super) async fn build(
+        state: &AppState,
+        caller: &Caller,
+        item: &tadamun_core::ids::ContentItemId,
+    ) -> AppResult<Self> {
+        let lang = caller.lang;
+        let it = content::get(&state.db, item).await?;
+        let c = store::get(&state.db, &it.campaign).await?;
+        let can_edit = may_edit_content(state, caller, &c).await?;
+        let translations = content::translations(&state.db, &it.id).await?;
+        let names = translator_names(state, can_edit).await?;
+        let schedule = Schedule::build(state, caller, &it, &c).await?;
+        let f = &it.fields;
+        Ok(ItemPage {
+            shell: Shell::new(caller, "campaigns"),
+            id: it.id.to_string(),
+            campaign: c.id.to_string(),
+            campaign_name: c.fields.name_in(lang).to_owned(),
+            title: f.title.clone(),
+            source_lang: f.source_lang.as_str().to_owned(),
+            source_name: language_name(lang, &f.source_lang),
+            kind: content_kind_label(lang, f.kind),
+            channel: channel_label(lang, f.channel),
+            body_html: f.body.as_deref().map(markdown::to_html).unwrap_or_default(),
+            translations: translation_rows(caller, &translations, &names),
+            schedule,
+            can_edit,
+            saved: false,
+        })
+    }
+
+    fn pub_invalid(&self, field: &str) -> bool {
+        self.schedule.error.as_ref().is_some_and(|e| e.is(field))
+    }
 }
 
 #[derive(Deserialize)]
@@ -120,28 +160,9 @@ async fn show(
     Params(q): Params<SavedQuery>,
 ) -> AppResult<ItemPage> {
     caller.user()?;
-    let lang = caller.lang;
-    let it = content::get(&state.db, &item_id(&item)?).await?;
-    let c = store::get(&state.db, &it.campaign).await?;
-    let can_edit = may_edit_content(&state, &caller, &c).await?;
-    let translations = content::translations(&state.db, &it.id).await?;
-    let names = translator_names(&state, can_edit).await?;
-    let f = &it.fields;
-    Ok(ItemPage {
-        shell: Shell::new(&caller, "campaigns"),
-        id: it.id.to_string(),
-        campaign: c.id.to_string(),
-        campaign_name: c.fields.name_in(lang).to_owned(),
-        title: f.title.clone(),
-        source_lang: f.source_lang.as_str().to_owned(),
-        source_name: language_name(lang, &f.source_lang),
-        kind: content_kind_label(lang, f.kind),
-        channel: channel_label(lang, f.channel),
-        body_html: f.body.as_deref().map(markdown::to_html).unwrap_or_default(),
-        translations: translation_rows(&caller, &translations, &names),
-        can_edit,
-        saved: q.saved.is_some(),
-    })
+    let mut page = ItemPage::build(&state, &caller, &item_id(&item)?).await?;
+    page.saved = q.saved.is_some();
+    Ok(page)
 }
 
 #[derive(Template, WebTemplate)]

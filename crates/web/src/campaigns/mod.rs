@@ -2,11 +2,16 @@
 //! and the chart of its wins over time (`pages`), the campaign and target forms
 //! (`forms`), and what the API shares with them (reading ids and filters, labels).
 
+mod calendar;
 mod content;
 mod forms;
+mod matrix;
 mod pages;
+mod publications;
 mod translations;
 
+pub(crate) use calendar::{CalendarQuery, publications_in};
+pub(crate) use matrix::campaign_matrix;
 pub(crate) use translations::{find, may_translate};
 
 use askama::Template;
@@ -41,6 +46,9 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(pages::router())
         .merge(content::router())
         .merge(translations::router())
+        .merge(matrix::router())
+        .merge(calendar::router())
+        .merge(publications::router())
 }
 
 /// Whether the caller may write the content and translations of campaign `c`:

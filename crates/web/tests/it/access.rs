@@ -519,6 +519,53 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
             Some(vec![("title", "Fact sheet".to_owned())]),
             [LOGIN, 403, 303, 303, 303],
         ),
+        page(
+            Method::GET,
+            format!("/campaigns/{campaign}/matrix"),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            "/translations/mine".into(),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            "/calendar".into(),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            format!("/campaigns/{campaign}/reach"),
+            None,
+            [LOGIN, 403, 200, 200, 200],
+        ),
+        page(
+            Method::POST,
+            format!("/content/{item}/publications"),
+            Some(vec![
+                ("lang", "fr".to_owned()),
+                ("channel", "press".to_owned()),
+                ("start", "2026-05-01T09:00".to_owned()),
+                ("time_zone", "Europe/Paris".to_owned()),
+            ]),
+            [LOGIN, 403, 303, 303, 303],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/calendar".into(),
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/translations/mine".into(),
+            None,
+            [401, 200, 200, 200, 200],
+        ),
         api(
             Method::PUT,
             format!("/api/v1/content/{item}/translations/fr"),

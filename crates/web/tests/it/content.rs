@@ -152,6 +152,53 @@ async fn members_of_an_organiser_translate_and_publishing_unapproved_text_is_ref
         .await;
     assert_eq!(no.status(), StatusCode::FORBIDDEN);
 
+    let mine = app
+        .api_json("/api/v1/translations/mine", &outsider_token)
+        .await;
+    assert_eq!(mine.as_array().unwrap().len(), 1);
+    assert_eq!(mine[0]["translation"]["lang"], "sw");
+    assert_eq!(mine[0]["title"], "بيان صحفي");
+    let mine_page = outsider_client
+        .get(app.url("/translations/mine"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(mine_page.contains(&format!("/content/{item}/translations/sw")));
+    assert_eq!(
+        app.api_json("/api/v1/translations/mine", &viewer).await,
+        json!([])
+    );
+    let matrix = app
+        .api_json(&format!("/api/v1/campaigns/{campaign}/matrix"), &viewer)
+        .await;
+    assert_eq!(matrix["languages"], json!(["ar", "en", "sw"]));
+    assert_eq!(
+        matrix["rows"][0]["cells"],
+        json!([
+            {"lang": "ar", "state": "source", "late": false, "outdated": false},
+            {"lang": "en", "state": "in_review", "late": true, "outdated": false},
+            {"lang": "sw", "state": "draft", "late": false, "outdated": false},
+        ])
+    );
+    assert_eq!(
+        (matrix["missing"].as_i64(), matrix["late"].as_i64()),
+        (Some(0), Some(1))
+    );
+    let matrix_page = client
+        .get(app.url(&format!("/campaigns/{campaign}/matrix")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        matrix_page.contains("t-in_review late") && matrix_page.contains("0 translations missing")
+    );
+
     let campaign_page = client
         .get(app.url(&format!("/campaigns/{campaign}")))
         .send()

@@ -22,4 +22,5 @@ mod outreach;
 mod people;
 mod plan_pages;
 mod plans;
+mod publications;
 mod two_factor;

@@ -7,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use tadamun_core::campaigns::content::{input_of, is_late, translation_input_of};
+use tadamun_core::campaigns::matrix::Cell;
 use tadamun_core::campaigns::{
     ContentInput, ContentItem, Translation, TranslationInput, TranslationState,
 };
@@ -17,7 +18,7 @@ use utoipa_axum::routes;
 
 use crate::api::ErrorBody;
 use crate::caller::Caller;
-use crate::campaigns::{campaign_id, item_id, may_edit_content, today};
+use crate::campaigns::{campaign_id, campaign_matrix, item_id, may_edit_content, today};
 use crate::campaigns::{find, may_translate};
 use crate::error::AppResult;
 use crate::forms::ApiJson;
@@ -29,6 +30,8 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(get_one, update, delete))
         .routes(routes!(get_translation, save_translation))
         .routes(routes!(move_translation))
+        .routes(routes!(matrix))
+        .routes(routes!(mine))
 }
 
 /// A translation and where it stands.
@@ -319,4 +322,124 @@ async fn move_translation(
     let to = TranslationState::parse(body.state.as_deref().unwrap_or_default())?;
     let moved = content::move_translation(&state.db, &caller.actor(), &it.id, &t.lang, to).await?;
     Ok(Json(detail(&state, &caller, moved).await?))
+}
+
+/// One cell of the matrix.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct CellOut {
+    /// ISO 639 code.
+    lang: String,
+    /// `source` (the item's own language), `none` (not a language of the campaign),
+    /// or the translation's state.
+    state: String,
+    late: bool,
+    outdated: bool,
+}
+
+/// One row of the matrix.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct MatrixRow {
+    item: String,
+    title: String,
+    source_lang: String,
+    /// One per language, in the order of `languages`.
+    cells: Vec<CellOut>,
+}
+
+/// A campaign's translation matrix.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct MatrixOut {
+    /// The columns: the campaign's languages, then any other source language.
+    languages: Vec<String>,
+    rows: Vec<MatrixRow>,
+    /// Translations still missing.
+    missing: usize,
+    /// Translations past their due date and not approved.
+    late: usize,
+    /// Translations whose source changed after they were approved.
+    outdated: usize,
+}
+
+/// A campaign's translation matrix: content × language, the state of every cell,
+/// what is missing and what is late (signed-in users).
+#[utoipa::path(get, path = "/api/v1/campaigns/{id}/matrix", tag = "campaigns", params(("id" = String, Path)),
+    responses((status = 200, body = MatrixOut), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn matrix(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<Json<MatrixOut>> {
+    caller.user()?;
+    let c = store::get(&state.db, &campaign_id(&id)?).await?;
+    let m = campaign_matrix(&state, &caller, &c).await?;
+    let languages: Vec<String> = m.languages.iter().map(|l| l.as_str().to_owned()).collect();
+    Ok(Json(MatrixOut {
+        rows: m
+            .rows
+            .into_iter()
+            .map(|r| MatrixRow {
+                item: r.item.id.to_string(),
+                title: r.item.fields.title,
+                source_lang: r.item.fields.source_lang.as_str().to_owned(),
+                cells: r
+                    .cells
+                    .into_iter()
+                    .zip(&languages)
+                    .map(|(cell, lang)| {
+                        let (state, late, outdated) = match cell {
+                            Cell::Source => ("source".to_owned(), false, false),
+                            Cell::NotNeeded => ("none".to_owned(), false, false),
+                            Cell::Translation {
+                                state,
+                                late,
+                                outdated,
+                            } => (state.as_str().to_owned(), late, outdated),
+                        };
+                        CellOut {
+                            lang: lang.clone(),
+                            state,
+                            late,
+                            outdated,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect(),
+        languages,
+        missing: m.missing,
+        late: m.late,
+        outdated: m.outdated,
+    }))
+}
+
+/// A translation assigned to the caller, with its item.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct MineOut {
+    item: String,
+    campaign: String,
+    /// The item's title in its source language.
+    title: String,
+    source_lang: String,
+    translation: TranslationOut,
+}
+
+/// The translations assigned to the caller that are not yet published, soonest due
+/// first (signed-in users).
+#[utoipa::path(get, path = "/api/v1/translations/mine", tag = "campaigns",
+    responses((status = 200, body = Vec<MineOut>), (status = 401, body = ErrorBody)))]
+async fn mine(State(state): State<AppState>, caller: Caller) -> AppResult<Json<Vec<MineOut>>> {
+    let user = caller.user()?;
+    let found = content::assigned_to(&state.db, &user.id).await?;
+    Ok(Json(
+        found
+            .into_iter()
+            .map(|(it, t)| MineOut {
+                item: it.id.to_string(),
+                campaign: it.campaign.to_string(),
+                title: it.fields.title,
+                source_lang: it.fields.source_lang.as_str().to_owned(),
+                translation: translation_out(&caller, t),
+            })
+            .collect(),
+    ))
 }

@@ -5,6 +5,7 @@
 //! if the caller may see them.
 
 mod content;
+mod publications;
 
 use std::collections::BTreeMap;
 
@@ -35,6 +36,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list_targets, create_target))
         .routes(routes!(update_target, delete_target))
         .merge(content::routes())
+        .merge(publications::routes())
 }
 
 /// A campaign in a list.

@@ -1,0 +1,266 @@
+//! The editorial calendar: scheduled publications by day, a month or a week at a
+//! time, in the reader's zone, for every campaign or one.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::{Datelike as _, NaiveDate, NaiveTime, TimeZone as _};
+use serde::Deserialize;
+use tadamun_core::campaigns::publications::{Publication, month_grid, week_of};
+use tadamun_core::ids::CampaignId;
+use tadamun_core::{Invalid, Problem};
+use tadamun_store::campaigns::{self as store, content, publications};
+use utoipa::IntoParams;
+
+use super::{channel_label, today};
+use crate::caller::Caller;
+use crate::error::AppResult;
+use crate::forms::{Choice, FormError, Params, present};
+use crate::shell::Shell;
+use crate::state::AppState;
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new().route("/calendar", get(page))
+}
+
+/// What the calendar shows.
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct CalendarQuery {
+    /// `month` (the default) or `week`.
+    pub view: Option<String>,
+    /// A day of the month or week shown, `YYYY-MM-DD`; today by default.
+    pub date: Option<String>,
+    /// Only this campaign's publications.
+    pub campaign: Option<String>,
+}
+
+/// A month or a week, and the campaign it is narrowed to.
+pub(crate) struct Range {
+    pub week: bool,
+    pub days: Vec<NaiveDate>,
+    pub day: NaiveDate,
+    pub campaign: Option<CampaignId>,
+}
+
+impl CalendarQuery {
+    pub(crate) fn range(&self, today: NaiveDate) -> Result<Range, Invalid> {
+        let week = match present(&self.view).as_deref() {
+            None | Some("month") => false,
+            Some("week") => true,
+            Some(_) => return Err(Invalid::new("view", Problem::UnknownValue)),
+        };
+        let day =
+            tadamun_core::directory::parse_date("date", self.date.as_deref().unwrap_or_default())?
+                .unwrap_or(today);
+        let campaign = present(&self.campaign)
+            .map(|c| {
+                CampaignId::parse(&c).map_err(|_| Invalid::new("campaign", Problem::UnknownValue))
+            })
+            .transpose()?;
+        Ok(Range {
+            week,
+            days: if week { week_of(day) } else { month_grid(day) },
+            day,
+            campaign,
+        })
+    }
+}
+
+/// The publications of `range`, each on its day in `caller`'s zone.
+pub(crate) async fn publications_in(
+    state: &AppState,
+    caller: &Caller,
+    range: &Range,
+) -> AppResult<Vec<(NaiveDate, Publication)>> {
+    let (Some(first), Some(last)) = (range.days.first(), range.days.last()) else {
+        return Ok(Vec::new());
+    };
+    // A day in the reader's zone lies within a day either side of the same UTC day.
+    let from =
+        chrono::Utc.from_utc_datetime(&first.and_time(NaiveTime::MIN)) - chrono::Duration::days(1);
+    let to =
+        chrono::Utc.from_utc_datetime(&last.and_time(NaiveTime::MIN)) + chrono::Duration::days(2);
+    let zone = caller.zone();
+    Ok(
+        publications::between(&state.db, range.campaign.as_ref(), from, to)
+            .await?
+            .into_iter()
+            .map(|p| (zone.date_of(p.fields.start.at), p))
+            .filter(|(d, _)| range.days.contains(d))
+            .collect(),
+    )
+}
+
+#[derive(Clone)]
+struct Entry {
+    item: String,
+    title: String,
+    source_lang: String,
+    time: String,
+    lang: String,
+    channel: String,
+    published: bool,
+}
+
+#[derive(Clone)]
+struct Day {
+    date: String,
+    number: u32,
+    weekday: String,
+    in_month: bool,
+    today: bool,
+    entries: Vec<Entry>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "campaigns/calendar.html")]
+struct CalendarPage {
+    shell: Shell,
+    week: bool,
+    title: String,
+    weekdays: Vec<String>,
+    weeks: Vec<Vec<Day>>,
+    campaigns: Vec<Choice>,
+    previous: String,
+    next: String,
+    zone: String,
+    error: Option<FormError>,
+}
+
+fn weekday_label(lang: tadamun_core::i18n::Lang, d: NaiveDate) -> String {
+    crate::i18n::t(
+        lang,
+        &format!("calendar-day-{}", d.weekday().num_days_from_monday()),
+    )
+}
+
+async fn page(
+    State(state): State<AppState>,
+    caller: Caller,
+    Params(q): Params<CalendarQuery>,
+) -> AppResult<Response> {
+    caller.user()?;
+    let lang = caller.lang;
+    let today = today(&caller);
+    let current = q.campaign.clone().unwrap_or_default();
+    let campaigns = store::list(&state.db, &Default::default())
+        .await?
+        .into_iter()
+        .map(|c| Choice {
+            selected: c.id.as_str() == current.trim(),
+            value: c.id.to_string(),
+            label: c.fields.name_in(lang).to_owned(),
+        })
+        .collect();
+    let mut page = CalendarPage {
+        shell: Shell::new(&caller, "campaigns"),
+        week: false,
+        title: String::new(),
+        weekdays: week_of(today)
+            .into_iter()
+            .map(|d| weekday_label(lang, d))
+            .collect(),
+        weeks: Vec::new(),
+        campaigns,
+        previous: String::new(),
+        next: String::new(),
+        zone: caller.zone().name().to_owned(),
+        error: None,
+    };
+    let range = match q.range(today) {
+        Ok(r) => r,
+        Err(invalid) => {
+            page.error = Some(FormError::new(lang, &invalid));
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let found = publications_in(&state, &caller, &range).await?;
+    let mut titles: HashMap<String, (String, String)> = HashMap::new();
+    for (_, p) in &found {
+        if !titles.contains_key(p.item.as_str()) {
+            let it = content::get(&state.db, &p.item).await?;
+            titles.insert(
+                p.item.to_string(),
+                (it.fields.title, it.fields.source_lang.as_str().to_owned()),
+            );
+        }
+    }
+    let zone = caller.zone();
+    let days: Vec<Day> = range
+        .days
+        .iter()
+        .map(|d| Day {
+            date: d.to_string(),
+            number: d.day(),
+            weekday: weekday_label(lang, *d),
+            in_month: range.week || d.month() == range.day.month(),
+            today: *d == today,
+            entries: found
+                .iter()
+                .filter(|(day, _)| day == d)
+                .map(|(_, p)| {
+                    let (title, source_lang) =
+                        titles.get(p.item.as_str()).cloned().unwrap_or_default();
+                    Entry {
+                        item: p.item.to_string(),
+                        title,
+                        source_lang,
+                        time: p
+                            .fields
+                            .start
+                            .in_zone(zone)
+                            .get(11..)
+                            .unwrap_or_default()
+                            .to_owned(),
+                        lang: p.fields.lang.as_str().to_owned(),
+                        channel: channel_label(lang, p.fields.channel),
+                        published: p.fields.url.is_some(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let step = |forward: bool| {
+        let d = if range.week {
+            if forward {
+                range.day + chrono::Days::new(7)
+            } else {
+                range.day - chrono::Days::new(7)
+            }
+        } else {
+            let first = range.day.with_day(1).unwrap_or(range.day);
+            if forward {
+                first + chrono::Months::new(1)
+            } else {
+                first - chrono::Months::new(1)
+            }
+        };
+        let view = if range.week { "week" } else { "month" };
+        let campaign = range
+            .campaign
+            .as_ref()
+            .map(|c| format!("&campaign={c}"))
+            .unwrap_or_default();
+        format!("/calendar?view={view}&date={d}{campaign}")
+    };
+    page.week = range.week;
+    page.title = if range.week {
+        match (range.days.first(), range.days.last()) {
+            (Some(a), Some(b)) => format!("{a} – {b}"),
+            _ => String::new(),
+        }
+    } else {
+        format!("{:04}-{:02}", range.day.year(), range.day.month())
+    };
+    page.previous = step(false);
+    page.next = step(true);
+    page.weeks = days.chunks(7).map(<[Day]>::to_vec).collect();
+    Ok(page.into_response())
+}
