@@ -167,3 +167,31 @@ test('a coordinator records a recommendation, adopts it and links a plan item wi
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a coordinator records a won target and moves a translation to review without JavaScript', async () => {
+  const { context, page, errors } = await noScriptPage({ role: 'coordinator', lang: 'en' });
+  await page.goto('/campaigns?kind=economic');
+  await page.click('table a[href^="/campaigns/"]');
+  await page.click('a.button[href$="/targets/new"]');
+  await page.fill('#name', 'Sahel Pension Trust');
+  await page.selectOption('#kind', 'institution');
+  await page.selectOption('#outcome', 'won');
+  await page.click('form.form button[type=submit]');
+  assert.match(await page.textContent('[role=alert]'), /Date of the outcome/);
+  assert.equal(await page.inputValue('#name'), 'Sahel Pension Trust', 'the typed name is kept');
+  await page.fill('#outcome_date', '2026-02-01');
+  await page.click('form.form button[type=submit]');
+  assert.match(await page.textContent('[role=status]'), /Saved/);
+  assert.match(await page.textContent('table.targets'), /Sahel Pension Trust/);
+
+  await page.goto('/campaigns?kind=media');
+  await page.click('table a[href^="/campaigns/"]');
+  await page.click('a[href$="/matrix"]');
+  await page.click('a.t-draft');
+  await page.selectOption('#state', 'in_review');
+  await page.click('form[action$="/state"] button[type=submit]');
+  assert.match(await page.textContent('[role=status]'), /Saved/);
+  assert.match(await page.textContent('main'), /In review/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -533,6 +533,12 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
         ),
         page(
             Method::GET,
+            format!("/campaigns/{campaign}/publications.csv"),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
             "/calendar".into(),
             None,
             [LOGIN, 200, 200, 200, 200],
