@@ -157,6 +157,8 @@ pub(crate) struct ListQuery {
     pub language: Option<String>,
     /// A working group's id: campaigns it organises.
     pub group: Option<String>,
+    /// An organisation's id: campaigns it organises.
+    pub organisation: Option<String>,
 }
 
 impl ListQuery {
@@ -190,7 +192,12 @@ impl ListQuery {
                     GroupId::parse(&g).map_err(|_| Invalid::new("group", Problem::UnknownValue))
                 })
                 .transpose()?,
-            organisation: None,
+            organisation: present(&self.organisation)
+                .map(|o| {
+                    tadamun_core::ids::OrganisationId::parse(&o)
+                        .map_err(|_| Invalid::new("organisation", Problem::UnknownValue))
+                })
+                .transpose()?,
             phase: present(&self.phase)
                 .map(|p| Phase::parse("phase", &p).map(|p| (p, today)))
                 .transpose()?,
@@ -219,6 +226,8 @@ struct ListPage {
     regions: Vec<Choice>,
     languages: Vec<Choice>,
     groups: Vec<Choice>,
+    /// An organisation the list is narrowed to (from its page), kept by the filters.
+    organisation: String,
     can_edit: bool,
     error: Option<FormError>,
 }
@@ -256,6 +265,7 @@ async fn list(
         regions: region_choices(lang, &current(&q.region)),
         languages: language_choices(lang, &[current(&q.language).as_str()]),
         groups: group_choices(&state, lang, &current(&q.group)).await?,
+        organisation: current(&q.organisation),
         can_edit: caller.viewer.can_write_network(),
         error: None,
     };

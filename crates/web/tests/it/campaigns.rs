@@ -215,8 +215,9 @@ async fn targets_won_and_lost_show_on_the_campaign_page_and_its_chart() {
 async fn the_list_of_campaigns_narrows_by_kind_language_and_region() {
     let app = TestApp::spawn().await;
     let token = app.token_of(Role::Admin).await;
+    let org = app.org("Sauti ya Haki", "network").await;
     for body in [
-        json!({"name": "Voices", "kind": "media", "start": "2026-01-01", "languages": ["sw", "pt"], "regions": ["014"]}),
+        json!({"name": "Voices", "kind": "media", "start": "2026-01-01", "languages": ["sw", "pt"], "regions": ["014"], "organisations": [org.id.to_string()]}),
         json!({"name": "Divest now", "kind": "economic", "start": "2026-02-01", "regions": ["150"]}),
     ] {
         let r = app
@@ -245,6 +246,16 @@ async fn the_list_of_campaigns_narrows_by_kind_language_and_region() {
     );
     assert_eq!(
         names(app.api_json("/api/v1/campaigns?region=002", &token).await),
+        ["Voices"]
+    );
+    assert_eq!(
+        names(
+            app.api_json(
+                &format!("/api/v1/campaigns?organisation={}", org.id),
+                &token
+            )
+            .await
+        ),
         ["Voices"]
     );
     let bad = app.api_json("/api/v1/campaigns?kind=sports", &token).await;
