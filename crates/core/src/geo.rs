@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use crate::i18n::Lang;
 use crate::search::normalise;
+use crate::time::Zone;
 
 /// The UN M49 code of the whole world, parent of the regions.
 pub const WORLD: &str = "001";
@@ -142,6 +143,25 @@ pub fn countries_in(m49: &str) -> impl Iterator<Item = &'static Country> {
         .filter(move |c| c.subregion == m49 || c.subregion().parent == m49)
 }
 
+/// The time zones in use in a country (from the tz database's `zone.tab`, converted by
+/// `tools/tzdata` into `data/zones.tsv`); empty for the uninhabited ones.
+pub fn zones_of(code: &str) -> &'static [Zone] {
+    static ZONES: OnceLock<Vec<(&'static str, Vec<Zone>)>> = OnceLock::new();
+    let all = ZONES.get_or_init(|| {
+        include_str!("../data/zones.tsv")
+            .lines()
+            .skip(1)
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(code, zones)| {
+                let zones = zones.split(',').filter_map(|z| Zone::parse(z).ok());
+                (code, zones.collect())
+            })
+            .collect()
+    });
+    all.binary_search_by(|(c, _)| (*c).cmp(code))
+        .map_or(&[], |i| all[i].1.as_slice())
+}
+
 /// Finds a country by its code or by its name in any interface language, ignoring
 /// case, accents and Arabic spelling variants ("côte d'ivoire", "الأردن", "Jordania").
 pub fn find_country(text: &str) -> Option<&'static Country> {
@@ -184,6 +204,25 @@ mod tests {
             }
         }
         assert_eq!(regions().iter().filter(|r| r.is_top_level()).count(), 5);
+    }
+
+    #[test]
+    fn every_inhabited_country_has_its_time_zones() {
+        let zones = include_str!("../data/zones.tsv");
+        for line in zones.lines().skip(1) {
+            let (code, names) = line.split_once('\t').unwrap();
+            assert!(country(code).is_some(), "{code}");
+            assert_eq!(zones_of(code).len(), names.split(',').count(), "{code}");
+        }
+        assert_eq!(zones_of("KE")[0].name(), "Africa/Nairobi");
+        assert_eq!(zones_of("XK")[0].name(), "Europe/Belgrade");
+        assert!(zones_of("US").len() > 5);
+        let without: Vec<_> = countries()
+            .iter()
+            .filter(|c| zones_of(c.code).is_empty())
+            .map(|c| c.code)
+            .collect();
+        assert_eq!(without, ["BV", "CP", "HM"]);
     }
 
     #[test]

@@ -102,6 +102,10 @@ pub enum Problem {
     StatusMove,
     /// A meeting's action item that already became a plan action.
     AlreadyPlanned,
+    /// Not a time of day (`09:00`).
+    Time,
+    /// A time of day that must come after another one but does not.
+    TimesOutOfOrder,
 }
 
 impl Problem {
@@ -146,6 +150,8 @@ impl Problem {
             Problem::LinkOrPlace => "link_or_place",
             Problem::StatusMove => "invalid_status_move",
             Problem::AlreadyPlanned => "already_planned",
+            Problem::Time => "invalid_time",
+            Problem::TimesOutOfOrder => "times_out_of_order",
         }
     }
 
@@ -190,6 +196,8 @@ impl Problem {
             Problem::LinkOrPlace => "problem-link-or-place",
             Problem::StatusMove => "problem-status-move",
             Problem::AlreadyPlanned => "problem-already-planned",
+            Problem::Time => "problem-time",
+            Problem::TimesOutOfOrder => "problem-times-out-of-order",
         }
     }
 

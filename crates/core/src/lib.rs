@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod coordination;
 pub mod coverage;
 pub mod directory;
 pub mod geo;

@@ -8,6 +8,7 @@ mod accounts;
 pub mod api;
 mod audit;
 mod caller;
+mod coordination;
 mod coverage;
 mod directory;
 mod error;
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .merge(coverage::router())
         .merge(groups::router())
         .merge(plans::router())
+        .merge(coordination::router())
         .merge(audit::router())
         .merge(api::router())
         .fallback(not_found);

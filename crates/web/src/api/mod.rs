@@ -4,6 +4,7 @@
 
 mod accounts;
 mod audit;
+mod coordination;
 mod coverage;
 mod directory;
 mod groups;
@@ -59,6 +60,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(coverage::routes())
         .merge(plans::routes())
         .merge(groups::routes())
+        .merge(coordination::routes())
         .merge(audit::routes())
 }
 

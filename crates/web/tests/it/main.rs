@@ -8,6 +8,7 @@
 mod access;
 mod accounts;
 mod api;
+mod coordination;
 mod coverage;
 mod directory;
 mod group_pages;
