@@ -82,6 +82,8 @@ pub struct SlotInput {
     pub wake_from: String,
     /// `HH:MM`.
     pub wake_to: String,
+    /// `1` (or `true`, `on`) to count each country only on its working days.
+    pub working_days: String,
 }
 
 /// A checked [`SlotInput`].
@@ -91,14 +93,33 @@ pub struct SlotRequest {
     pub countries: Vec<&'static Country>,
     /// Regions whose countries are targets too.
     pub regions: Vec<&'static Region>,
-    /// Minutes.
-    pub duration: i64,
     /// The earliest start.
     pub from: DateTime<Utc>,
     /// The latest end.
     pub to: DateTime<Utc>,
-    /// Local hours within which a meeting must fall.
+    /// What a meeting must be like for a country to count.
+    pub meeting: Meeting,
+}
+
+/// The meeting being placed, and what makes a start suit a country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Meeting {
+    /// Minutes.
+    pub duration: i64,
+    /// Local hours within which it must fall.
     pub waking: WakingHours,
+    /// Whether it must fall on a working day of each country (not its weekend).
+    pub working_days: bool,
+}
+
+impl Meeting {
+    /// Whether a meeting from `start` to `end` (local wall times) suits a country
+    /// whose code is `code`.
+    fn suits(&self, code: &str, start: NaiveDateTime, end: NaiveDateTime) -> bool {
+        use chrono::Datelike as _;
+        self.waking.fit(start, end)
+            && !(self.working_days && geo::is_weekend(code, start.weekday()))
+    }
 }
 
 fn parse_time(field: &'static str, raw: &str, default: NaiveTime) -> Result<NaiveTime, Invalid> {
@@ -199,6 +220,11 @@ impl SlotInput {
         if waking.to <= waking.from {
             return Err(Invalid::new("wake_to", Problem::TimesOutOfOrder));
         }
+        let working_days = match self.working_days.trim() {
+            "" | "0" | "false" | "off" => false,
+            "1" | "true" | "on" => true,
+            _ => return Err(Invalid::new("working_days", Problem::UnknownValue)),
+        };
         if duration > waking.minutes() {
             return Err(Invalid::new(
                 "duration",
@@ -211,10 +237,13 @@ impl SlotInput {
         Ok(SlotRequest {
             countries,
             regions,
-            duration,
             from,
             to,
-            waking,
+            meeting: Meeting {
+                duration,
+                waking,
+                working_days,
+            },
         })
     }
 }
@@ -306,8 +335,8 @@ pub struct Slot {
 }
 
 /// How a slot starting at `start` suits `targets`.
-pub fn score(targets: &[Target], start: DateTime<Utc>, duration: i64, waking: WakingHours) -> Slot {
-    let end = start + Duration::minutes(duration);
+pub fn score(targets: &[Target], start: DateTime<Utc>, meeting: Meeting) -> Slot {
+    let (waking, end) = (meeting.waking, start + Duration::minutes(meeting.duration));
     let mut total = 0.0;
     let mut weights = 0.0;
     let mut margin = i64::MAX;
@@ -320,7 +349,7 @@ pub fn score(targets: &[Target], start: DateTime<Utc>, duration: i64, waking: Wa
             let (local_start, local_end) = (zone.local(start), zone.local(end));
             earliest = earliest.min(local_start);
             latest = latest.max(local_start);
-            if waking.fit(local_start, local_end) {
+            if meeting.suits(target.country.code, local_start, local_end) {
                 fit += 1;
                 margin = margin.min(waking.margin(local_start, local_end));
             }
@@ -355,7 +384,7 @@ fn candidates(request: &SlotRequest) -> impl Iterator<Item = DateTime<Utc>> + '_
     } else {
         request.from + Duration::seconds(step.num_seconds() - past)
     };
-    let duration = Duration::minutes(request.duration);
+    let duration = Duration::minutes(request.meeting.duration);
     std::iter::successors(Some(first), move |t| Some(*t + step))
         .take_while(move |t| *t + duration <= request.to)
 }
@@ -364,7 +393,7 @@ fn candidates(request: &SlotRequest) -> impl Iterator<Item = DateTime<Utc>> + '_
 /// farthest from the edges of waking hours, then the earliest.
 pub fn find(targets: &[Target], request: &SlotRequest, limit: usize) -> Vec<Slot> {
     let mut slots: Vec<Slot> = candidates(request)
-        .map(|start| score(targets, start, request.duration, request.waking))
+        .map(|start| score(targets, start, request.meeting))
         .filter(|slot| slot.score > 0.0)
         .collect();
     slots.sort_by(|a, b| {
@@ -390,7 +419,7 @@ pub struct Day {
 
 /// The searched range as days of `zone`, each with the score at every full hour.
 pub fn days(targets: &[Target], request: &SlotRequest, zone: Zone) -> Vec<Day> {
-    let duration = Duration::minutes(request.duration);
+    let duration = Duration::minutes(request.meeting.duration);
     let first = zone.local(request.from).date();
     let last = zone.local(request.to).date();
     first
@@ -404,7 +433,7 @@ pub fn days(targets: &[Target], request: &SlotRequest, zone: Zone) -> Vec<Day> {
                         && zone.local(start).hour() == u32::try_from(hour).unwrap_or(0)
                         && zone.local(start).minute() == 0;
                     (on_the_hour && start >= request.from && start + duration <= request.to)
-                        .then(|| score(targets, start, request.duration, request.waking).score)
+                        .then(|| score(targets, start, request.meeting).score)
                 })
                 .collect();
             Day { date, hours }
@@ -428,6 +457,14 @@ mod tests {
         }
         .validate(Zone::UTC, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap())
         .unwrap()
+    }
+
+    fn hour_long() -> Meeting {
+        Meeting {
+            duration: 60,
+            waking: WakingHours::default(),
+            working_days: false,
+        }
     }
 
     fn at(text: &str) -> DateTime<Utc> {
@@ -474,9 +511,9 @@ mod tests {
         );
         // 08:00 UTC is 09:00 in London in July but 08:00 in January.
         let gb = audience(&request("GB", "2026-07-01", "2026-07-01"), |_| 1);
-        let w = WakingHours::default();
-        assert_eq!(score(&gb, at("2026-07-01T08:00:00Z"), 60, w).score, 1.0);
-        assert_eq!(score(&gb, at("2026-01-14T08:00:00Z"), 60, w).score, 0.0);
+        let w = hour_long();
+        assert_eq!(score(&gb, at("2026-07-01T08:00:00Z"), w).score, 1.0);
+        assert_eq!(score(&gb, at("2026-01-14T08:00:00Z"), w).score, 0.0);
     }
 
     #[test]
@@ -489,9 +526,9 @@ mod tests {
             .iter()
             .position(|z| z.name() == "America/New_York")
             .unwrap();
-        let w = WakingHours::default();
-        let before = score(&us, at("2026-10-30T13:00:00Z"), 60, w);
-        let after = score(&us, at("2026-11-02T13:00:00Z"), 60, w);
+        let w = hour_long();
+        let before = score(&us, at("2026-10-30T13:00:00Z"), w);
+        let after = score(&us, at("2026-11-02T13:00:00Z"), w);
         assert_eq!(before.places[0].latest.format("%H:%M").to_string(), "09:00");
         assert!(before.score > after.score);
         assert_eq!(
@@ -511,12 +548,11 @@ mod tests {
         // A country named on its own counts once even with no organisation.
         assert_eq!(targets[1].weight, 1);
         // 17:30 UTC: 20:30 in Nairobi (a 30-minute meeting fits), 01:30 in Malaysia.
-        let slot = score(
-            &targets,
-            at("2026-12-01T17:30:00Z"),
-            30,
-            WakingHours::default(),
-        );
+        let half_hour = Meeting {
+            duration: 30,
+            ..hour_long()
+        };
+        let slot = score(&targets, at("2026-12-01T17:30:00Z"), half_hour);
         assert_eq!(slot.score, 0.75);
     }
 
@@ -536,7 +572,7 @@ mod tests {
             targets.len() > 10,
             "with no organisations every country counts"
         );
-        assert_eq!(req.duration, DEFAULT_DURATION);
+        assert_eq!(req.meeting.duration, DEFAULT_DURATION);
         assert_eq!(req.from, at("2026-11-25T00:00:00Z"));
         assert_eq!(req.to, at("2026-12-02T00:00:00Z"));
     }
@@ -640,6 +676,35 @@ mod tests {
     }
 
     #[test]
+    fn working_days_follow_each_countrys_weekend() {
+        // Friday 2026-12-04 and Sunday 2026-12-06 at 10:00 UTC: Cairo and London
+        // are both awake, but Friday is the Egyptian weekend and Sunday the British.
+        let input = |working_days: &str| SlotInput {
+            countries: "EG,GB".into(),
+            duration: "60".into(),
+            working_days: working_days.into(),
+            ..SlotInput::default()
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let req = input("1").validate(Zone::UTC, today).unwrap();
+        let targets = audience(&req, |_| 1);
+        let friday = score(&targets, at("2026-12-04T10:00:00Z"), req.meeting);
+        let sunday = score(&targets, at("2026-12-06T10:00:00Z"), req.meeting);
+        let monday = score(&targets, at("2026-12-07T10:00:00Z"), req.meeting);
+        assert_eq!((friday.score, sunday.score, monday.score), (0.5, 0.5, 1.0));
+        let all_week = input("").validate(Zone::UTC, today).unwrap();
+        assert_eq!(
+            score(&targets, at("2026-12-04T10:00:00Z"), all_week.meeting).score,
+            1.0
+        );
+        let err = input("weekends").validate(Zone::UTC, today).unwrap_err();
+        assert_eq!(
+            (err.field, err.problem),
+            ("working_days", Problem::UnknownValue)
+        );
+    }
+
+    #[test]
     fn names_in_any_language_and_arabic_commas_are_read() {
         let req = request(
             "Kenya، المملكة المتحدة; malaisie",
@@ -675,14 +740,15 @@ mod tests {
             let req = SlotRequest {
                 countries: ["KE", "US", "AU", "NP"].iter().filter_map(|c| geo::country(c)).collect(),
                 regions: Vec::new(),
-                duration,
                 from,
                 to: from + Duration::days(2),
-                waking: WakingHours::default(),
+                meeting: Meeting { duration, waking: WakingHours::default(), working_days: day % 2 == 0 },
             };
             let targets = audience(&req, |_| 2);
             let slots = find(&targets, &req, 20);
-            prop_assert!(!slots.is_empty());
+            // Two days may be every country's weekend; without that rule someone is
+            // always awake.
+            prop_assert!(req.meeting.working_days || !slots.is_empty());
             for pair in slots.windows(2) {
                 prop_assert!(pair[0].score >= pair[1].score);
             }

@@ -5,6 +5,7 @@ field-countries = Countries
 field-wake-from = Earliest local start
 field-wake-to = Latest local end
 field-zone = Show times in
+field-working-days = Working days only (each country's own weekend left out)
 slots-title = Find a time across time zones
 slots-intro = Name the countries or the region you want to reach, how long the meeting lasts and the days to search. Each country counts as many times as the coalition has member and partner organisations there; the best times are those when most of them are within waking hours.
 slots-countries-hint = Codes or names, separated by commas (for example KE, GB, MY).

@@ -5,6 +5,7 @@ field-countries = Países
 field-wake-from = Inicio local más temprano
 field-wake-to = Fin local más tardío
 field-zone = Mostrar las horas en
+field-working-days = Solo días laborables (sin el fin de semana de cada país)
 slots-title = Buscar un horario entre zonas horarias
 slots-intro = Indique los países o la región que quiere reunir, cuánto dura la reunión y los días en que buscar. Cada país cuenta tantas veces como organizaciones miembro y asociadas tiene allí la coalición; los mejores horarios son aquellos en que la mayoría está en horas de vigilia.
 slots-countries-hint = Códigos o nombres, separados por comas (por ejemplo KE, GB, MY).

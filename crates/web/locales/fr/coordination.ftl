@@ -5,6 +5,7 @@ field-countries = Pays
 field-wake-from = Début local au plus tôt
 field-wake-to = Fin locale au plus tard
 field-zone = Afficher les heures en
+field-working-days = Jours ouvrables seulement (sans le week-end de chaque pays)
 slots-title = Trouver un horaire entre fuseaux horaires
 slots-intro = Indiquez les pays ou la région à réunir, la durée de la réunion et les jours à explorer. Chaque pays compte autant de fois que la coalition y a d’organisations membres et partenaires ; les meilleurs horaires sont ceux où la plupart sont dans leurs heures de veille.
 slots-countries-hint = Codes ou noms, séparés par des virgules (par exemple KE, GB, MY).

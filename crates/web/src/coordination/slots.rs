@@ -47,6 +47,9 @@ pub(crate) struct SlotQuery {
     pub wake_from: Option<String>,
     /// The latest local end everywhere, `HH:MM` (default 21:00).
     pub wake_to: Option<String>,
+    /// `1` to count each country only on its working days (its weekend per Unicode
+    /// CLDR: Friday and Saturday in most of the Arab world).
+    pub working_days: Option<String>,
     /// The IANA zone that dates are read in and times shown in; default the
     /// caller's own.
     pub zone: Option<String>,
@@ -68,6 +71,7 @@ impl SlotQuery {
             to: text(self.to.as_ref()),
             wake_from: text(self.wake_from.as_ref()),
             wake_to: text(self.wake_to.as_ref()),
+            working_days: text(self.working_days.as_ref()),
         }
     }
 

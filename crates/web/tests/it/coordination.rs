@@ -93,8 +93,32 @@ async fn a_region_reaches_its_countries_with_organisations() {
     );
     assert_eq!(found["slots"].as_array().unwrap().len(), 10);
     // Dates are read in the caller's zone (UTC here): Nairobi's first waking start
-    // on the 1st is 06:00 UTC, and the middle of its day comes first.
-    assert_eq!(found["slots"][0]["start"], "2026-12-01T11:30:00Z");
+    // on the 1st is 06:00 UTC, and the middle of its day (13:00–17:30 local for 90
+    // minutes: 11:00 and 11:30 UTC keep 300 minutes from either edge) comes first.
+    assert_eq!(found["slots"][0]["start"], "2026-12-01T11:00:00Z");
+}
+
+#[tokio::test]
+async fn working_days_leave_out_each_countrys_own_weekend() {
+    let app = TestApp::spawn().await;
+    let token = app.token_of(Role::Member).await;
+    // Friday to Sunday: Friday is the Egyptian weekend, Saturday both countries',
+    // Sunday the British.
+    let path = "/api/v1/slots?countries=EG,GB&duration=60&from=2026-12-04&to=2026-12-06";
+    let all_week = app.api_json(path, &token).await;
+    assert_eq!(all_week["slots"][0]["score"], json!(1.0));
+    let working = app
+        .api_json(&format!("{path}&working_days=1"), &token)
+        .await;
+    assert_eq!(working["slots"][0]["score"], json!(0.5), "{working}");
+    assert!(
+        working["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| !s["start"].as_str().unwrap().starts_with("2026-12-05")),
+        "no one works on Saturday"
+    );
 }
 
 #[tokio::test]
@@ -127,6 +151,11 @@ async fn bad_slot_queries_name_the_field_and_anonymous_callers_are_refused() {
             "invalid_time_zone",
         ),
         ("countries=KE&limit=500", "limit", "out_of_range"),
+        (
+            "countries=KE&working_days=maybe",
+            "working_days",
+            "unknown_value",
+        ),
     ] {
         let response = TestApp::client()
             .get(app.url(&format!("/api/v1/slots?lang=fr&{query}")))
