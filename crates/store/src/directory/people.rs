@@ -122,7 +122,6 @@ pub async fn all(db: &Db, viewer: &Viewer, filter: &PersonFilter) -> Result<Vec<
     with_affiliations(db, &rows).await
 }
 
-/// A row of `id, display_name, alias` as the id and the name `viewer` knows them by.
 /// The columns a person's shown name is made of, read as JSON rows.
 const NAME_COLUMNS: &str = "id, display_name, alias";
 
