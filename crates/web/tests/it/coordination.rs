@@ -1,25 +1,12 @@
 use reqwest::StatusCode;
 use serde_json::json;
 use tadamun_core::accounts::Role;
-use tadamun_core::audit::Actor;
-use tadamun_core::directory::{OrganisationInput, Stage};
-use tadamun_store::directory;
+use tadamun_core::directory::Stage;
 
 use crate::helpers::TestApp;
 
 async fn org(app: &TestApp, name: &str, country: &str, visibility: &str, stage: Stage) {
-    let known = directory::focus::list(&app.db).await.unwrap();
-    let fields = OrganisationInput {
-        name: name.into(),
-        country: country.into(),
-        visibility: Some(visibility.into()),
-        ..Default::default()
-    }
-    .validate(&known)
-    .unwrap();
-    directory::create(&app.db, &Actor::System, fields, stage)
-        .await
-        .unwrap();
+    crate::coverage::org(app, name, country, "legal", visibility, stage).await;
 }
 
 async fn network(app: &TestApp) {
