@@ -110,6 +110,8 @@ function pagesFor(role, found) {
     [`/indicators/${indicator}`, 'indicator'],
     ['/plans/mine', null],
     ['/plans/attention', 'plans-attention'],
+    ['/slots', null],
+    ['/slots?countries=KE,GB,MY&regions=002&duration=90', 'slots'],
   ];
   const pages = {
     anonymous: [...everyone, ['/login', 'login']],
@@ -174,7 +176,10 @@ test('every page passes every check for every role, language and width', async (
         await t.test(`${role} ${lang} ${width}px`, async () => {
           const context = await contextFor(browser, server.base, { role: role === 'anonymous' ? null : role, lang, width });
           const failures = [];
-          for (const [path, shot, status = 200] of pagesFor(role, found)) {
+          // BROWSER_PAGES=text checks only the pages whose path contains it.
+          const only = process.env.BROWSER_PAGES;
+          const pages = pagesFor(role, found).filter(([path]) => !only || path.includes(only));
+          for (const [path, shot, status = 200] of pages) {
             const { problems, page } = await checkPage(context, path, {
               lang,
               width,

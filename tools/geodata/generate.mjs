@@ -68,4 +68,11 @@ const tsv = (head, rows) => [head, ...rows.map((r) => r.join('\t'))].join('\n') 
 writeFileSync(path.join(OUT, 'regions.tsv'), tsv(header('m49'), regions));
 writeFileSync(path.join(OUT, 'countries.tsv'), tsv(['code', 'subregion', ...LANGS].join('\t'), countries));
 writeFileSync(path.join(OUT, 'languages.tsv'), tsv(['code', ...LANGS].join('\t'), languages));
+// Weekends: the first and last weekend day where they differ from the world's
+// (001: Saturday and Sunday).
+const weekData = read('cldr-core/supplemental/weekData.json').supplemental.weekData;
+const weekends = Object.keys({ ...weekData.weekendStart, ...weekData.weekendEnd })
+  .sort()
+  .map((code) => [code, weekData.weekendStart[code] ?? weekData.weekendStart['001'], weekData.weekendEnd[code] ?? weekData.weekendEnd['001']]);
+writeFileSync(path.join(OUT, 'weekends.tsv'), tsv(['code', 'start', 'end'].join('\t'), weekends));
 console.log(`wrote ${regions.length} regions, ${countries.length} countries and ${languages.length} languages to ${OUT}`);

@@ -6,8 +6,11 @@
 
 use std::sync::OnceLock;
 
+use chrono::Weekday;
+
 use crate::i18n::Lang;
 use crate::search::normalise;
+use crate::time::Zone;
 
 /// The UN M49 code of the whole world, parent of the regions.
 pub const WORLD: &str = "001";
@@ -142,6 +145,62 @@ pub fn countries_in(m49: &str) -> impl Iterator<Item = &'static Country> {
         .filter(move |c| c.subregion == m49 || c.subregion().parent == m49)
 }
 
+/// The time zones in use in a country (from the tz database's `zone.tab`, converted by
+/// `tools/tzdata` into `data/zones.tsv`); empty for the uninhabited ones.
+pub fn zones_of(code: &str) -> &'static [Zone] {
+    static ZONES: OnceLock<Vec<(&'static str, Vec<Zone>)>> = OnceLock::new();
+    let all = ZONES.get_or_init(|| {
+        include_str!("../data/zones.tsv")
+            .lines()
+            .skip(1)
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(code, zones)| {
+                let zones = zones.split(',').filter_map(|z| Zone::parse(z).ok());
+                (code, zones.collect())
+            })
+            .collect()
+    });
+    all.binary_search_by(|(c, _)| (*c).cmp(code))
+        .map_or(&[], |i| all[i].1.as_slice())
+}
+
+/// A country's weekend as its first and last day (Saturday and Sunday unless Unicode
+/// CLDR's week data says otherwise, as in most of the Arab world: Friday and
+/// Saturday), from `data/weekends.tsv`.
+pub fn weekend_of(code: &str) -> (Weekday, Weekday) {
+    static WEEKENDS: OnceLock<Vec<(&'static str, Weekday, Weekday)>> = OnceLock::new();
+    let all = WEEKENDS.get_or_init(|| {
+        include_str!("../data/weekends.tsv")
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let mut f = line.split('\t');
+                let code = f.next()?;
+                Some((code, f.next()?.parse().ok()?, f.next()?.parse().ok()?))
+            })
+            .collect()
+    });
+    let find = |code: &str| all.iter().find(|(c, ..)| *c == code);
+    find(code)
+        .or_else(|| find(WORLD))
+        .map_or((Weekday::Sat, Weekday::Sun), |(_, a, b)| (*a, *b))
+}
+
+/// Whether `day` falls in the weekend of the country `code`.
+pub fn is_weekend(code: &str, day: Weekday) -> bool {
+    let (first, last) = weekend_of(code);
+    let (first, last, day) = (
+        first.num_days_from_monday(),
+        last.num_days_from_monday(),
+        day.num_days_from_monday(),
+    );
+    if first <= last {
+        (first..=last).contains(&day)
+    } else {
+        day >= first || day <= last
+    }
+}
+
 /// Finds a country by its code or by its name in any interface language, ignoring
 /// case, accents and Arabic spelling variants ("côte d'ivoire", "الأردن", "Jordania").
 pub fn find_country(text: &str) -> Option<&'static Country> {
@@ -184,6 +243,34 @@ mod tests {
             }
         }
         assert_eq!(regions().iter().filter(|r| r.is_top_level()).count(), 5);
+    }
+
+    #[test]
+    fn every_inhabited_country_has_its_time_zones() {
+        let zones = include_str!("../data/zones.tsv");
+        for line in zones.lines().skip(1) {
+            let (code, names) = line.split_once('\t').unwrap();
+            assert!(country(code).is_some(), "{code}");
+            assert_eq!(zones_of(code).len(), names.split(',').count(), "{code}");
+        }
+        assert_eq!(zones_of("KE")[0].name(), "Africa/Nairobi");
+        assert_eq!(zones_of("XK")[0].name(), "Europe/Belgrade");
+        assert!(zones_of("US").len() > 5);
+        let without: Vec<_> = countries()
+            .iter()
+            .filter(|c| zones_of(c.code).is_empty())
+            .map(|c| c.code)
+            .collect();
+        assert_eq!(without, ["BV", "CP", "HM"]);
+    }
+
+    #[test]
+    fn weekends_follow_each_country() {
+        assert_eq!(weekend_of("KE"), (Weekday::Sat, Weekday::Sun));
+        assert_eq!(weekend_of("SA"), (Weekday::Fri, Weekday::Sat));
+        assert!(is_weekend("EG", Weekday::Fri) && !is_weekend("EG", Weekday::Sun));
+        assert!(is_weekend("GB", Weekday::Sun) && !is_weekend("GB", Weekday::Fri));
+        assert!(is_weekend("IN", Weekday::Sun) && !is_weekend("IN", Weekday::Sat));
     }
 
     #[test]

@@ -106,6 +106,10 @@ pub enum Problem {
     OutcomeDate,
     /// A move of a translation's state that the workflow does not allow.
     TranslationMove,
+    /// Not a time of day (`09:00`).
+    Time,
+    /// A time of day that must come after another one but does not.
+    TimesOutOfOrder,
 }
 
 impl Problem {
@@ -152,6 +156,8 @@ impl Problem {
             Problem::AlreadyPlanned => "already_planned",
             Problem::OutcomeDate => "outcome_date_required",
             Problem::TranslationMove => "invalid_translation_move",
+            Problem::Time => "invalid_time",
+            Problem::TimesOutOfOrder => "times_out_of_order",
         }
     }
 
@@ -198,6 +204,8 @@ impl Problem {
             Problem::AlreadyPlanned => "problem-already-planned",
             Problem::OutcomeDate => "problem-outcome-date",
             Problem::TranslationMove => "problem-translation-move",
+            Problem::Time => "problem-time",
+            Problem::TimesOutOfOrder => "problem-times-out-of-order",
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod campaigns;
+pub mod coordination;
 pub mod coverage;
 pub mod directory;
 pub mod geo;

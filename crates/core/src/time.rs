@@ -1,7 +1,7 @@
 //! Instants and time zones. Instants are stored in UTC (epoch milliseconds) with the
 //! IANA zone they were entered in; every display converts to the viewer's zone.
 
-use chrono::{DateTime, TimeZone as _, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone as _, Utc};
 use chrono_tz::Tz;
 
 use crate::{Invalid, Problem};
@@ -43,9 +43,23 @@ impl Zone {
             .to_string()
     }
 
-    /// The day `instant` falls on in this zone.
-    pub fn date_of(self, instant: DateTime<Utc>) -> chrono::NaiveDate {
-        self.0.from_utc_datetime(&instant.naive_utc()).date_naive()
+    /// The wall-clock date and time in this zone at `instant`.
+    pub fn local(self, instant: DateTime<Utc>) -> NaiveDateTime {
+        self.0.from_utc_datetime(&instant.naive_utc()).naive_local()
+    }
+
+    /// The first instant of `date` in this zone: local midnight, or the first time
+    /// the clocks show that day where a daylight-saving change skips midnight.
+    pub fn start_of_day(self, date: NaiveDate) -> DateTime<Utc> {
+        let midnight = date.and_time(chrono::NaiveTime::MIN);
+        (0..=180)
+            .step_by(15)
+            .find_map(|m| {
+                self.0
+                    .from_local_datetime(&(midnight + chrono::Duration::minutes(m)))
+                    .earliest()
+            })
+            .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
     }
 }
 
@@ -73,5 +87,20 @@ mod tests {
             Problem::TimeZone
         );
         assert_eq!(to_millis(instant), 1_767_225_600_000);
+    }
+
+    #[test]
+    fn a_day_starts_at_local_midnight_or_when_the_clocks_skip_past_it() {
+        let nairobi = Zone::parse("Africa/Nairobi").unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        assert_eq!(
+            nairobi.start_of_day(day).to_rfc3339(),
+            "2025-12-31T21:00:00+00:00"
+        );
+        // Santiago springs forward at midnight on 2026-09-06: the day starts at 01:00.
+        let santiago = Zone::parse("America/Santiago").unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 9, 6).unwrap();
+        let start = santiago.start_of_day(day);
+        assert_eq!(santiago.local(start).to_string(), "2026-09-06 01:00:00");
     }
 }

@@ -21,8 +21,8 @@ use crate::visibility::push_scope;
 /// `focus` if given, rolled up by region.
 #[tracing::instrument(skip(db, viewer))]
 pub async fn counts(db: &Db, viewer: &Viewer, focus: Option<&FocusCode>) -> Result<Coverage> {
-    // One row per country (not per country and stage): the index answers the scan,
-    // and reading rows back is what costs.
+    // One row per country (not per country and stage), all read back as one JSON
+    // row: the index answers the scan, and reading rows back is what costs.
     let mut sql = Sql::new(
         "SELECT country, \
          SUM(CASE WHEN stage = 'member' THEN 1 ELSE 0 END) AS members, \
@@ -36,21 +36,19 @@ pub async fn counts(db: &Db, viewer: &Viewer, focus: Option<&FocusCode>) -> Resu
             .bind_text(format!("%;{};%", focus.as_str()));
     }
     sql.push(" GROUP BY country");
-    let rows = sql.query().fetch_all(db.pool()).await?;
-    let mut counts = Vec::with_capacity(rows.len() * 3);
-    for row in &rows {
-        let country: String = row.try_get("country")?;
-        for (stage, column) in [
-            (Stage::Member, "members"),
-            (Stage::Partner, "partners"),
-            (Stage::Prospect, "prospects"),
-        ] {
-            counts.push((country.clone(), stage, row.try_get::<i64, _>(column)?));
-        }
-    }
-    Ok(Coverage::from_counts(
-        counts.iter().map(|(c, s, n)| (c.as_str(), *s, *n)),
-    ))
+    let rows: Vec<(String, i64, i64, i64)> = sql
+        .into_json_rows(db.backend(), "country, members, partners, prospects")
+        .fetch_json(db.pool())
+        .await?;
+    Ok(Coverage::from_counts(rows.iter().flat_map(
+        |(country, members, partners, prospects)| {
+            [
+                (country.as_str(), Stage::Member, *members),
+                (country.as_str(), Stage::Partner, *partners),
+                (country.as_str(), Stage::Prospect, *prospects),
+            ]
+        },
+    )))
 }
 
 const COLUMNS: &str = "id, region, counts, focus, target, deadline, note";

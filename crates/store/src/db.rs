@@ -75,6 +75,17 @@ impl Db {
         Ok(())
     }
 
+    /// Refreshes the planner's statistics after a bulk load. PostgreSQL plans from
+    /// statistics that autovacuum gathers only later: right after loading, it takes a
+    /// table of 60,000 rows for an empty one and scans it whole where an index would
+    /// answer in a tenth of a millisecond. SQLite plans from its indexes alone.
+    pub async fn refresh_statistics(&self) -> Result<()> {
+        if self.backend == Backend::Postgres {
+            sqlx::query("ANALYZE").execute(&self.pool).await?;
+        }
+        Ok(())
+    }
+
     /// Applies the migrations this database has not seen yet.
     pub async fn migrate(&self) -> Result<()> {
         crate::migrate::run(self).await?;

@@ -9,6 +9,7 @@ pub mod api;
 mod audit;
 mod caller;
 mod campaigns;
+mod coordination;
 mod coverage;
 mod directory;
 mod error;
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .merge(groups::router())
         .merge(plans::router())
         .merge(campaigns::router())
+        .merge(coordination::router())
         .merge(audit::router())
         .merge(api::router())
         .fallback(not_found);

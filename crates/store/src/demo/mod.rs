@@ -196,6 +196,7 @@ pub async fn load_large(
         return Ok(None);
     }
     large::load(db, sizes, progress).await?;
+    db.refresh_statistics().await?;
     let member_org = directory::all_names(db, &tadamun_core::visibility::Viewer::System)
         .await?
         .into_iter()

@@ -247,16 +247,16 @@ pub async fn all(
 pub async fn all_names(db: &Db, viewer: &Viewer) -> Result<Vec<(OrganisationId, String)>> {
     let mut sql = Sql::new("SELECT id, name FROM organisations WHERE 1 = 1");
     push_scope(&mut sql, &viewer.scope(), &NAMING);
-    sql.push(" ORDER BY name");
-    let rows = sql.query().fetch_all(db.pool()).await?;
-    rows.iter()
-        .map(|r| {
-            Ok((
-                OrganisationId::from_stored(r.try_get("id")?),
-                r.try_get("name")?,
-            ))
-        })
-        .collect()
+    let rows: Vec<(String, String)> = sql
+        .into_json_rows(db.backend(), "id, name")
+        .fetch_json(db.pool())
+        .await?;
+    let mut names: Vec<_> = rows
+        .into_iter()
+        .map(|(id, name)| (OrganisationId::from_stored(id), name))
+        .collect();
+    names.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(names)
 }
 
 /// The names of the organisations of `ids` that `viewer` may see, by id.
@@ -274,9 +274,11 @@ pub async fn names_of(
         }
         sql.push(")");
         push_scope(&mut sql, &viewer.scope(), &NAMING);
-        for row in sql.query().fetch_all(db.pool()).await? {
-            names.insert(row.try_get("id")?, row.try_get("name")?);
-        }
+        let rows: Vec<(String, String)> = sql
+            .into_json_rows(db.backend(), "id, name")
+            .fetch_json(db.pool())
+            .await?;
+        names.extend(rows);
     }
     Ok(names)
 }

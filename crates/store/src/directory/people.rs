@@ -122,12 +122,16 @@ pub async fn all(db: &Db, viewer: &Viewer, filter: &PersonFilter) -> Result<Vec<
     with_affiliations(db, &rows).await
 }
 
-/// A row of `id, display_name, alias` as the id and the name `viewer` knows them by.
-fn shown(row: &AnyRow, viewer: &Viewer) -> Result<(PersonId, String)> {
-    let display: String = row.try_get("display_name")?;
-    let alias: Option<String> = row.try_get("alias")?;
+/// The columns a person's shown name is made of, read as JSON rows.
+const NAME_COLUMNS: &str = "id, display_name, alias";
+
+/// A person's id and the name `viewer` knows them by, from [`NAME_COLUMNS`].
+fn shown(
+    (id, display, alias): (String, String, Option<String>),
+    viewer: &Viewer,
+) -> (PersonId, String) {
     let name = tadamun_core::directory::people::shown_name(&display, alias.as_deref(), viewer);
-    Ok((PersonId::from_stored(row.try_get("id")?), name.to_owned()))
+    (PersonId::from_stored(id), name.to_owned())
 }
 
 /// The names `viewer` knows the people of `ids` by (aliases for pseudonymous people
@@ -139,14 +143,20 @@ pub async fn names_of(
 ) -> Result<std::collections::HashMap<String, String>> {
     let mut names = std::collections::HashMap::new();
     for chunk in ids.chunks(500) {
-        let mut sql = Sql::new("SELECT id, display_name, alias FROM people WHERE id IN ('--'");
+        let mut sql = Sql::new(&format!(
+            "SELECT {NAME_COLUMNS} FROM people WHERE id IN ('--'"
+        ));
         for id in chunk {
             sql.push(", ").bind_text(id.as_str());
         }
         sql.push(")");
         push_scope(&mut sql, &viewer.scope(), &NAMING);
-        for row in sql.query().fetch_all(db.pool()).await? {
-            let (id, name) = shown(&row, viewer)?;
+        let rows = sql
+            .into_json_rows(db.backend(), NAME_COLUMNS)
+            .fetch_json(db.pool())
+            .await?;
+        for row in rows {
+            let (id, name) = shown(row, viewer);
             names.insert(id.to_string(), name);
         }
     }
@@ -155,13 +165,13 @@ pub async fn names_of(
 
 /// Every person `viewer` may see, by the name `viewer` knows them by, for pickers.
 pub async fn all_names(db: &Db, viewer: &Viewer) -> Result<Vec<(PersonId, String)>> {
-    let mut sql = Sql::new("SELECT id, display_name, alias FROM people WHERE 1 = 1");
+    let mut sql = Sql::new(&format!("SELECT {NAME_COLUMNS} FROM people WHERE 1 = 1"));
     push_scope(&mut sql, &viewer.scope(), &NAMING);
-    let rows = sql.query().fetch_all(db.pool()).await?;
-    let mut names = rows
-        .iter()
-        .map(|row| shown(row, viewer))
-        .collect::<Result<Vec<_>>>()?;
+    let rows = sql
+        .into_json_rows(db.backend(), NAME_COLUMNS)
+        .fetch_json(db.pool())
+        .await?;
+    let mut names: Vec<_> = rows.into_iter().map(|row| shown(row, viewer)).collect();
     names.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(names)
 }

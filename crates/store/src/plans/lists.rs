@@ -2,11 +2,10 @@
 //! needs attention (blocked, or overdue).
 
 use chrono::NaiveDate;
-use sqlx::Row as _;
 use tadamun_core::ids::PlanItemId;
 use tadamun_core::plans::{Owner, PlanItem};
 
-use super::{COLUMNS, item};
+use super::{COLUMNS, ItemRow, item};
 use crate::Db;
 use crate::error::Result;
 use crate::sql::Sql;
@@ -20,15 +19,26 @@ pub struct InPlan {
     pub item: PlanItem,
 }
 
-fn in_plan(rows: &[sqlx::any::AnyRow]) -> Result<Vec<InPlan>> {
-    rows.iter()
+/// The items `sql` selects, soonest due first (those without a due date last).
+async fn in_plan(db: &Db, sql: Sql) -> Result<Vec<InPlan>> {
+    let rows: Vec<ItemRow> = sql
+        .into_json_rows(db.backend(), COLUMNS)
+        .fetch_json(db.pool())
+        .await?;
+    let mut found = rows
+        .into_iter()
         .map(|row| {
             Ok(InPlan {
-                plan: PlanItemId::from_stored(row.try_get("plan_id")?),
+                plan: PlanItemId::from_stored(row.1.clone()),
                 item: item(row)?,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    found.sort_by(|a, b| {
+        let due = |i: &InPlan| (i.item.fields.dates.due.is_none(), i.item.fields.dates.due);
+        due(a).cmp(&due(b)).then(a.item.id.cmp(&b.item.id))
+    });
+    Ok(found)
 }
 
 /// The actions owned by any of `owners` that are neither done nor cancelled, soonest
@@ -52,9 +62,8 @@ pub async fn open_actions_of(db: &Db, owners: &[Owner]) -> Result<Vec<InPlan>> {
             .bind_text(owner.id())
             .push(")");
     }
-    sql.push(") ORDER BY due_date IS NULL, due_date, id");
-    let rows = sql.query().fetch_all(db.pool()).await?;
-    in_plan(&rows)
+    sql.push(")");
+    in_plan(db, sql).await
 }
 
 /// The items of every plan that are blocked, or overdue on `today` (due before it and
@@ -65,8 +74,6 @@ pub async fn needing_attention(db: &Db, today: NaiveDate) -> Result<Vec<InPlan>>
         "SELECT {COLUMNS} FROM plan_items WHERE status = 'blocked' \
          OR (status NOT IN ('done', 'cancelled') AND due_date < "
     ));
-    sql.bind_text(today.to_string())
-        .push(") ORDER BY due_date IS NULL, due_date, id");
-    let rows = sql.query().fetch_all(db.pool()).await?;
-    in_plan(&rows)
+    sql.bind_text(today.to_string()).push(")");
+    in_plan(db, sql).await
 }

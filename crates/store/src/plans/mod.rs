@@ -11,7 +11,6 @@ pub use lists::{InPlan, needing_attention, open_actions_of};
 
 use std::collections::{BTreeMap, HashMap};
 
-use sqlx::any::AnyRow;
 use sqlx::{Any, Row as _, Transaction};
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::ids::{OrganisationId, PersonId, PlanItemId};
@@ -26,6 +25,7 @@ use tadamun_core::plans::{
 use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
+use crate::sql::Sql;
 
 const COLUMNS: &str = "id, plan_id, level, parent_id, title, title_lang, titles, description, owner_kind, \
      owner_id, start_date, due_date, status, weight, percent";
@@ -47,28 +47,38 @@ pub struct PlanTree {
 /// Every plan (the roots of the trees), newest first.
 #[tracing::instrument(skip(db))]
 pub async fn plans(db: &Db) -> Result<Vec<PlanItem>> {
-    let rows = crate::sql::dynamic(format!(
-        "SELECT {COLUMNS} FROM plan_items WHERE level = 'plan' ORDER BY id DESC"
+    let rows: Vec<ItemRow> = Sql::new(&format!(
+        "SELECT {COLUMNS} FROM plan_items WHERE level = 'plan'"
     ))
-    .fetch_all(db.pool())
+    .into_json_rows(db.backend(), COLUMNS)
+    .fetch_json(db.pool())
     .await?;
-    rows.iter().map(item).collect()
+    let mut plans = rows.into_iter().map(item).collect::<Result<Vec<_>>>()?;
+    plans.sort_by(|a, b| b.id.cmp(&a.id));
+    Ok(plans)
 }
 
 /// One item.
 #[tracing::instrument(skip(db))]
 pub async fn get(db: &Db, id: &PlanItemId) -> Result<PlanItem> {
     let mut conn = db.pool().acquire().await?;
-    read(&mut conn, id).await
+    read(&mut conn, db.backend(), id).await
 }
 
-async fn read(conn: &mut sqlx::AnyConnection, id: &PlanItemId) -> Result<PlanItem> {
-    let row = crate::sql::dynamic(format!("SELECT {COLUMNS} FROM plan_items WHERE id = $1"))
-        .bind(id.as_str().to_owned())
-        .fetch_optional(&mut *conn)
+async fn read(
+    conn: &mut sqlx::AnyConnection,
+    backend: crate::db::Backend,
+    id: &PlanItemId,
+) -> Result<PlanItem> {
+    let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM plan_items WHERE id = "));
+    sql.bind_text(id.as_str());
+    let row: ItemRow = sql
+        .into_json_rows(backend, COLUMNS)
+        .fetch_json(&mut *conn)
         .await?
+        .pop()
         .ok_or(StoreError::NotFound)?;
-    item(&row)
+    item(row)
 }
 
 /// The plan that `id` belongs to (`id` itself for a plan).
@@ -84,19 +94,22 @@ pub async fn plan_of(db: &Db, id: &PlanItemId) -> Result<PlanItemId> {
 /// The whole tree of plan `plan`, with every item's rolled-up progress.
 #[tracing::instrument(skip(db))]
 pub async fn tree(db: &Db, plan: &PlanItemId) -> Result<PlanTree> {
-    let rows = crate::sql::dynamic(format!(
-        "SELECT {COLUMNS} FROM plan_items WHERE plan_id = $1 ORDER BY id"
-    ))
-    .bind(plan.as_str().to_owned())
-    .fetch_all(db.pool())
-    .await?;
-    let mut items = rows.iter().map(item).collect::<Result<Vec<_>>>()?;
+    let mut sql = Sql::new(&format!(
+        "SELECT {COLUMNS} FROM plan_items WHERE plan_id = "
+    ));
+    sql.bind_text(plan.as_str());
+    let rows: Vec<ItemRow> = sql
+        .into_json_rows(db.backend(), COLUMNS)
+        .fetch_json(db.pool())
+        .await?;
+    let mut items = rows.into_iter().map(item).collect::<Result<Vec<_>>>()?;
     if items.is_empty() {
         return Err(StoreError::NotFound);
     }
     // The plan first: its id is the oldest of the tree, but say so rather than rely on it.
     items.sort_by_key(|i| (i.fields.level != Level::Plan, i.id.clone()));
-    let dependencies = dependencies_of(db, plan).await?;
+    let mut dependencies = dependencies_of(db.pool(), db.backend(), plan).await?;
+    dependencies.sort_by(|a, b| (&a.before, &a.after).cmp(&(&b.before, &b.after)));
     let measured = indicators::of_plan(db, plan).await?;
     let progress = Tree {
         nodes: items.iter().map(Node::of).collect(),
@@ -111,22 +124,45 @@ pub async fn tree(db: &Db, plan: &PlanItemId) -> Result<PlanTree> {
     })
 }
 
-async fn dependencies_of(db: &Db, plan: &PlanItemId) -> Result<Vec<Dependency>> {
-    let rows = sqlx::query(
+/// Every item of plan `plan`, in no particular order.
+async fn items_of<'e>(
+    executor: impl sqlx::Executor<'e, Database = Any>,
+    backend: crate::db::Backend,
+    plan: &PlanItemId,
+) -> Result<Vec<PlanItem>> {
+    let mut sql = Sql::new(&format!(
+        "SELECT {COLUMNS} FROM plan_items WHERE plan_id = "
+    ));
+    sql.bind_text(plan.as_str());
+    let rows: Vec<ItemRow> = sql
+        .into_json_rows(backend, COLUMNS)
+        .fetch_json(executor)
+        .await?;
+    rows.into_iter().map(item).collect()
+}
+
+/// The dependencies between the actions of plan `plan`, in no particular order.
+async fn dependencies_of<'e>(
+    executor: impl sqlx::Executor<'e, Database = Any>,
+    backend: crate::db::Backend,
+    plan: &PlanItemId,
+) -> Result<Vec<Dependency>> {
+    let mut sql = Sql::new(
         "SELECT d.before_id, d.after_id FROM plan_dependencies d \
-         JOIN plan_items i ON i.id = d.after_id WHERE i.plan_id = $1 ORDER BY d.before_id, d.after_id",
-    )
-    .bind(plan.as_str().to_owned())
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Dependency {
-                before: PlanItemId::from_stored(r.try_get("before_id")?),
-                after: PlanItemId::from_stored(r.try_get("after_id")?),
-            })
+         JOIN plan_items i ON i.id = d.after_id WHERE i.plan_id = ",
+    );
+    sql.bind_text(plan.as_str());
+    let rows: Vec<(String, String)> = sql
+        .into_json_rows(backend, "before_id, after_id")
+        .fetch_json(executor)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(before, after)| Dependency {
+            before: PlanItemId::from_stored(before),
+            after: PlanItemId::from_stored(after),
         })
-        .collect()
+        .collect())
 }
 
 /// Adds an item under its parent (a plan has none), checking its level and that its
@@ -144,13 +180,15 @@ pub async fn create(db: &Db, actor: &Actor, fields: PlanItemFields) -> Result<Pl
             id.clone()
         }
         Some(parent_id) => {
-            let parent = read(&mut tx, parent_id).await.map_err(|e| match e {
-                StoreError::NotFound => StoreError::Invalid(tadamun_core::Invalid::new(
-                    "parent",
-                    tadamun_core::Problem::UnknownValue,
-                )),
-                other => other,
-            })?;
+            let parent = read(&mut tx, db.backend(), parent_id)
+                .await
+                .map_err(|e| match e {
+                    StoreError::NotFound => StoreError::Invalid(tadamun_core::Invalid::new(
+                        "parent",
+                        tadamun_core::Problem::UnknownValue,
+                    )),
+                    other => other,
+                })?;
             fields
                 .level
                 .check_parent(Some(parent.fields.level))
@@ -193,14 +231,14 @@ pub async fn update(
     mut fields: PlanItemFields,
 ) -> Result<PlanItem> {
     let mut tx = db.pool().begin().await?;
-    let before = read(&mut tx, id).await?;
+    let before = read(&mut tx, db.backend(), id).await?;
     fields.level = before.fields.level;
     fields.parent = before.fields.parent.clone();
     if fields.owner != before.fields.owner {
         check_owner(&mut tx, fields.owner.as_ref()).await?;
     }
     if let Some(parent_id) = &fields.parent {
-        let parent = read(&mut tx, parent_id).await?;
+        let parent = read(&mut tx, db.backend(), parent_id).await?;
         check_within_parent(fields.dates, parent.fields.dates).map_err(StoreError::Invalid)?;
     }
     let children = sqlx::query("SELECT start_date, due_date FROM plan_items WHERE parent_id = $1")
@@ -208,12 +246,17 @@ pub async fn update(
         .fetch_all(&mut *tx)
         .await?
         .iter()
-        .map(dates)
+        .map(|row| {
+            Ok(Dates {
+                start: day(row.try_get("start_date")?, "plan_items.start_date")?,
+                due: day(row.try_get("due_date")?, "plan_items.due_date")?,
+            })
+        })
         .collect::<Result<Vec<_>>>()?;
     check_contains_children(fields.dates, children).map_err(StoreError::Invalid)?;
     if fields.level == Level::Action {
         let plan = plan_of_row(&mut tx, id).await?;
-        let (nodes, edges) = nodes_and_edges(&mut tx, &plan).await?;
+        let (nodes, edges) = nodes_and_edges(&mut tx, db.backend(), &plan).await?;
         check_dependency_dates(&nodes, &edges, id, fields.dates).map_err(StoreError::Invalid)?;
     }
     let after = PlanItem {
@@ -244,7 +287,7 @@ pub async fn update(
 #[tracing::instrument(skip(db))]
 pub async fn delete(db: &Db, actor: &Actor, id: &PlanItemId) -> Result<()> {
     let mut tx = db.pool().begin().await?;
-    let before = read(&mut tx, id).await?;
+    let before = read(&mut tx, db.backend(), id).await?;
     sqlx::query("DELETE FROM plan_items WHERE id = $1")
         .bind(id.as_str().to_owned())
         .execute(&mut *tx)
@@ -260,7 +303,7 @@ pub async fn delete(db: &Db, actor: &Actor, id: &PlanItemId) -> Result<()> {
 pub async fn add_dependency(db: &Db, actor: &Actor, new: Dependency) -> Result<()> {
     let mut tx = db.pool().begin().await?;
     let plan = plan_of_row(&mut tx, &new.after).await?;
-    let (nodes, edges) = nodes_and_edges(&mut tx, &plan).await?;
+    let (nodes, edges) = nodes_and_edges(&mut tx, db.backend(), &plan).await?;
     check_dependency(&nodes, &edges, &new).map_err(StoreError::Invalid)?;
     if !edges.contains(&new) {
         sqlx::query("INSERT INTO plan_dependencies (before_id, after_id) VALUES ($1, $2)")
@@ -347,33 +390,15 @@ async fn plan_of_row(tx: &mut Transaction<'_, Any>, id: &PlanItemId) -> Result<P
 
 async fn nodes_and_edges(
     tx: &mut Transaction<'_, Any>,
+    backend: crate::db::Backend,
     plan: &PlanItemId,
 ) -> Result<(Vec<Node>, Vec<Dependency>)> {
-    let rows = crate::sql::dynamic(format!(
-        "SELECT {COLUMNS} FROM plan_items WHERE plan_id = $1"
-    ))
-    .bind(plan.as_str().to_owned())
-    .fetch_all(&mut **tx)
-    .await?;
-    let nodes = rows
+    let nodes = items_of(&mut **tx, backend, plan)
+        .await?
         .iter()
-        .map(|r| item(r).map(|i| Node::of(&i)))
-        .collect::<Result<Vec<_>>>()?;
-    let edges = sqlx::query(
-        "SELECT d.before_id, d.after_id FROM plan_dependencies d \
-         JOIN plan_items i ON i.id = d.after_id WHERE i.plan_id = $1",
-    )
-    .bind(plan.as_str().to_owned())
-    .fetch_all(&mut **tx)
-    .await?
-    .iter()
-    .map(|r| {
-        Ok(Dependency {
-            before: PlanItemId::from_stored(r.try_get("before_id")?),
-            after: PlanItemId::from_stored(r.try_get("after_id")?),
-        })
-    })
-    .collect::<Result<Vec<_>>>()?;
+        .map(Node::of)
+        .collect();
+    let edges = dependencies_of(&mut **tx, backend, plan).await?;
     Ok((nodes, edges))
 }
 
@@ -448,20 +473,47 @@ fn day(raw: Option<String>, what: &'static str) -> Result<Option<chrono::NaiveDa
     .transpose()
 }
 
-fn dates(row: &AnyRow) -> Result<Dates> {
-    Ok(Dates {
-        start: day(row.try_get("start_date")?, "plan_items.start_date")?,
-        due: day(row.try_get("due_date")?, "plan_items.due_date")?,
-    })
-}
+/// A `plan_items` row as [`COLUMNS`] lists it, read from JSON rows
+/// ([`Sql::into_json_rows`]).
+#[derive(serde::Deserialize)]
+pub(super) struct ItemRow(
+    String,
+    pub(super) String,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    i64,
+    Option<i64>,
+);
 
-fn item(row: &AnyRow) -> Result<PlanItem> {
+fn item(row: ItemRow) -> Result<PlanItem> {
+    let ItemRow(
+        id,
+        _plan,
+        level,
+        parent,
+        title,
+        title_lang,
+        titles,
+        description,
+        owner_kind,
+        owner_id,
+        start,
+        due,
+        status,
+        weight,
+        percent,
+    ) = row;
     let corrupt = |what| move |_| StoreError::Corrupt(what);
-    let text = |c: &str| -> Result<String> { Ok(row.try_get::<String, _>(c)?) };
-    let owner = match (
-        row.try_get::<Option<String>, _>("owner_kind")?,
-        row.try_get::<Option<String>, _>("owner_id")?,
-    ) {
+    let owner = match (owner_kind, owner_id) {
         (Some(kind), Some(id)) => match kind.as_str() {
             "organisation" => Some(Owner::Organisation(OrganisationId::from_stored(id))),
             "person" => Some(Owner::Person(PersonId::from_stored(id))),
@@ -469,26 +521,25 @@ fn item(row: &AnyRow) -> Result<PlanItem> {
         },
         _ => None,
     };
-    let titles: BTreeMap<tadamun_core::i18n::Lang, String> = serde_json::from_str(&text("titles")?)
-        .map_err(|_| StoreError::Corrupt("plan_items.titles"))?;
+    let titles: BTreeMap<tadamun_core::i18n::Lang, String> =
+        serde_json::from_str(&titles).map_err(|_| StoreError::Corrupt("plan_items.titles"))?;
     Ok(PlanItem {
-        id: PlanItemId::from_stored(text("id")?),
+        id: PlanItemId::from_stored(id),
         fields: PlanItemFields {
-            level: Level::parse(&text("level")?).map_err(corrupt("plan_items.level"))?,
-            parent: row
-                .try_get::<Option<String>, _>("parent_id")?
-                .map(PlanItemId::from_stored),
-            title: text("title")?,
-            title_lang: LanguageCode::from_stored(text("title_lang")?),
+            level: Level::parse(&level).map_err(corrupt("plan_items.level"))?,
+            parent: parent.map(PlanItemId::from_stored),
+            title,
+            title_lang: LanguageCode::from_stored(title_lang),
             titles,
-            description: row.try_get("description")?,
+            description,
             owner,
-            dates: dates(row)?,
-            status: Status::parse(&text("status")?).map_err(corrupt("plan_items.status"))?,
-            weight: Weight::from_stored(row.try_get("weight")?),
-            percent: row
-                .try_get::<Option<i64>, _>("percent")?
-                .map(Percent::from_stored),
+            dates: Dates {
+                start: day(start, "plan_items.start_date")?,
+                due: day(due, "plan_items.due_date")?,
+            },
+            status: Status::parse(&status).map_err(corrupt("plan_items.status"))?,
+            weight: Weight::from_stored(weight),
+            percent: percent.map(Percent::from_stored),
         },
     })
 }

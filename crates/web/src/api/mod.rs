@@ -5,6 +5,7 @@
 mod accounts;
 mod audit;
 mod campaigns;
+mod coordination;
 mod coverage;
 mod directory;
 mod groups;
@@ -61,6 +62,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(plans::routes())
         .merge(groups::routes())
         .merge(campaigns::routes())
+        .merge(coordination::routes())
         .merge(audit::routes())
 }
 

@@ -92,7 +92,7 @@ pub(crate) async fn publications_in(
         publications::between(&state.db, range.campaign.as_ref(), from, to)
             .await?
             .into_iter()
-            .map(|p| (zone.date_of(p.fields.start.at), p))
+            .map(|p| (zone.local(p.fields.start.at).date(), p))
             .filter(|(d, _)| range.days.contains(d))
             .collect(),
     )

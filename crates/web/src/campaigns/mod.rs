@@ -101,7 +101,7 @@ pub(crate) fn item_id(raw: &str) -> AppResult<tadamun_core::ids::ContentItemId> 
 
 /// Today, in the caller's zone: what a campaign's phase is measured against.
 pub(crate) fn today(caller: &Caller) -> NaiveDate {
-    caller.zone().date_of(chrono::Utc::now())
+    caller.zone().local(chrono::Utc::now()).date()
 }
 
 /// A campaign id from a URL; anything else is not found.

@@ -368,6 +368,18 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
         ),
         page(
             Method::GET,
+            "/slots?countries=KE".into(),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/slots?countries=KE,GB".into(),
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
             "/groups".into(),
             None,
             [LOGIN, 200, 200, 200, 200],

@@ -289,6 +289,7 @@ async fn the_openapi_document_covers_every_api_route() {
         "DELETE /api/v1/people/{id}",
         "GET /api/v1/people/export",
         "POST /api/v1/imports/organisations",
+        "GET /api/v1/slots",
         "GET /api/v1/coverage",
         "GET /api/v1/coverage/targets",
         "POST /api/v1/coverage/targets",

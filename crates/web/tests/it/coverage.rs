@@ -7,7 +7,8 @@ use tadamun_store::directory;
 
 use crate::helpers::TestApp;
 
-async fn org(
+/// An organisation in `country`, working on `focus`, at `stage` of the pipeline.
+pub(crate) async fn org(
     app: &TestApp,
     name: &str,
     country: &str,

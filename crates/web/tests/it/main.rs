@@ -10,6 +10,7 @@ mod accounts;
 mod api;
 mod campaigns;
 mod content;
+mod coordination;
 mod coverage;
 mod directory;
 mod group_pages;
