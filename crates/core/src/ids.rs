@@ -105,6 +105,10 @@ id_type!(
     /// A recommendation of the register.
     RecommendationId
 );
+id_type!(
+    /// An event or virtual seminar.
+    EventId
+);
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod audit;
 pub mod coverage;
 pub mod directory;
+pub mod events;
 pub mod geo;
 pub mod groups;
 pub mod i18n;

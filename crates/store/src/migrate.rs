@@ -67,6 +67,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0010_groups.sql"),
         postgres: include_str!("../migrations/postgres/0010_groups.sql"),
     },
+    Migration {
+        version: 11,
+        sqlite: include_str!("../migrations/sqlite/0011_events.sql"),
+        postgres: include_str!("../migrations/postgres/0011_events.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

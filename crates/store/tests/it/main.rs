@@ -9,6 +9,7 @@ mod audit;
 mod coverage;
 mod demo;
 mod directory;
+mod events;
 mod groups;
 mod migrate;
 mod outreach;
