@@ -30,6 +30,7 @@ async function ids() {
   const groups = await (await context.request.get('/api/v1/working-groups')).json();
   const meetings = await (await context.request.get('/api/v1/meetings')).json();
   const recommendations = await (await context.request.get('/api/v1/recommendations')).json();
+  const events = await (await context.request.get('/api/v1/events')).json();
   await context.close();
   const admin = await contextFor(browser, server.base, { role: 'admin', lang: 'en' });
   const users = (await (await admin.request.get('/api/v1/users')).json()).items;
@@ -49,6 +50,8 @@ async function ids() {
     // The consultative meeting: minutes, decisions and action items.
     meeting: meetings.find((m) => m.kind === 'consultative').id,
     recommendation: recommendations.find((r) => r.status === 'in_progress').id,
+    publicEvent: events.find((e) => e.visibility === 'public' && e.kind === 'webinar').id,
+    networkEvent: events.find((e) => e.visibility === 'network').id,
   };
 }
 
@@ -67,7 +70,7 @@ function groupPages({ group, meeting, recommendation }, shots) {
 
 /** The pages of each role: [path, screenshot name or null, expected status]. */
 function pagesFor(role, found) {
-  const { publicOrg, memberOrg, someUser, publicPerson, pseudonymousPerson, plan, action, initiative, indicator, group, meeting, recommendation } = found;
+  const { publicOrg, memberOrg, someUser, publicPerson, pseudonymousPerson, plan, action, initiative, indicator, group, meeting, recommendation, publicEvent, networkEvent } = found;
   const everyone = [
     ['/', 'home'],
     ['/organisations', 'organisations'],
@@ -75,6 +78,9 @@ function pagesFor(role, found) {
     ['/people', 'people'],
     [`/people/${publicPerson}`, 'person'],
     ['/coverage', 'coverage'],
+    ['/events', 'events'],
+    [`/events/${publicEvent}`, 'event'],
+    [`/events/${publicEvent}?tz=America/Bogota`, null],
     ['/no-such-page', null, 404],
   ];
   const signedIn = [
@@ -89,6 +95,7 @@ function pagesFor(role, found) {
     [`/indicators/${indicator}`, 'indicator'],
     ['/plans/mine', null],
     ['/plans/attention', 'plans-attention'],
+    [`/events/${networkEvent}`, null],
   ];
   const pages = {
     anonymous: [...everyone, ['/login', 'login']],
@@ -101,7 +108,7 @@ function pagesFor(role, found) {
       ['/outreach/mine', null],
       ...groupPages(found, true),
     ],
-    member: [...everyone, ...signedIn, ['/account', null], [`/organisations/${memberOrg}/edit`, null], ...groupPages(found, false)],
+    member: [...everyone, ...signedIn, ['/account', null], [`/organisations/${memberOrg}/edit`, null], ...groupPages(found, false), ['/events/new', null]],
     coordinator: [
       ...everyone,
       ...signedIn,
@@ -124,6 +131,8 @@ function pagesFor(role, found) {
       ['/recommendations/new', 'recommendation-form'],
       [`/recommendations/${recommendation}/edit`, null],
       ['/recommendations?status=adopted&stale_days=30', null],
+      ['/events/new', 'event-form'],
+      [`/events/${publicEvent}/edit`, null],
     ],
     admin: [
       ...everyone,

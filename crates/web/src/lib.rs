@@ -11,6 +11,7 @@ mod caller;
 mod coverage;
 mod directory;
 mod error;
+mod events;
 mod forms;
 mod groups;
 mod health;
@@ -40,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .merge(directory::router())
         .merge(coverage::router())
         .merge(groups::router())
+        .merge(events::router())
         .merge(plans::router())
         .merge(audit::router())
         .merge(api::router())

@@ -358,13 +358,13 @@ impl EventInput {
         let registration_opens = local("registration_opens", &self.registration_opens)?;
         let registration_closes = local("registration_closes", &self.registration_closes)?;
         let end = start.end(duration);
-        if let Some(closes) = registration_closes {
-            if registration_opens.is_some_and(|opens| opens >= closes) || closes > end {
-                return Err(Invalid::new(
-                    "registration_closes",
-                    Problem::DatesOutOfOrder,
-                ));
-            }
+        if let Some(closes) = registration_closes
+            && (registration_opens.is_some_and(|opens| opens >= closes) || closes > end)
+        {
+            return Err(Invalid::new(
+                "registration_closes",
+                Problem::DatesOutOfOrder,
+            ));
         }
         if registration_opens.is_some_and(|opens| opens >= end) {
             return Err(Invalid::new("registration_opens", Problem::DatesOutOfOrder));

@@ -2,6 +2,7 @@
 //! the benchmark (`large`). Each area adds its own records as it lands, so
 //! `tadamun serve --demo` always shows every area.
 
+mod events;
 mod groups;
 pub mod large;
 mod plans;
@@ -177,6 +178,7 @@ pub async fn load(db: &Db, password: Option<&str>) -> Result<Option<Vec<DemoAcco
     targets(db, &system).await?;
     plans::load(db, &system, &orgs, &people).await?;
     groups::load(db, &system, &people).await?;
+    events::load(db, &system, &orgs, &people).await?;
     accounts(db, password, orgs.get("ksn").cloned())
         .await
         .map(Some)

@@ -6,6 +6,7 @@ mod accounts;
 mod audit;
 mod coverage;
 mod directory;
+mod events;
 mod groups;
 mod plans;
 
@@ -59,6 +60,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(coverage::routes())
         .merge(plans::routes())
         .merge(groups::routes())
+        .merge(events::routes())
         .merge(audit::routes())
 }
 

@@ -11,7 +11,9 @@ mod people;
 
 use axum::Router;
 
-pub(crate) use choices::{country_name, focus_choices, language_choices, region_choices};
+pub(crate) use choices::{
+    country_choices, country_name, focus_choices, language_choices, language_name, region_choices,
+};
 pub(crate) use export::{in_format, person_rows, rows as export_rows};
 pub(crate) use import::{Mode as ImportMode, Report as ImportReport, run as run_import};
 pub(crate) use organisations::{FilterQuery, input_of, parse_id};

@@ -10,6 +10,7 @@ mod accounts;
 mod api;
 mod coverage;
 mod directory;
+mod events;
 mod group_pages;
 mod groups;
 mod helpers;
