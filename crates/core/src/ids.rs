@@ -109,6 +109,10 @@ id_type!(
     /// An event or virtual seminar.
     EventId
 );
+id_type!(
+    /// A registration for an event.
+    RegistrationId
+);
 
 #[cfg(test)]
 mod tests {

@@ -102,6 +102,10 @@ pub enum Problem {
     StatusMove,
     /// A meeting's action item that already became a plan action.
     AlreadyPlanned,
+    /// Registration for an event that is not open (not yet, or no longer).
+    RegistrationClosed,
+    /// An e-mail address already registered for the event.
+    AlreadyRegistered,
 }
 
 impl Problem {
@@ -146,6 +150,8 @@ impl Problem {
             Problem::LinkOrPlace => "link_or_place",
             Problem::StatusMove => "invalid_status_move",
             Problem::AlreadyPlanned => "already_planned",
+            Problem::RegistrationClosed => "registration_closed",
+            Problem::AlreadyRegistered => "already_registered",
         }
     }
 
@@ -190,6 +196,8 @@ impl Problem {
             Problem::LinkOrPlace => "problem-link-or-place",
             Problem::StatusMove => "problem-status-move",
             Problem::AlreadyPlanned => "problem-already-planned",
+            Problem::RegistrationClosed => "problem-registration-closed",
+            Problem::AlreadyRegistered => "problem-already-registered",
         }
     }
 

@@ -3,6 +3,8 @@
 //! online link or place, languages and interpretation, speakers, organisers,
 //! audience regions, visibility, capacity and registration window.
 
+pub mod registration;
+
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};

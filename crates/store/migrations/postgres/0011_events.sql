@@ -1,6 +1,10 @@
 -- Events and virtual seminars: the start as a UTC instant with the zone it was
 -- entered in (and the end, so overlaps are one range test), the place or link,
 -- languages and audience regions as `;a;b;` lists, and the speakers and organisers.
+-- Registrations with the waiting list: `events.registered` counts the places taken
+-- and is changed only by conditional updates, so two servers never give away the
+-- same last place. The server's secrets (the key that signs cancel links) live in
+-- the database, so every app server signs and checks the same links.
 
 CREATE TABLE events (
     id                  TEXT PRIMARY KEY,
@@ -24,6 +28,7 @@ CREATE TABLE events (
     capacity            BIGINT,
     registration_opens  BIGINT,
     registration_closes BIGINT,
+    registered          BIGINT NOT NULL DEFAULT 0,
     sequence            BIGINT NOT NULL DEFAULT 0,
     created_at          BIGINT NOT NULL,
     updated_at          BIGINT NOT NULL
@@ -51,3 +56,25 @@ CREATE TABLE event_groups (
     PRIMARY KEY (event_id, group_id)
 );
 CREATE INDEX event_groups_group ON event_groups (group_id);
+
+CREATE TABLE event_registrations (
+    id         TEXT PRIMARY KEY,
+    event_id   TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,
+    email      TEXT NOT NULL,
+    country    TEXT NOT NULL,
+    lang       TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('registered', 'waiting', 'cancelled')),
+    attended   BIGINT NOT NULL DEFAULT 0,
+    consent_at BIGINT NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX event_registrations_email ON event_registrations (event_id, email) WHERE status <> 'cancelled';
+CREATE INDEX event_registrations_event ON event_registrations (event_id, status, created_at, id);
+
+CREATE TABLE server_secrets (
+    name       TEXT PRIMARY KEY,
+    value      TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+);

@@ -1,6 +1,9 @@
-//! Events with their speakers and organisers. Anonymous readers get public events
+//! Events with their speakers and organisers; registrations and the waiting list
+//! in `registrations`. Anonymous readers get public events
 //! only; every signed-in user gets public and network events. Each change raises the
 //! event's `sequence`, which calendars use to replace their copy.
+
+pub mod registrations;
 
 use std::collections::BTreeMap;
 
@@ -175,6 +178,8 @@ pub async fn update(db: &Db, actor: &Actor, id: &EventId, fields: EventFields) -
             .await?;
     }
     write_links(&mut tx, &after).await?;
+    // More places may have been opened: those waiting get them.
+    registrations::fill_places(&mut tx, actor, id).await?;
     record(
         &mut tx,
         actor,

@@ -270,3 +270,248 @@ async fn events_are_filtered_by_dates_group_organisation_language_and_audience_r
         ["Africa webinar"]
     );
 }
+
+mod registrations {
+    use chrono::{DateTime, Utc};
+    use tadamun_core::audit::Actor;
+    use tadamun_core::events::registration::{RegistrationInput, RegistrationStatus};
+    use tadamun_core::ids::EventId;
+    use tadamun_core::{Invalid, Problem};
+    use tadamun_store::events::registrations::{self, Counts};
+    use tadamun_store::{Db, events};
+
+    use super::{fields, webinar};
+    use crate::fresh;
+    use crate::groups::invalid;
+
+    fn before_it() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-03-01T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    async fn event_with(db: &Db, capacity: Option<&str>) -> EventId {
+        let mut input = webinar("Webinar", "2026-03-10T18:00", "public");
+        input.capacity = capacity.map(Into::into);
+        events::create(db, &Actor::System, fields(input))
+            .await
+            .unwrap()
+            .id
+    }
+
+    fn person(email: &str) -> tadamun_core::events::registration::RegistrationFields {
+        RegistrationInput {
+            name: "Amal".into(),
+            email: email.into(),
+            country: "JO".into(),
+            lang: "ar".into(),
+            consent: Some("on".into()),
+        }
+        .validate()
+        .unwrap()
+    }
+
+    async fn register(
+        db: &Db,
+        event: &EventId,
+        email: &str,
+    ) -> Result<tadamun_core::events::registration::Registration, tadamun_store::StoreError> {
+        registrations::register(db, &Actor::System, event, person(email), before_it()).await
+    }
+
+    #[tokio::test]
+    async fn places_fill_then_the_waiting_list_and_a_cancellation_promotes_the_first_waiting() {
+        let t = fresh().await;
+        let event = event_with(&t.db, Some("2")).await;
+        let a = register(&t.db, &event, "a@example.org").await.unwrap();
+        let b = register(&t.db, &event, "b@example.org").await.unwrap();
+        let c = register(&t.db, &event, "c@example.org").await.unwrap();
+        let d = register(&t.db, &event, "d@example.org").await.unwrap();
+        assert_eq!(
+            [a.status, b.status, c.status, d.status],
+            [
+                RegistrationStatus::Registered,
+                RegistrationStatus::Registered,
+                RegistrationStatus::Waiting,
+                RegistrationStatus::Waiting
+            ]
+        );
+        // The same address again, in another case, is refused politely.
+        let err = register(&t.db, &event, "B@Example.org").await.unwrap_err();
+        assert_eq!(
+            invalid(err),
+            Invalid::new("email", Problem::AlreadyRegistered)
+        );
+
+        let done = registrations::cancel(&t.db, &Actor::System, &a.id)
+            .await
+            .unwrap();
+        assert!(done.changed);
+        assert_eq!(done.promoted.map(|p| p.id), Some(c.id.clone()));
+        let again = registrations::cancel(&t.db, &Actor::System, &a.id)
+            .await
+            .unwrap();
+        assert!(!again.changed && again.promoted.is_none());
+        // Someone waiting who cancels frees no place.
+        let done = registrations::cancel(&t.db, &Actor::System, &d.id)
+            .await
+            .unwrap();
+        assert!(done.promoted.is_none());
+        assert_eq!(
+            registrations::counts(&t.db, &event).await.unwrap(),
+            Counts {
+                registered: 2,
+                waiting: 0,
+                attended: 0
+            }
+        );
+        // Once cancelled, the address may register again.
+        let back = register(&t.db, &event, "a@example.org").await.unwrap();
+        assert_eq!(back.status, RegistrationStatus::Waiting);
+
+        registrations::set_attendance(&t.db, &Actor::System, &event, &[b.id.clone()])
+            .await
+            .unwrap();
+        let list = registrations::list(&t.db, &event).await.unwrap();
+        let order: Vec<_> = list
+            .iter()
+            .map(|r| (r.fields.email.as_str(), r.status, r.attended))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("b@example.org", RegistrationStatus::Registered, true),
+                ("c@example.org", RegistrationStatus::Registered, false),
+                ("a@example.org", RegistrationStatus::Waiting, false),
+                ("a@example.org", RegistrationStatus::Cancelled, false),
+                ("d@example.org", RegistrationStatus::Cancelled, false),
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn raising_the_capacity_gives_the_new_places_to_those_waiting_in_order() {
+        let t = fresh().await;
+        let event = event_with(&t.db, Some("1")).await;
+        for who in ["a", "b", "c", "d"] {
+            register(&t.db, &event, &format!("{who}@example.org"))
+                .await
+                .unwrap();
+        }
+        let mut input = webinar("Webinar", "2026-03-10T18:00", "public");
+        input.capacity = Some("3".into());
+        events::update(&t.db, &Actor::System, &event, fields(input))
+            .await
+            .unwrap();
+        let list = registrations::list(&t.db, &event).await.unwrap();
+        let registered: Vec<_> = list
+            .iter()
+            .filter(|r| r.status == RegistrationStatus::Registered)
+            .map(|r| r.fields.email.as_str())
+            .collect();
+        assert_eq!(
+            registered,
+            ["a@example.org", "b@example.org", "c@example.org"]
+        );
+    }
+
+    #[tokio::test]
+    async fn concurrent_registrations_never_give_away_more_places_than_there_are() {
+        let t = fresh().await;
+        let event = event_with(&t.db, Some("5")).await;
+        let mut tasks = Vec::new();
+        for i in 0..16 {
+            let db = t.db.clone();
+            let event = event.clone();
+            tasks.push(tokio::spawn(async move {
+                register(&db, &event, &format!("p{i}@example.org")).await
+            }));
+        }
+        for task in tasks {
+            task.await.unwrap().unwrap();
+        }
+        assert_eq!(
+            registrations::counts(&t.db, &event).await.unwrap(),
+            Counts {
+                registered: 5,
+                waiting: 11,
+                attended: 0
+            }
+        );
+        // Cancelling the five at once promotes exactly five of those waiting.
+        let list = registrations::list(&t.db, &event).await.unwrap();
+        let mut tasks = Vec::new();
+        for r in list
+            .iter()
+            .filter(|r| r.status == RegistrationStatus::Registered)
+        {
+            let db = t.db.clone();
+            let id = r.id.clone();
+            tasks.push(tokio::spawn(async move {
+                registrations::cancel(&db, &Actor::System, &id).await
+            }));
+        }
+        for task in tasks {
+            task.await.unwrap().unwrap();
+        }
+        assert_eq!(
+            registrations::counts(&t.db, &event).await.unwrap(),
+            Counts {
+                registered: 5,
+                waiting: 6,
+                attended: 0
+            }
+        );
+    }
+
+    #[tokio::test]
+    async fn a_registration_outside_its_window_changes_nothing() {
+        let t = fresh().await;
+        let event = event_with(&t.db, Some("1")).await;
+        let after = DateTime::parse_from_rfc3339("2026-03-10T16:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let err = registrations::register(
+            &t.db,
+            &Actor::System,
+            &event,
+            person("late@example.org"),
+            after,
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(
+            invalid(err),
+            Invalid::new("registration", Problem::RegistrationClosed)
+        );
+        assert_eq!(
+            registrations::counts(&t.db, &event).await.unwrap(),
+            Counts::default()
+        );
+        // The place it would have taken is still free.
+        let first = register(&t.db, &event, "first@example.org").await.unwrap();
+        assert_eq!(first.status, RegistrationStatus::Registered);
+    }
+
+    #[tokio::test]
+    async fn the_server_secret_is_made_once_and_shared_by_every_caller() {
+        let t = fresh().await;
+        let (a, b) = tokio::join!(
+            registrations::server_secret(&t.db, "cancel-links"),
+            registrations::server_secret(&t.db, "cancel-links")
+        );
+        let (a, b) = (a.unwrap(), b.unwrap());
+        assert_eq!(a, b);
+        assert!(a.len() >= 40);
+        assert_eq!(
+            registrations::server_secret(&t.db, "cancel-links")
+                .await
+                .unwrap(),
+            a
+        );
+        assert_ne!(
+            registrations::server_secret(&t.db, "other").await.unwrap(),
+            a
+        );
+    }
+}
