@@ -31,6 +31,10 @@ async function ids() {
   const meetings = await (await context.request.get('/api/v1/meetings')).json();
   const recommendations = await (await context.request.get('/api/v1/recommendations')).json();
   const events = await (await context.request.get('/api/v1/events')).json();
+  const publicEvent = events.find((e) => e.visibility === 'public' && e.kind === 'webinar').id;
+  const registration = await (await context.request.post(`/api/v1/events/${publicEvent}/registrations`, {
+    data: { name: 'Browser Test', email: 'browser-test@example.org', country: 'KE', lang: 'en', consent: true },
+  })).json();
   await context.close();
   const admin = await contextFor(browser, server.base, { role: 'admin', lang: 'en' });
   const users = (await (await admin.request.get('/api/v1/users')).json()).items;
@@ -50,7 +54,8 @@ async function ids() {
     // The consultative meeting: minutes, decisions and action items.
     meeting: meetings.find((m) => m.kind === 'consultative').id,
     recommendation: recommendations.find((r) => r.status === 'in_progress').id,
-    publicEvent: events.find((e) => e.visibility === 'public' && e.kind === 'webinar').id,
+    publicEvent,
+    registrationPage: registration.url,
     networkEvent: events.find((e) => e.visibility === 'network').id,
   };
 }
@@ -70,7 +75,7 @@ function groupPages({ group, meeting, recommendation }, shots) {
 
 /** The pages of each role: [path, screenshot name or null, expected status]. */
 function pagesFor(role, found) {
-  const { publicOrg, memberOrg, someUser, publicPerson, pseudonymousPerson, plan, action, initiative, indicator, group, meeting, recommendation, publicEvent, networkEvent } = found;
+  const { publicOrg, memberOrg, someUser, publicPerson, pseudonymousPerson, plan, action, initiative, indicator, group, meeting, recommendation, publicEvent, networkEvent, registrationPage } = found;
   const everyone = [
     ['/', 'home'],
     ['/organisations', 'organisations'],
@@ -81,6 +86,7 @@ function pagesFor(role, found) {
     ['/events', 'events'],
     [`/events/${publicEvent}`, 'event'],
     [`/events/${publicEvent}?tz=America/Bogota`, null],
+    [registrationPage, 'registration'],
     ['/no-such-page', null, 404],
   ];
   const signedIn = [
@@ -108,7 +114,7 @@ function pagesFor(role, found) {
       ['/outreach/mine', null],
       ...groupPages(found, true),
     ],
-    member: [...everyone, ...signedIn, ['/account', null], [`/organisations/${memberOrg}/edit`, null], ...groupPages(found, false), ['/events/new', null]],
+    member: [...everyone, ...signedIn, ['/account', null], [`/organisations/${memberOrg}/edit`, null], ...groupPages(found, false), ['/events/new', null], [`/events/${publicEvent}/registrations`, null]],
     coordinator: [
       ...everyone,
       ...signedIn,
@@ -133,6 +139,7 @@ function pagesFor(role, found) {
       ['/recommendations?status=adopted&stale_days=30', null],
       ['/events/new', 'event-form'],
       [`/events/${publicEvent}/edit`, null],
+      [`/events/${publicEvent}/registrations`, 'event-registrations'],
     ],
     admin: [
       ...everyone,

@@ -1,12 +1,14 @@
 //! The demo's events: a public webinar series for audiences in Africa, Europe, the
 //! Middle East and the Americas, each at an evening hour of its audience's own zone,
-//! with interpretation; an in-person vigil; and a network-only coordination call.
+//! with interpretation and registrants from its audience; an in-person vigil; and a
+//! network-only coordination call.
 
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDateTime, Utc};
 use tadamun_core::audit::Actor;
 use tadamun_core::events::EventInput;
+use tadamun_core::events::registration::RegistrationInput;
 use tadamun_core::ids::{OrganisationId, PersonId};
 
 use crate::error::{Result, StoreError};
@@ -90,7 +92,7 @@ const EVENTS: [EventSpec; 7] = [
         organisations: &["ams"],
         groups: &["Economic working group"],
         visibility: "public",
-        capacity: Some(250),
+        capacity: Some(2),
     },
     EventSpec {
         kind: "webinar",
@@ -292,7 +294,61 @@ pub(super) async fn load(
         }
         .validate()
         .map_err(|_| StoreError::Corrupt("demo event"))?;
-        events::create(db, system, fields).await?;
+        let e = events::create(db, system, fields).await?;
+        if spec.visibility == "public" && spec.day > 0 {
+            register(db, system, &e.id, spec.regions).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Registrants of the demo, with the country and e-mail language of each.
+const REGISTRANTS: [(&str, &str, &str); 16] = [
+    ("Achieng Otieno", "KE", "en"),
+    ("Juma Mwakyusa", "TZ", "en"),
+    ("Mariama Diallo", "SN", "fr"),
+    ("Kofi Boateng", "GH", "en"),
+    ("Nadia El Amrani", "MA", "fr"),
+    ("رنا الخطيب", "JO", "ar"),
+    ("كريم منصور", "LB", "ar"),
+    ("سارة عبد الله", "EG", "ar"),
+    ("Claire Dubois", "FR", "fr"),
+    ("Jonas Becker", "DE", "en"),
+    ("Aoife Byrne", "IE", "en"),
+    ("Lucía Fernández", "ES", "es"),
+    ("Camila Torres", "CO", "es"),
+    ("Mateo González", "AR", "es"),
+    ("Ana Beatriz Souza", "BR", "es"),
+    ("Emily Johnson", "US", "en"),
+];
+
+/// Registers the demo registrants from the event's audience regions.
+async fn register(
+    db: &Db,
+    system: &Actor,
+    event: &tadamun_core::ids::EventId,
+    regions: &[&str],
+) -> Result<()> {
+    let now = Utc::now();
+    for (i, (name, country, lang)) in REGISTRANTS.iter().enumerate() {
+        let in_audience = tadamun_core::geo::country(country).is_some_and(|c| {
+            regions
+                .iter()
+                .any(|r| *r == c.region().m49 || *r == c.subregion().m49)
+        });
+        if !in_audience {
+            continue;
+        }
+        let fields = RegistrationInput {
+            name: (*name).into(),
+            email: format!("registrant{i}@example.org"),
+            country: (*country).into(),
+            lang: (*lang).into(),
+            consent: Some("on".into()),
+        }
+        .validate()
+        .map_err(|_| StoreError::Corrupt("demo registration"))?;
+        events::registrations::register(db, system, event, fields, now).await?;
     }
     Ok(())
 }

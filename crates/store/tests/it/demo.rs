@@ -147,4 +147,8 @@ async fn the_demo_has_a_webinar_series_for_four_continents_in_their_own_zones() 
         .await
         .unwrap();
     assert!(all.len() > public.len(), "a network-only event too");
+    for w in &webinars {
+        let counts = events::registrations::counts(&t.db, &w.id).await.unwrap();
+        assert!(counts.registered >= 2, "{}", w.fields.title);
+    }
 }

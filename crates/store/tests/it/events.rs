@@ -369,7 +369,7 @@ mod registrations {
         let back = register(&t.db, &event, "a@example.org").await.unwrap();
         assert_eq!(back.status, RegistrationStatus::Waiting);
 
-        registrations::set_attendance(&t.db, &Actor::System, &event, &[b.id.clone()])
+        registrations::set_attendance(&t.db, &Actor::System, &event, std::slice::from_ref(&b.id))
             .await
             .unwrap();
         let list = registrations::list(&t.db, &event).await.unwrap();

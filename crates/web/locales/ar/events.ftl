@@ -36,3 +36,63 @@ event-kind-conference = مؤتمر
 event-kind-protest = احتجاج
 event-kind-vigil = وقفة
 event-kind-meeting = اجتماع
+problem-registration-closed = التسجيل في هذه الفعالية غير مفتوح.
+problem-already-registered = هذا العنوان مسجّل بالفعل في هذه الفعالية. تحتوي رسالة التأكيد على رابط لعرض التسجيل أو إلغائه.
+field-attended = حضر
+field-consent = الموافقة
+field-registration = التسجيل
+events-register = سجّل
+events-join-waiting = انضم إلى قائمة الانتظار
+events-full-waiting = اكتمل عدد المقاعد: يمكنك الانضمام إلى قائمة الانتظار وستحصل على مقعد بالترتيب عندما يلغي أحدهم تسجيله.
+events-mail-language = لغة رسائلنا
+events-consent = أوافق على أن يحتفظ المنظمون باسمي وبريدي الإلكتروني وبلدي لمراسلتي بشأن هذه الفعالية، ثم يحذفوها بعدها.
+events-registration-closed = التسجيل غير مفتوح.
+events-places-left = { $count ->
+    [0] لم يبقَ أي مقعد
+    [zero] لم يبقَ أي مقعد
+    [one] بقي مقعد واحد
+    [two] بقي مقعدان
+    [few] بقيت { $count } مقاعد
+    [many] بقي { $count } مقعدًا
+   *[other] بقي { $count } مقعد
+}
+events-registered-count = { $count ->
+    [0] لا أحد مسجّل
+    [zero] لا أحد مسجّل
+    [one] مسجّل واحد
+    [two] مسجّلان
+    [few] { $count } مسجّلين
+    [many] { $count } مسجّلًا
+   *[other] { $count } مسجّل
+}
+events-waiting-count = { $count ->
+    [0] لا أحد في الانتظار
+    [zero] لا أحد في الانتظار
+    [one] واحد في الانتظار
+    [two] اثنان في الانتظار
+    [few] { $count } في الانتظار
+    [many] { $count } في الانتظار
+   *[other] { $count } في الانتظار
+}
+registrations-attended-count = { $count ->
+    [0] لم يحضر أحد
+    [zero] لم يحضر أحد
+    [one] حضر واحد
+    [two] حضر اثنان
+    [few] حضر { $count }
+    [many] حضر { $count }
+   *[other] حضر { $count }
+}
+registration-title = تسجيلك
+registration-event = الفعالية
+registration-cancelled-notice = تم إلغاء تسجيلك.
+registration-keep-link = احتفظ بعنوان هذه الصفحة: إنه رابطك إلى هذا التسجيل.
+registration-cancel = إلغاء تسجيلي
+registration-status-registered = مسجّل، ولك مقعد
+registration-status-waiting = على قائمة الانتظار
+registration-status-cancelled = ملغى
+registrations-title = التسجيلات
+registrations-csv = تنزيل بصيغة CSV
+registrations-empty = لم يسجّل أحد بعد.
+registrations-at = تاريخ التسجيل
+registrations-save-attendance = حفظ الحضور

@@ -36,3 +36,47 @@ event-kind-conference = Conference
 event-kind-protest = Protest
 event-kind-vigil = Vigil
 event-kind-meeting = Meeting
+problem-registration-closed = registration for this event is not open.
+problem-already-registered = this address is already registered for this event. The confirmation has a link to see or cancel the registration.
+field-attended = Attended
+field-consent = Consent
+field-registration = Registration
+events-register = Register
+events-join-waiting = Join the waiting list
+events-full-waiting = The event is full: you can join the waiting list and will get a place, in order, when someone cancels.
+events-mail-language = Language of our e-mails
+events-consent = I agree that the organisers keep my name, e-mail address and country to write to me about this event, and delete them afterwards.
+events-registration-closed = Registration is not open.
+events-places-left = { $count ->
+    [0] No place left
+    [one] { $count } place left
+   *[other] { $count } places left
+}
+events-registered-count = { $count ->
+    [0] Nobody registered
+    [one] { $count } registered
+   *[other] { $count } registered
+}
+events-waiting-count = { $count ->
+    [0] nobody waiting
+    [one] { $count } waiting
+   *[other] { $count } waiting
+}
+registrations-attended-count = { $count ->
+    [0] nobody attended
+    [one] { $count } attended
+   *[other] { $count } attended
+}
+registration-title = Your registration
+registration-event = Event
+registration-cancelled-notice = Your registration is cancelled.
+registration-keep-link = Keep this page's address: it is your link to this registration.
+registration-cancel = Cancel my registration
+registration-status-registered = Registered, with a place
+registration-status-waiting = On the waiting list
+registration-status-cancelled = Cancelled
+registrations-title = Registrations
+registrations-csv = Download as CSV
+registrations-empty = Nobody has registered yet.
+registrations-at = Registered at
+registrations-save-attendance = Save attendance

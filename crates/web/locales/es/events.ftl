@@ -36,3 +36,47 @@ event-kind-conference = Conferencia
 event-kind-protest = Protesta
 event-kind-vigil = Vigilia
 event-kind-meeting = Reunión
+problem-registration-closed = la inscripción a este evento no está abierta.
+problem-already-registered = esta dirección ya está inscrita en este evento. La confirmación tiene un enlace para ver o cancelar la inscripción.
+field-attended = Asistió
+field-consent = Consentimiento
+field-registration = Inscripción
+events-register = Inscribirse
+events-join-waiting = Unirse a la lista de espera
+events-full-waiting = El evento está completo: puede unirse a la lista de espera y recibirá una plaza, por orden, cuando alguien cancele.
+events-mail-language = Idioma de nuestros correos
+events-consent = Acepto que los organizadores guarden mi nombre, correo y país para escribirme sobre este evento, y los borren después.
+events-registration-closed = La inscripción no está abierta.
+events-places-left = { $count ->
+    [0] No quedan plazas
+    [one] Queda { $count } plaza
+   *[other] Quedan { $count } plazas
+}
+events-registered-count = { $count ->
+    [0] Nadie inscrito
+    [one] { $count } inscrito
+   *[other] { $count } inscritos
+}
+events-waiting-count = { $count ->
+    [0] nadie en espera
+    [one] { $count } en espera
+   *[other] { $count } en espera
+}
+registrations-attended-count = { $count ->
+    [0] nadie asistió
+    [one] { $count } asistió
+   *[other] { $count } asistieron
+}
+registration-title = Su inscripción
+registration-event = Evento
+registration-cancelled-notice = Su inscripción está cancelada.
+registration-keep-link = Guarde la dirección de esta página: es su enlace a esta inscripción.
+registration-cancel = Cancelar mi inscripción
+registration-status-registered = Inscrito, con plaza
+registration-status-waiting = En la lista de espera
+registration-status-cancelled = Cancelada
+registrations-title = Inscripciones
+registrations-csv = Descargar en CSV
+registrations-empty = Nadie se ha inscrito todavía.
+registrations-at = Inscrito el
+registrations-save-attendance = Guardar asistencia

@@ -36,3 +36,47 @@ event-kind-conference = Conférence
 event-kind-protest = Manifestation
 event-kind-vigil = Veillée
 event-kind-meeting = Réunion
+problem-registration-closed = les inscriptions à cet événement ne sont pas ouvertes.
+problem-already-registered = cette adresse est déjà inscrite à cet événement. La confirmation contient un lien pour voir ou annuler l’inscription.
+field-attended = Présent
+field-consent = Consentement
+field-registration = Inscription
+events-register = S’inscrire
+events-join-waiting = Rejoindre la liste d’attente
+events-full-waiting = L’événement est complet : vous pouvez rejoindre la liste d’attente et recevrez une place, dans l’ordre, quand quelqu’un se désiste.
+events-mail-language = Langue de nos e-mails
+events-consent = J’accepte que les organisateurs conservent mon nom, mon adresse e-mail et mon pays pour m’écrire au sujet de cet événement, puis les effacent.
+events-registration-closed = Les inscriptions ne sont pas ouvertes.
+events-places-left = { $count ->
+    [0] Plus aucune place
+    [one] { $count } place restante
+   *[other] { $count } places restantes
+}
+events-registered-count = { $count ->
+    [0] Aucun inscrit
+    [one] { $count } inscrit
+   *[other] { $count } inscrits
+}
+events-waiting-count = { $count ->
+    [0] personne en attente
+    [one] { $count } en attente
+   *[other] { $count } en attente
+}
+registrations-attended-count = { $count ->
+    [0] aucun présent
+    [one] { $count } présent
+   *[other] { $count } présents
+}
+registration-title = Votre inscription
+registration-event = Événement
+registration-cancelled-notice = Votre inscription est annulée.
+registration-keep-link = Gardez l’adresse de cette page : c’est votre lien vers cette inscription.
+registration-cancel = Annuler mon inscription
+registration-status-registered = Inscrit, avec une place
+registration-status-waiting = Sur la liste d’attente
+registration-status-cancelled = Annulée
+registrations-title = Inscriptions
+registrations-csv = Télécharger en CSV
+registrations-empty = Personne ne s’est encore inscrit.
+registrations-at = Inscrit le
+registrations-save-attendance = Enregistrer les présences

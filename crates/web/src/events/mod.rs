@@ -5,6 +5,7 @@
 
 mod form;
 mod pages;
+pub(crate) mod registration;
 
 use serde::Deserialize;
 use tadamun_core::events::{Event, can_manage};
@@ -28,6 +29,7 @@ pub(crate) fn router() -> axum::Router<AppState> {
     axum::Router::new()
         .merge(pages::router())
         .merge(form::router())
+        .merge(registration::router())
 }
 
 /// An event id from a URL; anything else is not found.

@@ -15,6 +15,7 @@ use tadamun_core::events::Event;
 use tadamun_core::time::Zone;
 use tadamun_store::events;
 
+use super::registration::RegistrationBox;
 use super::{
     EventQuery, event_id, kind_label, languages_text, may_manage, place_text, regions_text,
     viewer_zone, when,
@@ -151,7 +152,7 @@ async fn list(
 
 #[derive(Template, WebTemplate)]
 #[template(path = "events/event.html")]
-struct DetailPage {
+pub(super) struct DetailPage {
     shell: Shell,
     id: String,
     title: String,
@@ -185,12 +186,90 @@ struct DetailPage {
     error: Option<FormError>,
     /// Between names in a list, in the page's language.
     sep: &'static str,
+    /// The registration form and what it says about places.
+    pub(super) reg: RegistrationBox,
+}
+
+impl DetailPage {
+    fn reg_invalid(&self, field: &str) -> bool {
+        self.reg.error.as_ref().is_some_and(|e| e.is(field))
+    }
 }
 
 #[derive(Deserialize)]
 struct ShowQuery {
     tz: Option<String>,
     saved: Option<String>,
+}
+
+impl DetailPage {
+    /// The page of `e` for `caller`, in `zone`.
+    pub(super) async fn new(
+        state: &AppState,
+        caller: &Caller,
+        e: &Event,
+        zone: Zone,
+    ) -> AppResult<Self> {
+        let lang = caller.lang;
+        let f = &e.fields;
+        let w = when(e, zone);
+        let signed_in = caller.user.is_some();
+        let speakers = people_seen(state, &caller.viewer, &f.speakers).await?;
+        let orgs = organisation_names(state, &caller.viewer, &f.organisations, lang).await?;
+        let groups = if signed_in {
+            let names = group_names(state, lang).await?;
+            f.groups
+                .iter()
+                .filter_map(|g| names.get(g).map(|n| (g.to_string(), n.clone())))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let at = |t: Option<chrono::DateTime<Utc>>| t.map(|t| zone.format(t));
+        Ok(Self {
+            shell: Shell::new(caller, "events"),
+            id: e.id.to_string(),
+            title: f.title_in(lang).to_owned(),
+            kind: kind_label(lang, e),
+            description: f.description_in(lang).map(str::to_owned),
+            start: w.start,
+            end: w.end,
+            own: w.own,
+            same_zone: w.same_zone,
+            zone: zone.name().to_owned(),
+            zones: zone_choices(zone.name()),
+            duration: f.duration,
+            link: f.link.clone().filter(|_| signed_in),
+            online: f.link.is_some(),
+            place: place_text(e, lang),
+            languages: languages_text(lang, &f.languages),
+            interpretation: languages_text(lang, &f.interpretation),
+            speakers: speakers
+                .into_iter()
+                .map(|p| (p.id.to_string(), p.name))
+                .collect(),
+            organisations: orgs
+                .into_iter()
+                .map(|(id, n)| (id.to_string(), n))
+                .collect(),
+            groups,
+            regions: regions_text(lang, &f.regions),
+            visibility: crate::i18n::t(lang, &format!("visibility-{}", f.visibility.as_str())),
+            capacity: f.capacity,
+            registration_opens: at(f.registration_opens),
+            registration_closes: at(f.registration_closes),
+            signed_in,
+            can_edit: may_manage(caller, e),
+            saved: false,
+            error: None,
+            sep: if lang == tadamun_core::i18n::Lang::Ar {
+                "، "
+            } else {
+                ", "
+            },
+            reg: RegistrationBox::new(state, caller, e).await?,
+        })
+    }
 }
 
 async fn show(
@@ -200,68 +279,13 @@ async fn show(
     Params(q): Params<ShowQuery>,
 ) -> AppResult<Response> {
     let e = events::get(&state.db, &caller.viewer, &event_id(&id)?).await?;
-    let lang = caller.lang;
     let (zone, error) = match viewer_zone(&caller, &q.tz) {
         Ok(z) => (z, None),
-        Err(invalid) => (caller.zone(), Some(FormError::new(lang, &invalid))),
+        Err(invalid) => (caller.zone(), Some(FormError::new(caller.lang, &invalid))),
     };
-    let f = &e.fields;
-    let w = when(&e, zone);
-    let signed_in = caller.user.is_some();
-    let speakers = people_seen(&state, &caller.viewer, &f.speakers).await?;
-    let orgs = organisation_names(&state, &caller.viewer, &f.organisations, lang).await?;
-    let groups = if signed_in {
-        let names = group_names(&state, lang).await?;
-        f.groups
-            .iter()
-            .filter_map(|g| names.get(g).map(|n| (g.to_string(), n.clone())))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let at = |t: Option<chrono::DateTime<Utc>>| t.map(|t| zone.format(t));
-    let page = DetailPage {
-        shell: Shell::new(&caller, "events"),
-        id: e.id.to_string(),
-        title: f.title_in(lang).to_owned(),
-        kind: kind_label(lang, &e),
-        description: f.description_in(lang).map(str::to_owned),
-        start: w.start,
-        end: w.end,
-        own: w.own,
-        same_zone: w.same_zone,
-        zone: zone.name().to_owned(),
-        zones: zone_choices(zone.name()),
-        duration: f.duration,
-        link: f.link.clone().filter(|_| signed_in),
-        online: f.link.is_some(),
-        place: place_text(&e, lang),
-        languages: languages_text(lang, &f.languages),
-        interpretation: languages_text(lang, &f.interpretation),
-        speakers: speakers
-            .into_iter()
-            .map(|p| (p.id.to_string(), p.name))
-            .collect(),
-        organisations: orgs
-            .into_iter()
-            .map(|(id, n)| (id.to_string(), n))
-            .collect(),
-        groups,
-        regions: regions_text(lang, &f.regions),
-        visibility: crate::i18n::t(lang, &format!("visibility-{}", f.visibility.as_str())),
-        capacity: f.capacity,
-        registration_opens: at(f.registration_opens),
-        registration_closes: at(f.registration_closes),
-        signed_in,
-        can_edit: may_manage(&caller, &e),
-        saved: q.saved.is_some(),
-        error,
-        sep: if lang == tadamun_core::i18n::Lang::Ar {
-            "، "
-        } else {
-            ", "
-        },
-    };
+    let mut page = DetailPage::new(&state, &caller, &e, zone).await?;
+    page.saved = q.saved.is_some();
+    page.error = error;
     let status = if page.error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {

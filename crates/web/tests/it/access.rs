@@ -490,6 +490,24 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
             event_form.clone(),
             [LOGIN, 403, 303, 303, 303],
         ),
+        page(
+            Method::GET,
+            format!("/events/{own_event}/registrations"),
+            None,
+            [LOGIN, 403, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            format!("/events/{public_event}/registrations.csv"),
+            None,
+            [LOGIN, 403, 403, 200, 200],
+        ),
+        api(
+            Method::GET,
+            format!("/api/v1/events/{public_event}/registrations"),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
         api(
             Method::GET,
             "/api/v1/events".into(),

@@ -21,4 +21,5 @@ mod outreach;
 mod people;
 mod plan_pages;
 mod plans;
+mod registrations;
 mod two_factor;
