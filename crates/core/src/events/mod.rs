@@ -3,6 +3,7 @@
 //! online link or place, languages and interpretation, speakers, organisers,
 //! audience regions, visibility, capacity and registration window.
 
+pub mod clash;
 pub mod registration;
 
 use std::collections::BTreeMap;

@@ -12,6 +12,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row as _, Transaction};
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::directory::CountryCode;
+use tadamun_core::events::clash::{Audience, BUFFER_MINUTES, Shared, clash};
 use tadamun_core::events::{Event, EventFields, EventKind, audience_codes, can_see};
 use tadamun_core::groups::Start;
 use tadamun_core::i18n::Lang;
@@ -96,6 +97,36 @@ pub async fn list(db: &Db, viewer: &Viewer, filter: &EventFilter) -> Result<Vec<
         out.push(event(&mut conn, row).await?);
     }
     Ok(out)
+}
+
+/// The events `viewer` may see that clash with an event at `[start, end)` for
+/// `audience` (overlapping within the buffer, sharing a region or a language),
+/// leaving out `except` (the event itself), each with what they share.
+#[tracing::instrument(skip(db, audience))]
+pub async fn clashes(
+    db: &Db,
+    viewer: &Viewer,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    audience: &Audience,
+    except: Option<&EventId>,
+) -> Result<Vec<(Event, Shared)>> {
+    let buffer = chrono::Duration::minutes(BUFFER_MINUTES);
+    let near = list(
+        db,
+        viewer,
+        &EventFilter {
+            from: Some(start - buffer),
+            to: Some(end + buffer),
+            ..Default::default()
+        },
+    )
+    .await?;
+    Ok(near
+        .into_iter()
+        .filter(|e| Some(&e.id) != except)
+        .filter_map(|e| clash(start, end, audience, &e.fields).map(|s| (e, s)))
+        .collect())
 }
 
 /// One event, if `viewer` may see it.

@@ -515,3 +515,49 @@ mod registrations {
         );
     }
 }
+
+#[tokio::test]
+async fn clashes_are_found_among_the_events_the_reader_may_see_leaving_out_the_event_itself() {
+    use tadamun_core::events::clash::Audience;
+
+    let t = fresh().await;
+    let first = events::create(
+        &t.db,
+        &Actor::System,
+        fields(webinar("Africa webinar", "2026-03-10T18:00", "public")),
+    )
+    .await
+    .unwrap();
+    let mut near = webinar("Members' call", "2026-03-10T19:45", "network");
+    near.regions = vec!["014".into()];
+    near.languages = vec!["sw".into()];
+    events::create(&t.db, &Actor::System, fields(near))
+        .await
+        .unwrap();
+    let mut elsewhere = webinar("Europe webinar", "2026-03-10T18:00", "public");
+    elsewhere.regions = vec!["150".into()];
+    elsewhere.languages = vec!["fr".into()];
+    events::create(&t.db, &Actor::System, fields(elsewhere))
+        .await
+        .unwrap();
+    let f = &first.fields;
+    let found = |viewer: Viewer| {
+        let db = t.db.clone();
+        let (start, end, audience, id) = (f.start.at, f.end(), Audience::of(f), first.id.clone());
+        async move {
+            events::clashes(&db, &viewer, start, end, &audience, Some(&id))
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|(e, s)| (e.fields.title, s.regions))
+                .collect::<Vec<_>>()
+        }
+    };
+    // The members' call starts 15 minutes after the webinar ends, for a sub-region of
+    // its audience.
+    assert_eq!(
+        found(member()).await,
+        [("Members' call".to_owned(), vec!["002".to_owned()])]
+    );
+    assert!(found(Viewer::Anonymous).await.is_empty());
+}

@@ -96,3 +96,6 @@ registrations-csv = تنزيل بصيغة CSV
 registrations-empty = لم يسجّل أحد بعد.
 registrations-at = تاريخ التسجيل
 registrations-save-attendance = حفظ الحضور
+events-clashes = تعارضات محتملة
+events-clashes-hint = هذه الفعاليات موجّهة إلى الجمهور نفسه وتقع في حدود 30 دقيقة من هذه الفعالية. قد يرغب منظموها في تغيير موعدها أو دمجها.
+events-clash-shared = المشترك:

@@ -80,3 +80,6 @@ registrations-csv = Download as CSV
 registrations-empty = Nobody has registered yet.
 registrations-at = Registered at
 registrations-save-attendance = Save attendance
+events-clashes = Possible clashes
+events-clashes-hint = These events for the same audience are within 30 minutes of this one. Their organisers may want to move or merge them.
+events-clash-shared = In common:

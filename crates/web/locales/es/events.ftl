@@ -80,3 +80,6 @@ registrations-csv = Descargar en CSV
 registrations-empty = Nadie se ha inscrito todavía.
 registrations-at = Inscrito el
 registrations-save-attendance = Guardar asistencia
+events-clashes = Posibles coincidencias
+events-clashes-hint = Estos eventos para el mismo público están a menos de 30 minutos de este. Sus organizadores quizá quieran moverlos o unirlos.
+events-clash-shared = En común:

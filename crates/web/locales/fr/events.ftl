@@ -80,3 +80,6 @@ registrations-csv = Télécharger en CSV
 registrations-empty = Personne ne s’est encore inscrit.
 registrations-at = Inscrit le
 registrations-save-attendance = Enregistrer les présences
+events-clashes = Chevauchements possibles
+events-clashes-hint = Ces événements pour le même public sont à moins de 30 minutes de celui-ci. Leurs organisateurs voudront peut-être les déplacer ou les fusionner.
+events-clash-shared = En commun :

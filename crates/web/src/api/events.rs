@@ -33,6 +33,7 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, create))
         .routes(routes!(get_one, update, delete))
+        .routes(routes!(clashes))
         .routes(routes!(register, registrants))
         .routes(routes!(cancel_registration))
         .routes(routes!(set_attendance))
@@ -537,4 +538,102 @@ async fn set_attendance(
         .collect::<Result<Vec<_>, _>>()?;
     registrations::set_attendance(&state.db, &caller.actor(), &e.id, &ids).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// A planned slot to check for clashes.
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct ClashParams {
+    /// Start, RFC 3339.
+    start: Option<String>,
+    /// End, RFC 3339.
+    end: Option<String>,
+    /// UN M49 regions or sub-regions of the audience, comma-separated.
+    region: Option<String>,
+    /// ISO 639 codes of the languages, comma-separated.
+    lang: Option<String>,
+    /// An event to leave out (the one being edited).
+    except: Option<String>,
+    /// IANA zone to show times in; the caller's own when absent.
+    tz: Option<String>,
+}
+
+/// An event that clashes with the slot.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct ClashOut {
+    event: EventOut,
+    /// The slot's regions that meet the event's audience.
+    shared_regions: Vec<String>,
+    /// Languages both use (spoken or interpreted).
+    shared_languages: Vec<String>,
+}
+
+/// Events within 30 minutes of the slot `[start, end)` that share an audience region
+/// (or one inside another) or a language with it (signed-in users; every event they
+/// may see).
+#[utoipa::path(get, path = "/api/v1/events/clashes", tag = "events", params(ClashParams),
+    responses((status = 200, body = Vec<ClashOut>), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn clashes(
+    State(state): State<AppState>,
+    caller: Caller,
+    Params(q): Params<ClashParams>,
+) -> AppResult<Json<Vec<ClashOut>>> {
+    caller.user()?;
+    let zone = viewer_zone(&caller, &q.tz)?;
+    let instant = |field: &'static str, raw: &Option<String>| {
+        let text = raw.as_deref().map(str::trim).unwrap_or_default();
+        if text.is_empty() {
+            return Err(Invalid::new(field, Problem::Required));
+        }
+        chrono::DateTime::parse_from_rfc3339(text)
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .map_err(|_| Invalid::new(field, Problem::DateTime))
+    };
+    let start = instant("start", &q.start)?;
+    let end = instant("end", &q.end)?;
+    if end <= start {
+        return Err(Invalid::new("end", Problem::DatesOutOfOrder).into());
+    }
+    let split = |raw: &Option<String>| -> Vec<String> {
+        raw.as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let audience = tadamun_core::events::clash::Audience {
+        regions: tadamun_core::groups::parse_regions("region", &split(&q.region))?,
+        languages: tadamun_core::languages::parse_list("lang", &split(&q.lang))?,
+    };
+    let except = match q.except.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(id) => Some(
+            tadamun_core::ids::EventId::parse(id)
+                .map_err(|_| Invalid::new("except", Problem::UnknownValue))?,
+        ),
+    };
+    let found = events::clashes(
+        &state.db,
+        &caller.viewer,
+        start,
+        end,
+        &audience,
+        except.as_ref(),
+    )
+    .await?;
+    let mut out = Vec::with_capacity(found.len());
+    for (e, shared) in found {
+        out.push(ClashOut {
+            event: event_out(&state, &caller, zone, e).await?,
+            shared_regions: shared.regions,
+            shared_languages: shared
+                .languages
+                .iter()
+                .map(|l| l.as_str().to_owned())
+                .collect(),
+        });
+    }
+    Ok(Json(out))
 }

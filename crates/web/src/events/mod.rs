@@ -185,3 +185,52 @@ pub(crate) fn regions_text(lang: Lang, codes: &[String]) -> String {
 pub(crate) fn kind_label(lang: Lang, e: &Event) -> String {
     i18n::t(lang, &format!("event-kind-{}", e.fields.kind.as_str()))
 }
+
+/// An event that clashes with another, as pages show it.
+pub(crate) struct ClashRow {
+    pub id: String,
+    pub title: String,
+    pub start: String,
+    pub end: String,
+    /// What they share, named in the reader's language.
+    pub shared: String,
+}
+
+/// The events `caller` may see that clash with `e`, in `zone`.
+pub(crate) async fn clash_rows(
+    state: &AppState,
+    caller: &Caller,
+    e: &Event,
+    zone: Zone,
+) -> AppResult<Vec<ClashRow>> {
+    let f = &e.fields;
+    let found = tadamun_store::events::clashes(
+        &state.db,
+        &caller.viewer,
+        f.start.at,
+        f.end(),
+        &tadamun_core::events::clash::Audience::of(f),
+        Some(&e.id),
+    )
+    .await?;
+    Ok(found
+        .into_iter()
+        .map(|(other, shared)| {
+            let w = when(&other, zone);
+            let mut parts = Vec::new();
+            if !shared.regions.is_empty() {
+                parts.push(regions_text(caller.lang, &shared.regions));
+            }
+            if !shared.languages.is_empty() {
+                parts.push(languages_text(caller.lang, &shared.languages));
+            }
+            ClashRow {
+                id: other.id.to_string(),
+                title: other.fields.title_in(caller.lang).to_owned(),
+                start: w.start,
+                end: w.end,
+                shared: i18n::join_list(caller.lang, &parts),
+            }
+        })
+        .collect())
+}

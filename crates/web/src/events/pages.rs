@@ -188,6 +188,8 @@ pub(super) struct DetailPage {
     sep: &'static str,
     /// The registration form and what it says about places.
     pub(super) reg: RegistrationBox,
+    /// Other events at about the same time for the same audience (signed-in readers).
+    clashes: Vec<super::ClashRow>,
 }
 
 impl DetailPage {
@@ -268,6 +270,11 @@ impl DetailPage {
                 ", "
             },
             reg: RegistrationBox::new(state, caller, e).await?,
+            clashes: if signed_in {
+                super::clash_rows(state, caller, e, zone).await?
+            } else {
+                Vec::new()
+            },
         })
     }
 }

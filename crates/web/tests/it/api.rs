@@ -331,6 +331,7 @@ async fn the_openapi_document_covers_every_api_route() {
         "GET /api/v1/events/{id}",
         "PATCH /api/v1/events/{id}",
         "DELETE /api/v1/events/{id}",
+        "GET /api/v1/events/clashes",
         "POST /api/v1/events/{id}/registrations",
         "GET /api/v1/events/{id}/registrations",
         "POST /api/v1/registrations/{id}/cancel",

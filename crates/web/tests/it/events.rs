@@ -457,3 +457,87 @@ async fn an_event_page_reads_in_every_interface_language() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_organiser_saving_an_event_sees_the_events_it_clashes_with_and_the_api_finds_them_too() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.user(Role::Coordinator, None).await;
+    let token = app.token(&coordinator).await;
+    // 18:00–19:30 in Nairobi, for Africa, in English.
+    let first = event(&app, &token, webinar_json("Africa webinar", "public")).await;
+    let client = app.signed_in(&coordinator).await;
+    // 17:45 in Lagos (UTC+1) is 16:45 UTC, 15 minutes after the webinar ends; for
+    // West Africa, in Swahili and English interpretation.
+    let form = [
+        ("kind", "meeting"),
+        ("title", "West Africa call"),
+        ("start", "2026-03-10T17:45"),
+        ("time_zone", "Africa/Lagos"),
+        ("duration", "60"),
+        ("link", "https://meet.example.org/west"),
+        ("languages", "sw"),
+        ("interpretation", "en"),
+        ("regions", "011"),
+        ("visibility", "network"),
+    ];
+    let response = client
+        .post(app.url("/events"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let page = client
+        .get(app.url(&location))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Possible clashes"), "{page}");
+    assert!(page.contains(&format!("/events/{first}")) && page.contains("Africa webinar"));
+    assert!(
+        page.contains("Western Africa") && page.contains("English"),
+        "{page}"
+    );
+
+    let found = app
+        .api_json(
+            "/api/v1/events/clashes?start=2026-03-10T16:00:00Z&end=2026-03-10T17:00:00Z&region=014&lang=fr",
+            &token,
+        )
+        .await;
+    let titles: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["event"]["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Africa webinar"]);
+    assert_eq!(found[0]["shared_regions"], json!(["014"]));
+    // Leaving out the event itself, in another language, elsewhere, much later: none.
+    let none = app
+        .api_json(
+            &format!("/api/v1/events/clashes?start=2026-03-10T15:00:00Z&end=2026-03-10T16:30:00Z&region=150&lang=de&except={first}"),
+            &token,
+        )
+        .await;
+    assert_eq!(none, json!([]));
+    let response = Client::new()
+        .get(app.url("/api/v1/events/clashes?start=2026-03-10T16:00:00Z&end=2026-03-10T15:00:00Z"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["error"]["field"], json!("end"));
+    let response = Client::new()
+        .get(app.url("/api/v1/events/clashes?start=2026-03-10T16:00:00Z&end=2026-03-10T17:00:00Z"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+}
