@@ -4,6 +4,7 @@
 //! audience regions, visibility, capacity and registration window.
 
 pub mod clash;
+pub mod ical;
 pub mod registration;
 
 use std::collections::BTreeMap;
@@ -163,6 +164,9 @@ pub struct Event {
     /// How many times it has been changed since it was created: calendars use it to
     /// replace their copy.
     pub sequence: i64,
+    /// Called off by its organisers; it stays listed, marked, so calendars and
+    /// registrants learn of it.
+    pub cancelled: bool,
 }
 
 /// May `viewer` create or change an event organised by `organisations`? Coordinators

@@ -30,6 +30,7 @@ CREATE TABLE events (
     registration_closes BIGINT,
     registered          BIGINT NOT NULL DEFAULT 0,
     sequence            BIGINT NOT NULL DEFAULT 0,
+    cancelled_at        BIGINT,
     created_at          BIGINT NOT NULL,
     updated_at          BIGINT NOT NULL
 );
@@ -76,5 +77,11 @@ CREATE INDEX event_registrations_event ON event_registrations (event_id, status,
 CREATE TABLE server_secrets (
     name       TEXT PRIMARY KEY,
     value      TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+
+CREATE TABLE calendar_tokens (
+    user_id    TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+    token_hash TEXT NOT NULL UNIQUE,
     created_at BIGINT NOT NULL
 );

@@ -3,6 +3,7 @@
 //! only; every signed-in user gets public and network events. Each change raises the
 //! event's `sequence`, which calendars use to replace their copy.
 
+pub mod feeds;
 pub mod registrations;
 
 use std::collections::BTreeMap;
@@ -31,7 +32,7 @@ use crate::sql::{Arg, Sql};
 
 const COLUMNS: &str = "id, kind, title, title_lang, titles, description, descriptions, start_at, \
      time_zone, duration, link, country, city, languages, interpretation, regions, visibility, \
-     capacity, registration_opens, registration_closes, sequence";
+     capacity, registration_opens, registration_closes, sequence, cancelled_at";
 
 /// What a list of events is narrowed to.
 #[derive(Debug, Clone, Default)]
@@ -159,6 +160,7 @@ pub async fn create(db: &Db, actor: &Actor, fields: EventFields) -> Result<Event
         id: EventId::new(),
         fields,
         sequence: 0,
+        cancelled: false,
     };
     let now = crate::now_ms();
     let mut sql = Sql::new("INSERT INTO events (id, created_at, updated_at, sequence");
@@ -193,6 +195,7 @@ pub async fn update(db: &Db, actor: &Actor, id: &EventId, fields: EventFields) -
         id: id.clone(),
         fields,
         sequence: before.sequence + 1,
+        cancelled: before.cancelled,
     };
     let mut sql = Sql::new("UPDATE events SET updated_at = ");
     sql.bind_int(crate::now_ms())
@@ -220,6 +223,41 @@ pub async fn update(db: &Db, actor: &Actor, id: &EventId, fields: EventFields) -
         Some(&after),
     )
     .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Calls an event off: it stays, marked cancelled, its sequence raised so calendars
+/// replace their copy, and registration closes. Cancelling twice changes nothing.
+#[tracing::instrument(skip(db))]
+pub async fn cancel(db: &Db, actor: &Actor, id: &EventId) -> Result<Event> {
+    let mut tx = db.pool().begin().await?;
+    let done = sqlx::query(
+        "UPDATE events SET cancelled_at = $1, updated_at = $1, sequence = sequence + 1 \
+         WHERE id = $2 AND cancelled_at IS NULL",
+    )
+    .bind(crate::now_ms())
+    .bind(id.as_str().to_owned())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let after = read(&mut tx, id).await?;
+    if done == 1 {
+        let before = Event {
+            cancelled: false,
+            sequence: after.sequence - 1,
+            ..after.clone()
+        };
+        record(
+            &mut tx,
+            actor,
+            Action::Update,
+            id,
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(after)
 }
@@ -440,6 +478,7 @@ async fn event(conn: &mut sqlx::AnyConnection, row: &AnyRow) -> Result<Event> {
             registration_closes: instant("registration_closes")?,
         },
         sequence: row.try_get("sequence")?,
+        cancelled: row.try_get::<Option<i64>, _>("cancelled_at")?.is_some(),
         id,
     })
 }

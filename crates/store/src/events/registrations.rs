@@ -64,6 +64,12 @@ pub async fn register(
     }
     let e = super::read(&mut tx, event).await?;
     check_open(&e.fields, now).map_err(StoreError::Invalid)?;
+    if e.cancelled {
+        return Err(StoreError::Invalid(Invalid::new(
+            "registration",
+            Problem::RegistrationClosed,
+        )));
+    }
     let taken = sqlx::query(
         "SELECT 1 AS one FROM event_registrations \
          WHERE event_id = $1 AND email = $2 AND status <> 'cancelled'",

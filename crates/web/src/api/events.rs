@@ -34,6 +34,8 @@ pub(super) fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list, create))
         .routes(routes!(get_one, update, delete))
         .routes(routes!(clashes))
+        .routes(routes!(cancel_event))
+        .routes(routes!(feed))
         .routes(routes!(register, registrants))
         .routes(routes!(cancel_registration))
         .routes(routes!(set_attendance))
@@ -100,6 +102,8 @@ pub(crate) struct EventOut {
     registration_closes: Option<String>,
     /// Raised by each change.
     sequence: i64,
+    /// Called off by its organisers.
+    cancelled: bool,
 }
 
 fn translations(map: &BTreeMap<Lang, String>) -> BTreeMap<String, String> {
@@ -151,6 +155,7 @@ async fn event_out(state: &AppState, caller: &Caller, zone: Zone, e: Event) -> A
         registration_opens: f.registration_opens.map(|t| t.to_rfc3339()),
         registration_closes: f.registration_closes.map(|t| t.to_rfc3339()),
         sequence: e.sequence,
+        cancelled: e.cancelled,
     })
 }
 
@@ -636,4 +641,34 @@ async fn clashes(
         });
     }
     Ok(Json(out))
+}
+
+/// Calls an event off: it stays listed, marked cancelled (calendars show it so), and
+/// takes no more registrations.
+#[utoipa::path(post, path = "/api/v1/events/{id}/cancel", tag = "events", params(("id" = String, Path)),
+    responses((status = 200, body = EventOut), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn cancel_event(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> AppResult<Json<EventOut>> {
+    caller.user()?;
+    let id = event_id(&id)?;
+    let before = events::get(&state.db, &caller.viewer, &id).await?;
+    caller.require(crate::events::may_manage(&caller, &before))?;
+    let e = events::cancel(&state.db, &caller.actor(), &id).await?;
+    Ok(Json(event_out(&state, &caller, caller.zone(), e).await?))
+}
+
+/// The events as an iCalendar (RFC 5545) feed, times in UTC: public events, or with
+/// `token` (a personal feed secret) every event its owner may see; filtered like
+/// the list. The same as `/calendar.ics`.
+#[utoipa::path(get, path = "/api/v1/calendar.ics", tag = "events", params(crate::events::calendar::FeedQuery),
+    responses((status = 200, content_type = "text/calendar", body = String), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn feed(
+    State(state): State<AppState>,
+    caller: Caller,
+    Params(q): Params<crate::events::calendar::FeedQuery>,
+) -> AppResult<axum::response::Response> {
+    crate::events::calendar::feed_of(&state, &caller, q).await
 }

@@ -3,6 +3,7 @@
 //! reading ids and filters, the viewer's zone, and how an event's time and place
 //! read.
 
+pub(crate) mod calendar;
 mod form;
 mod pages;
 pub(crate) mod registration;
@@ -30,6 +31,7 @@ pub(crate) fn router() -> axum::Router<AppState> {
         .merge(pages::router())
         .merge(form::router())
         .merge(registration::router())
+        .merge(calendar::router())
 }
 
 /// An event id from a URL; anything else is not found.
@@ -96,11 +98,16 @@ impl EventQuery {
     /// The store's filter, naming the parameter at fault. Anonymous callers may not
     /// filter by working group, since groups are the network's own.
     pub(crate) fn filter(&self, caller: &Caller) -> Result<EventFilter, Invalid> {
+        self.filter_as(caller.user.is_some())
+    }
+
+    /// As [`EventQuery::filter`], for a reader signed in or not.
+    pub(crate) fn filter_as(&self, signed_in: bool) -> Result<EventFilter, Invalid> {
         let unknown = |field| move |_| Invalid::new(field, Problem::UnknownValue);
         let group = present(&self.group)
             .map(|g| GroupId::parse(&g).map_err(unknown("group")))
             .transpose()?;
-        if group.is_some() && caller.user.is_none() {
+        if group.is_some() && !signed_in {
             return Err(Invalid::new("group", Problem::UnknownValue));
         }
         Ok(EventFilter {

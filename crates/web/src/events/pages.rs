@@ -45,6 +45,7 @@ struct Row {
     same_zone: bool,
     place: String,
     languages: String,
+    cancelled: bool,
 }
 
 fn row(e: &Event, caller: &Caller, zone: Zone) -> Row {
@@ -59,6 +60,7 @@ fn row(e: &Event, caller: &Caller, zone: Zone) -> Row {
         same_zone: w.same_zone,
         place: place_text(e, caller.lang),
         languages: languages_text(caller.lang, &e.fields.languages),
+        cancelled: e.cancelled,
     }
 }
 
@@ -77,6 +79,8 @@ struct ListPage {
     signed_in: bool,
     can_create: bool,
     error: Option<FormError>,
+    /// The public feed with the list's filters.
+    feed: String,
 }
 
 impl ListPage {
@@ -127,6 +131,19 @@ async fn list(
             .as_ref()
             .is_some_and(|u| caller.viewer.can_write_network() || u.organisation.is_some()),
         error: None,
+        feed: {
+            let filters = crate::forms::query_string(&[
+                ("group", &q.group),
+                ("organisation", &q.organisation),
+                ("lang", &q.lang),
+                ("region", &q.region),
+            ]);
+            if filters.is_empty() {
+                "/calendar.ics".to_owned()
+            } else {
+                format!("/calendar.ics?{filters}")
+            }
+        },
     };
     let parsed = viewer_zone(&caller, &q.tz).and_then(|z| Ok((z, q.filter(&caller)?)));
     let (zone, filter) = match parsed {
@@ -190,6 +207,7 @@ pub(super) struct DetailPage {
     pub(super) reg: RegistrationBox,
     /// Other events at about the same time for the same audience (signed-in readers).
     clashes: Vec<super::ClashRow>,
+    cancelled: bool,
 }
 
 impl DetailPage {
@@ -270,6 +288,7 @@ impl DetailPage {
                 ", "
             },
             reg: RegistrationBox::new(state, caller, e).await?,
+            cancelled: e.cancelled,
             clashes: if signed_in {
                 super::clash_rows(state, caller, e, zone).await?
             } else {
@@ -285,6 +304,9 @@ async fn show(
     Path(id): Path<String>,
     Params(q): Params<ShowQuery>,
 ) -> AppResult<Response> {
+    if let Some(raw) = id.strip_suffix(".ics") {
+        return super::calendar::one(&state, &caller, raw).await;
+    }
     let e = events::get(&state.db, &caller.viewer, &event_id(&id)?).await?;
     let (zone, error) = match viewer_zone(&caller, &q.tz) {
         Ok(z) => (z, None),

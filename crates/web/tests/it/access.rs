@@ -508,6 +508,24 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
             None,
             [401, 403, 403, 200, 200],
         ),
+        page(
+            Method::GET,
+            "/calendar.ics".into(),
+            None,
+            [200, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
+            format!("/events/{own_event}.ics"),
+            None,
+            [404, 200, 200, 200, 200],
+        ),
+        api(
+            Method::POST,
+            format!("/api/v1/events/{other_event}/cancel"),
+            None,
+            [401, 403, 403, 200, 200],
+        ),
         api(
             Method::GET,
             "/api/v1/events".into(),

@@ -8,6 +8,7 @@
 mod access;
 mod accounts;
 mod api;
+mod calendar;
 mod coverage;
 mod directory;
 mod events;
