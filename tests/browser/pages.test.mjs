@@ -87,6 +87,8 @@ function pagesFor(role, found) {
     [`/events/${publicEvent}`, 'event'],
     [`/events/${publicEvent}?tz=America/Bogota`, null],
     [registrationPage, 'registration'],
+    ['/calendar', 'calendar'],
+    ['/calendar?view=week', 'calendar-week'],
     ['/no-such-page', null, 404],
   ];
   const signedIn = [

@@ -6,6 +6,7 @@
 pub mod clash;
 pub mod ical;
 pub mod registration;
+pub mod views;
 
 use std::collections::BTreeMap;
 

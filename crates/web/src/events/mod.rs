@@ -7,6 +7,7 @@ pub(crate) mod calendar;
 mod form;
 mod pages;
 pub(crate) mod registration;
+mod shared_calendar;
 
 use serde::Deserialize;
 use tadamun_core::events::{Event, can_manage};
@@ -32,6 +33,7 @@ pub(crate) fn router() -> axum::Router<AppState> {
         .merge(form::router())
         .merge(registration::router())
         .merge(calendar::router())
+        .merge(shared_calendar::router())
 }
 
 /// An event id from a URL; anything else is not found.

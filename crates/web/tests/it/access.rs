@@ -510,6 +510,12 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
         ),
         page(
             Method::GET,
+            "/calendar".into(),
+            None,
+            [200, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
             "/calendar.ics".into(),
             None,
             [200, 200, 200, 200, 200],

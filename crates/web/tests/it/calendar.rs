@@ -167,3 +167,56 @@ async fn feeds_read_back_with_an_independent_parser_in_utc_with_stable_uids_and_
     let (status, _, _) = get_text(app.url(&format!("/calendar.ics?token={secret}"))).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_shared_calendar_puts_each_event_on_its_day_in_the_readers_zone_in_month_and_week() {
+    let app = TestApp::spawn().await;
+    let token = app.token_of(Role::Coordinator).await;
+    // 18:00 in Nairobi on 10 March is 02:00 on 11 March in Sydney.
+    let id = event(&app, &token, webinar_json("Africa webinar", "public")).await;
+    let mut europe = webinar_json("Europe webinar", "public");
+    europe["regions"] = json!(["150"]);
+    europe["start"] = json!("2026-03-20T18:00");
+    event(&app, &token, europe).await;
+    let anonymous = TestApp::client();
+    let get = |path: String| {
+        let anonymous = anonymous.clone();
+        let url = app.url(&path);
+        async move {
+            let r = anonymous.get(url).send().await.unwrap();
+            (r.status(), r.text().await.unwrap())
+        }
+    };
+    let cell_of = |page: &str, date: &str| -> String {
+        page.split(&format!(r#"title="{date}""#))
+            .nth(1)
+            .unwrap()
+            .split("</td>")
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    let (status, page) = get("/calendar?date=2026-03-01&tz=Africa/Nairobi".into()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("Mar 2026") || page.contains("March 2026"),
+        "{page}"
+    );
+    assert!(cell_of(&page, "2026-03-10").contains(&format!("/events/{id}")));
+    assert!(cell_of(&page, "2026-03-10").contains("18:00"));
+    assert!(cell_of(&page, "2026-03-20").contains("Europe webinar"));
+    let (_, page) = get("/calendar?view=week&date=2026-03-10&tz=Australia/Sydney".into()).await;
+    assert!(!cell_of(&page, "2026-03-10").contains("Africa webinar"));
+    assert!(cell_of(&page, "2026-03-11").contains("02:00"));
+    assert!(!page.contains("Europe webinar"), "another week");
+    // Filtered like the feeds.
+    let (_, page) = get("/calendar?date=2026-03-01&region=150".into()).await;
+    assert!(page.contains("Europe webinar") && !page.contains("Africa webinar"));
+    let (_, page) = get("/calendar?date=2026-03-01&lang=ar".into()).await;
+    assert!(page.contains(r#"dir="rtl""#) && page.contains("الاثنين"));
+    let (status, page) = get("/calendar?view=year&lang=en".into()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("View:"));
+    let (status, _) = get("/calendar?date=tomorrow".into()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+}
