@@ -35,6 +35,11 @@ async function ids() {
   const targets = await (await context.request.get(`/api/v1/campaigns/${economic}/targets`)).json();
   const media = campaigns.find((c) => c.kind === 'media').id;
   const content = await (await context.request.get(`/api/v1/campaigns/${media}/content`)).json();
+  const events = await (await context.request.get('/api/v1/events')).json();
+  const publicEvent = events.find((e) => e.visibility === 'public' && e.kind === 'webinar').id;
+  const registration = await (await context.request.post(`/api/v1/events/${publicEvent}/registrations`, {
+    data: { name: 'Browser Test', email: 'browser-test@example.org', country: 'KE', lang: 'en', consent: true },
+  })).json();
   await context.close();
   const admin = await contextFor(browser, server.base, { role: 'admin', lang: 'en' });
   const users = (await (await admin.request.get('/api/v1/users')).json()).items;
@@ -60,6 +65,9 @@ async function ids() {
     // The media campaign: content in Arabic with translations at every step.
     mediaCampaign: media,
     contentItem: content[0].id,
+    publicEvent,
+    registrationPage: registration.url,
+    networkEvent: events.find((e) => e.visibility === 'network').id,
   };
 }
 
@@ -75,8 +83,8 @@ function groupPages({ group, meeting, recommendation, campaign, mediaCampaign, c
     [`/content/${contentItem}/translations/pt`, null],
     [`/campaigns/${mediaCampaign}/matrix`, shot('translation-matrix')],
     ['/translations/mine', null],
-    ['/calendar', shot('calendar')],
-    ['/calendar?view=week', shot('calendar-week')],
+    ['/content/calendar', shot('editorial-calendar')],
+    ['/content/calendar?view=week', shot('editorial-calendar-week')],
     ['/groups', shot('groups')],
     [`/groups/${group}`, shot('group')],
     ['/meetings', shot('meetings')],
@@ -88,7 +96,7 @@ function groupPages({ group, meeting, recommendation, campaign, mediaCampaign, c
 
 /** The pages of each role: [path, screenshot name or null, expected status]. */
 function pagesFor(role, found) {
-  const { publicOrg, memberOrg, someUser, publicPerson, pseudonymousPerson, plan, action, initiative, indicator, group, meeting, recommendation } = found;
+  const { publicOrg, memberOrg, someUser, publicPerson, pseudonymousPerson, plan, action, initiative, indicator, group, meeting, recommendation, publicEvent, networkEvent, registrationPage } = found;
   const everyone = [
     ['/', 'home'],
     ['/organisations', 'organisations'],
@@ -96,6 +104,12 @@ function pagesFor(role, found) {
     ['/people', 'people'],
     [`/people/${publicPerson}`, 'person'],
     ['/coverage', 'coverage'],
+    ['/events', 'events'],
+    [`/events/${publicEvent}`, 'event'],
+    [`/events/${publicEvent}?tz=America/Bogota`, null],
+    [registrationPage, 'registration'],
+    ['/calendar', 'calendar'],
+    ['/calendar?view=week', 'calendar-week'],
     ['/no-such-page', null, 404],
   ];
   const signedIn = [
@@ -112,6 +126,7 @@ function pagesFor(role, found) {
     ['/plans/attention', 'plans-attention'],
     ['/slots', null],
     ['/slots?countries=KE,GB,MY&regions=002&duration=90', 'slots'],
+    [`/events/${networkEvent}`, null],
   ];
   const pages = {
     anonymous: [...everyone, ['/login', 'login']],
@@ -124,7 +139,7 @@ function pagesFor(role, found) {
       ['/outreach/mine', null],
       ...groupPages(found, true),
     ],
-    member: [...everyone, ...signedIn, ['/account', null], [`/organisations/${memberOrg}/edit`, null], ...groupPages(found, false)],
+    member: [...everyone, ...signedIn, ['/account', null], [`/organisations/${memberOrg}/edit`, null], ...groupPages(found, false), ['/events/new', null], [`/events/${publicEvent}/registrations`, null]],
     coordinator: [
       ...everyone,
       ...signedIn,
@@ -155,6 +170,9 @@ function pagesFor(role, found) {
       [`/campaigns/${found.mediaCampaign}/content/new`, 'content-form'],
       [`/content/${found.contentItem}/edit`, null],
       [`/campaigns/${found.mediaCampaign}/reach`, 'reach-import'],
+      ['/events/new', 'event-form'],
+      [`/events/${publicEvent}/edit`, null],
+      [`/events/${publicEvent}/registrations`, 'event-registrations'],
     ],
     admin: [
       ...everyone,

@@ -121,6 +121,14 @@ id_type!(
     /// A scheduled publication of a content item in one language on one channel.
     PublicationId
 );
+id_type!(
+    /// An event or virtual seminar.
+    EventId
+);
+id_type!(
+    /// A registration for an event.
+    RegistrationId
+);
 
 #[cfg(test)]
 mod tests {

@@ -110,6 +110,10 @@ pub enum Problem {
     Time,
     /// A time of day that must come after another one but does not.
     TimesOutOfOrder,
+    /// Registration for an event that is not open (not yet, or no longer).
+    RegistrationClosed,
+    /// An e-mail address already registered for the event.
+    AlreadyRegistered,
 }
 
 impl Problem {
@@ -158,6 +162,8 @@ impl Problem {
             Problem::TranslationMove => "invalid_translation_move",
             Problem::Time => "invalid_time",
             Problem::TimesOutOfOrder => "times_out_of_order",
+            Problem::RegistrationClosed => "registration_closed",
+            Problem::AlreadyRegistered => "already_registered",
         }
     }
 
@@ -206,6 +212,8 @@ impl Problem {
             Problem::TranslationMove => "problem-translation-move",
             Problem::Time => "problem-time",
             Problem::TimesOutOfOrder => "problem-times-out-of-order",
+            Problem::RegistrationClosed => "problem-registration-closed",
+            Problem::AlreadyRegistered => "problem-already-registered",
         }
     }
 

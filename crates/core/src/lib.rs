@@ -9,6 +9,7 @@ pub mod campaigns;
 pub mod coordination;
 pub mod coverage;
 pub mod directory;
+pub mod events;
 pub mod geo;
 pub mod groups;
 pub mod i18n;

@@ -14,6 +14,7 @@ mod db;
 pub mod demo;
 pub mod directory;
 mod error;
+pub mod events;
 pub mod groups;
 mod migrate;
 pub mod plans;

@@ -68,6 +68,11 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0010_groups.sql"),
     },
     Migration {
+        version: 11,
+        sqlite: include_str!("../migrations/sqlite/0011_events.sql"),
+        postgres: include_str!("../migrations/postgres/0011_events.sql"),
+    },
+    Migration {
         version: 12,
         sqlite: include_str!("../migrations/sqlite/0012_campaigns.sql"),
         postgres: include_str!("../migrations/postgres/0012_campaigns.sql"),

@@ -13,6 +13,7 @@ mod coordination;
 mod coverage;
 mod directory;
 mod error;
+mod events;
 mod forms;
 mod groups;
 mod health;
@@ -42,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .merge(directory::router())
         .merge(coverage::router())
         .merge(groups::router())
+        .merge(events::router())
         .merge(plans::router())
         .merge(campaigns::router())
         .merge(coordination::router())

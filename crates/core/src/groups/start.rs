@@ -35,15 +35,21 @@ impl Start {
     /// clocks skip (spring forward) or pass twice (fall back) in that zone is refused,
     /// naming `start`, since either would move the meeting without anyone noticing.
     pub fn parse(local: &str, zone: &str) -> Result<Self, Invalid> {
+        Self::parse_named("start", local, zone)
+    }
+
+    /// As [`Start::parse`], naming `field` (an event's registration opening, say)
+    /// when the local time is missing, unreadable, skipped or repeated.
+    pub fn parse_named(field: &'static str, local: &str, zone: &str) -> Result<Self, Invalid> {
         let zone = Zone::parse(zone)?;
         let text = local.trim();
         if text.is_empty() {
-            return Err(Invalid::new("start", Problem::Required));
+            return Err(Invalid::new(field, Problem::Required));
         }
         let naive = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
             .iter()
             .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-            .ok_or(Invalid::new("start", Problem::DateTime))?;
+            .ok_or(Invalid::new(field, Problem::DateTime))?;
         let tz: Tz = zone
             .name()
             .parse()
@@ -53,8 +59,8 @@ impl Start {
                 at: t.with_timezone(&Utc),
                 zone,
             }),
-            LocalResult::None => Err(Invalid::new("start", Problem::TimeSkipped)),
-            LocalResult::Ambiguous(..) => Err(Invalid::new("start", Problem::TimeAmbiguous)),
+            LocalResult::None => Err(Invalid::new(field, Problem::TimeSkipped)),
+            LocalResult::Ambiguous(..) => Err(Invalid::new(field, Problem::TimeAmbiguous)),
         }
     }
 

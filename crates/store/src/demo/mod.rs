@@ -3,6 +3,7 @@
 //! `tadamun serve --demo` always shows every area.
 
 mod campaigns;
+mod events;
 mod groups;
 pub mod large;
 mod plans;
@@ -179,6 +180,7 @@ pub async fn load(db: &Db, password: Option<&str>) -> Result<Option<Vec<DemoAcco
     plans::load(db, &system, &orgs, &people).await?;
     groups::load(db, &system, &people).await?;
     campaigns::load(db, &system, &orgs).await?;
+    events::load(db, &system, &orgs, &people).await?;
     accounts(db, password, orgs.get("ksn").cloned())
         .await
         .map(Some)

@@ -104,3 +104,51 @@ async fn the_large_demo_writes_plans_that_read_back_as_whole_trees() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_demo_has_a_webinar_series_for_four_continents_in_their_own_zones() {
+    use tadamun_core::events::EventKind;
+    use tadamun_core::visibility::Viewer;
+    use tadamun_store::events::{self, EventFilter};
+
+    let t = fresh().await;
+    demo::load(&t.db, Some("demo password 1234")).await.unwrap();
+    let public = events::list(&t.db, &Viewer::Anonymous, &EventFilter::default())
+        .await
+        .unwrap();
+    let webinars: Vec<_> = public
+        .iter()
+        .filter(|e| e.fields.kind == EventKind::Webinar)
+        .collect();
+    let zones: Vec<&str> = webinars
+        .iter()
+        .map(|e| e.fields.start.zone.name())
+        .collect();
+    assert_eq!(
+        zones,
+        [
+            "Africa/Nairobi",
+            "Europe/Brussels",
+            "Asia/Amman",
+            "America/Bogota"
+        ]
+    );
+    for region in ["002", "150", "145", "019"] {
+        assert!(
+            webinars
+                .iter()
+                .any(|e| e.fields.regions.iter().any(|r| r == region)),
+            "{region}"
+        );
+    }
+    assert!(webinars.iter().all(|e| !e.fields.interpretation.is_empty()));
+    assert!(webinars.iter().all(|e| !e.fields.speakers.is_empty()));
+    let all = events::list(&t.db, &Viewer::System, &EventFilter::default())
+        .await
+        .unwrap();
+    assert!(all.len() > public.len(), "a network-only event too");
+    for w in &webinars {
+        let counts = events::registrations::counts(&t.db, &w.id).await.unwrap();
+        assert!(counts.registered >= 2, "{}", w.fields.title);
+    }
+}

@@ -11,6 +11,7 @@ mod content;
 mod coverage;
 mod demo;
 mod directory;
+mod events;
 mod groups;
 mod migrate;
 mod outreach;

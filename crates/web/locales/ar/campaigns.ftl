@@ -1,7 +1,6 @@
 # الحملات وأهدافها.
 problem-outcome-date = اذكر تاريخ الوصول إلى النتيجة.
 field-phase = المرحلة
-field-groups = مجموعات العمل
 field-items = عناصر الخطة
 field-indicators = المؤشرات
 field-goals = الغايات
@@ -167,16 +166,15 @@ reach-import-problem = المشكلة
 reach-import-file = ملف CSV
 reach-import-submit = استيراد
 # الروزنامة التحريرية.
-field-view = العرض
-calendar-title = الروزنامة التحريرية
-calendar-month = شهر
-calendar-week = أسبوع
-calendar-previous = السابق
-calendar-next = التالي
-calendar-day-0 = الاثنين
-calendar-day-1 = الثلاثاء
-calendar-day-2 = الأربعاء
-calendar-day-3 = الخميس
-calendar-day-4 = الجمعة
-calendar-day-5 = السبت
-calendar-day-6 = الأحد
+editorial-title = الروزنامة التحريرية
+editorial-month = شهر
+editorial-week = أسبوع
+editorial-previous = السابق
+editorial-next = التالي
+editorial-day-0 = الاثنين
+editorial-day-1 = الثلاثاء
+editorial-day-2 = الأربعاء
+editorial-day-3 = الخميس
+editorial-day-4 = الجمعة
+editorial-day-5 = السبت
+editorial-day-6 = الأحد

@@ -100,6 +100,8 @@ field-visibility = مستوى الظهور
 field-entity = نوع السجل
 field-id = المعرّف
 field-limit = الحد
+field-groups = مجموعات العمل
+field-view = العرض
 field-cursor = المؤشر
 
 ## Common words

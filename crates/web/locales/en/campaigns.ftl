@@ -1,7 +1,6 @@
 # Campaigns and their targets.
 problem-outcome-date = give the date the outcome was reached.
 field-phase = Phase
-field-groups = Working groups
 field-items = Plan items
 field-indicators = Indicators
 field-goals = Goals
@@ -143,16 +142,15 @@ reach-import-problem = Problem
 reach-import-file = CSV file
 reach-import-submit = Import
 # The editorial calendar.
-field-view = View
-calendar-title = Editorial calendar
-calendar-month = Month
-calendar-week = Week
-calendar-previous = ← Previous
-calendar-next = Next →
-calendar-day-0 = Monday
-calendar-day-1 = Tuesday
-calendar-day-2 = Wednesday
-calendar-day-3 = Thursday
-calendar-day-4 = Friday
-calendar-day-5 = Saturday
-calendar-day-6 = Sunday
+editorial-title = Editorial calendar
+editorial-month = Month
+editorial-week = Week
+editorial-previous = ← Previous
+editorial-next = Next →
+editorial-day-0 = Monday
+editorial-day-1 = Tuesday
+editorial-day-2 = Wednesday
+editorial-day-3 = Thursday
+editorial-day-4 = Friday
+editorial-day-5 = Saturday
+editorial-day-6 = Sunday

@@ -84,6 +84,8 @@ field-visibility = Visibility
 field-entity = Record type
 field-id = Id
 field-limit = Limit
+field-groups = Working groups
+field-view = View
 field-cursor = Cursor
 
 ## Common words

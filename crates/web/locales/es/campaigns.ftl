@@ -1,7 +1,6 @@
 # Campañas y sus objetivos.
 problem-outcome-date = indica la fecha en que se alcanzó el resultado.
 field-phase = Fase
-field-groups = Grupos de trabajo
 field-items = Elementos del plan
 field-indicators = Indicadores
 field-goals = Metas
@@ -143,16 +142,15 @@ reach-import-problem = Problema
 reach-import-file = Archivo CSV
 reach-import-submit = Importar
 # El calendario editorial.
-field-view = Vista
-calendar-title = Calendario editorial
-calendar-month = Mes
-calendar-week = Semana
-calendar-previous = ← Anterior
-calendar-next = Siguiente →
-calendar-day-0 = lunes
-calendar-day-1 = martes
-calendar-day-2 = miércoles
-calendar-day-3 = jueves
-calendar-day-4 = viernes
-calendar-day-5 = sábado
-calendar-day-6 = domingo
+editorial-title = Calendario editorial
+editorial-month = Mes
+editorial-week = Semana
+editorial-previous = ← Anterior
+editorial-next = Siguiente →
+editorial-day-0 = lunes
+editorial-day-1 = martes
+editorial-day-2 = miércoles
+editorial-day-3 = jueves
+editorial-day-4 = viernes
+editorial-day-5 = sábado
+editorial-day-6 = domingo

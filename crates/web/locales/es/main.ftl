@@ -84,6 +84,8 @@ field-visibility = Visibilidad
 field-entity = Tipo de registro
 field-id = ID
 field-limit = Límite
+field-groups = Grupos de trabajo
+field-view = Vista
 field-cursor = Cursor
 
 ## Common words

@@ -1,7 +1,6 @@
 # Campagnes et leurs cibles.
 problem-outcome-date = indiquez la date à laquelle le résultat a été obtenu.
 field-phase = Phase
-field-groups = Groupes de travail
 field-items = Éléments du plan
 field-indicators = Indicateurs
 field-goals = Objectifs
@@ -143,16 +142,15 @@ reach-import-problem = Problème
 reach-import-file = Fichier CSV
 reach-import-submit = Importer
 # Le calendrier éditorial.
-field-view = Vue
-calendar-title = Calendrier éditorial
-calendar-month = Mois
-calendar-week = Semaine
-calendar-previous = ← Précédent
-calendar-next = Suivant →
-calendar-day-0 = lundi
-calendar-day-1 = mardi
-calendar-day-2 = mercredi
-calendar-day-3 = jeudi
-calendar-day-4 = vendredi
-calendar-day-5 = samedi
-calendar-day-6 = dimanche
+editorial-title = Calendrier éditorial
+editorial-month = Mois
+editorial-week = Semaine
+editorial-previous = ← Précédent
+editorial-next = Suivant →
+editorial-day-0 = lundi
+editorial-day-1 = mardi
+editorial-day-2 = mercredi
+editorial-day-3 = jeudi
+editorial-day-4 = vendredi
+editorial-day-5 = samedi
+editorial-day-6 = dimanche

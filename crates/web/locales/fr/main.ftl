@@ -84,6 +84,8 @@ field-visibility = Visibilité
 field-entity = Type d’enregistrement
 field-id = Identifiant
 field-limit = Limite
+field-groups = Groupes de travail
+field-view = Vue
 field-cursor = Curseur
 
 ## Common words

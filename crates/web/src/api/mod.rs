@@ -8,6 +8,7 @@ mod campaigns;
 mod coordination;
 mod coverage;
 mod directory;
+mod events;
 mod groups;
 mod plans;
 
@@ -63,6 +64,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(groups::routes())
         .merge(campaigns::routes())
         .merge(coordination::routes())
+        .merge(events::routes())
         .merge(audit::routes())
 }
 

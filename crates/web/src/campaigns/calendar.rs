@@ -26,7 +26,7 @@ use crate::shell::Shell;
 use crate::state::AppState;
 
 pub(super) fn router() -> Router<AppState> {
-    Router::new().route("/calendar", get(page))
+    Router::new().route("/content/calendar", get(page))
 }
 
 /// What the calendar shows.
@@ -137,7 +137,7 @@ struct CalendarPage {
 fn weekday_label(lang: tadamun_core::i18n::Lang, d: NaiveDate) -> String {
     crate::i18n::t(
         lang,
-        &format!("calendar-day-{}", d.weekday().num_days_from_monday()),
+        &format!("editorial-day-{}", d.weekday().num_days_from_monday()),
     )
 }
 
@@ -248,7 +248,7 @@ async fn page(
             .as_ref()
             .map(|c| format!("&campaign={c}"))
             .unwrap_or_default();
-        format!("/calendar?view={view}&date={d}{campaign}")
+        format!("/content/calendar?view={view}&date={d}{campaign}")
     };
     page.week = range.week;
     page.title = if range.week {

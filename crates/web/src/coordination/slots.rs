@@ -217,7 +217,7 @@ fn class(score: f64) -> u8 {
 
 fn weekday(lang: Lang, date: chrono::NaiveDate) -> String {
     use chrono::Datelike as _;
-    let n = date.weekday().num_days_from_monday();
+    let n = date.weekday().number_from_monday();
     i18n::t(lang, &format!("weekday-{n}"))
 }
 

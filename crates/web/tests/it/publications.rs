@@ -129,7 +129,7 @@ async fn a_publication_is_shown_in_the_readers_zone_and_its_reach_entered_on_the
     );
 
     let month = app
-        .api_json("/api/v1/calendar?date=2026-03-01", &token)
+        .api_json("/api/v1/content/calendar?date=2026-03-01", &token)
         .await;
     let days = month.as_array().unwrap();
     assert_eq!(
@@ -141,11 +141,11 @@ async fn a_publication_is_shown_in_the_readers_zone_and_its_reach_entered_on_the
     let tenth = days.iter().find(|d| d["date"] == "2026-03-10").unwrap();
     assert_eq!(tenth["publications"][0]["id"], id.as_str());
     let week = app
-        .api_json("/api/v1/calendar?view=week&date=2026-03-11", &token)
+        .api_json("/api/v1/content/calendar?view=week&date=2026-03-11", &token)
         .await;
     assert_eq!(week.as_array().unwrap().len(), 7);
     let page = client
-        .get(app.url("/calendar?view=month&date=2026-03-05"))
+        .get(app.url("/content/calendar?view=month&date=2026-03-05"))
         .send()
         .await
         .unwrap()
@@ -157,7 +157,9 @@ async fn a_publication_is_shown_in_the_readers_zone_and_its_reach_entered_on_the
         "{page}"
     );
     assert!(page.contains("<bdi>منشور</bdi>"));
-    let bad = app.api_json("/api/v1/calendar?view=year", &token).await;
+    let bad = app
+        .api_json("/api/v1/content/calendar?view=year", &token)
+        .await;
     assert_eq!(bad["error"]["field"], "view");
 }
 

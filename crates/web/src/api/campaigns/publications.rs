@@ -1,5 +1,5 @@
 //! `/api/v1/content/{id}/publications`, `/api/v1/publications`,
-//! `/api/v1/campaigns/{id}/reach-import` and `/api/v1/calendar`: the publishing
+//! `/api/v1/campaigns/{id}/reach-import` and `/api/v1/content/calendar`: the publishing
 //! schedule, reach figures (one by one or a whole CSV file, all or nothing) and the
 //! editorial calendar.
 
@@ -293,7 +293,7 @@ pub(crate) struct CalendarDay {
 
 /// The editorial calendar: the days of a month (whole weeks from Monday) or a week,
 /// in the caller's zone, each with its scheduled publications (signed-in users).
-#[utoipa::path(get, path = "/api/v1/calendar", tag = "campaigns", params(CalendarQuery),
+#[utoipa::path(get, path = "/api/v1/content/calendar", tag = "campaigns", params(CalendarQuery),
     responses((status = 200, body = Vec<CalendarDay>), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn calendar(
     State(state): State<AppState>,

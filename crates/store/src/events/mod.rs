@@ -1,0 +1,484 @@
+//! Events with their speakers and organisers; registrations and the waiting list
+//! in `registrations`. Anonymous readers get public events
+//! only; every signed-in user gets public and network events. Each change raises the
+//! event's `sequence`, which calendars use to replace their copy.
+
+pub mod feeds;
+pub mod registrations;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row as _, Transaction};
+use tadamun_core::audit::{Action, Actor};
+use tadamun_core::directory::CountryCode;
+use tadamun_core::events::clash::{Audience, BUFFER_MINUTES, Shared, clash};
+use tadamun_core::events::{Event, EventFields, EventKind, audience_codes, can_see};
+use tadamun_core::groups::Start;
+use tadamun_core::i18n::Lang;
+use tadamun_core::ids::{EventId, GroupId, OrganisationId, PersonId};
+use tadamun_core::languages::LanguageCode;
+use tadamun_core::time::from_millis;
+use tadamun_core::visibility::{Viewer, Visibility};
+use tadamun_core::{Invalid, Problem};
+
+use crate::Db;
+use crate::audit::{self, Change};
+use crate::directory::{read_list, stored_list};
+use crate::error::{Result, StoreError};
+use crate::groups::{exists, from_json, json};
+use crate::sql::{Arg, Sql};
+
+const COLUMNS: &str = "id, kind, title, title_lang, titles, description, descriptions, start_at, \
+     time_zone, duration, link, country, city, languages, interpretation, regions, visibility, \
+     capacity, registration_opens, registration_closes, sequence, cancelled_at";
+
+/// What a list of events is narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    /// Only events still running at or after this instant.
+    pub from: Option<DateTime<Utc>>,
+    /// Only events starting before this instant.
+    pub to: Option<DateTime<Utc>>,
+    /// Only events this working group organises.
+    pub group: Option<GroupId>,
+    /// Only events this organisation organises.
+    pub organisation: Option<OrganisationId>,
+    /// Only events held in, or interpreted into, this language.
+    pub lang: Option<LanguageCode>,
+    /// Only events whose audience meets this UN M49 region or sub-region.
+    pub region: Option<String>,
+}
+
+/// The events `viewer` may see that match `filter`, earliest first.
+#[tracing::instrument(skip(db))]
+pub async fn list(db: &Db, viewer: &Viewer, filter: &EventFilter) -> Result<Vec<Event>> {
+    let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM events WHERE 1 = 1"));
+    if matches!(viewer, Viewer::Anonymous) {
+        sql.push(" AND visibility = 'public'");
+    }
+    if let Some(from) = filter.from {
+        sql.push(" AND end_at > ").bind_int(from.timestamp_millis());
+    }
+    if let Some(to) = filter.to {
+        sql.push(" AND start_at < ").bind_int(to.timestamp_millis());
+    }
+    if let Some(group) = &filter.group {
+        sql.push(" AND id IN (SELECT event_id FROM event_groups WHERE group_id = ")
+            .bind_text(group.as_str())
+            .push(")");
+    }
+    if let Some(org) = &filter.organisation {
+        sql.push(" AND id IN (SELECT event_id FROM event_organisations WHERE organisation_id = ")
+            .bind_text(org.as_str())
+            .push(")");
+    }
+    if let Some(lang) = &filter.lang {
+        let pattern = format!("%;{};%", lang.as_str());
+        sql.push(" AND (languages LIKE ")
+            .bind_text(pattern.clone())
+            .push(" OR interpretation LIKE ")
+            .bind_text(pattern)
+            .push(")");
+    }
+    if let Some(region) = &filter.region {
+        sql.push(" AND (1 = 0");
+        for code in audience_codes(region) {
+            sql.push(" OR regions LIKE ")
+                .bind_text(format!("%;{code};%"));
+        }
+        sql.push(")");
+    }
+    sql.push(" ORDER BY start_at, id");
+    let rows = sql.query().fetch_all(db.pool()).await?;
+    let mut conn = db.pool().acquire().await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in &rows {
+        out.push(event(&mut conn, row).await?);
+    }
+    Ok(out)
+}
+
+/// The events `viewer` may see that clash with an event at `[start, end)` for
+/// `audience` (overlapping within the buffer, sharing a region or a language),
+/// leaving out `except` (the event itself), each with what they share.
+#[tracing::instrument(skip(db, audience))]
+pub async fn clashes(
+    db: &Db,
+    viewer: &Viewer,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    audience: &Audience,
+    except: Option<&EventId>,
+) -> Result<Vec<(Event, Shared)>> {
+    let buffer = chrono::Duration::minutes(BUFFER_MINUTES);
+    let near = list(
+        db,
+        viewer,
+        &EventFilter {
+            from: Some(start - buffer),
+            to: Some(end + buffer),
+            ..Default::default()
+        },
+    )
+    .await?;
+    Ok(near
+        .into_iter()
+        .filter(|e| Some(&e.id) != except)
+        .filter_map(|e| clash(start, end, audience, &e.fields).map(|s| (e, s)))
+        .collect())
+}
+
+/// One event, if `viewer` may see it.
+#[tracing::instrument(skip(db))]
+pub async fn get(db: &Db, viewer: &Viewer, id: &EventId) -> Result<Event> {
+    let mut conn = db.pool().acquire().await?;
+    let e = read(&mut conn, id).await?;
+    if can_see(viewer, e.fields.visibility) {
+        Ok(e)
+    } else {
+        Err(StoreError::NotFound)
+    }
+}
+
+async fn read(conn: &mut sqlx::AnyConnection, id: &EventId) -> Result<Event> {
+    let row = crate::sql::dynamic(format!("SELECT {COLUMNS} FROM events WHERE id = $1"))
+        .bind(id.as_str().to_owned())
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    event(conn, &row).await
+}
+
+/// Adds an event with its speakers and organisers.
+#[tracing::instrument(skip(db, fields))]
+pub async fn create(db: &Db, actor: &Actor, fields: EventFields) -> Result<Event> {
+    let mut tx = db.pool().begin().await?;
+    check_references(&mut tx, &fields).await?;
+    let e = Event {
+        id: EventId::new(),
+        fields,
+        sequence: 0,
+        cancelled: false,
+    };
+    let now = crate::now_ms();
+    let mut sql = Sql::new("INSERT INTO events (id, created_at, updated_at, sequence");
+    for column in VALUE_COLUMNS {
+        sql.push(", ").push(column);
+    }
+    sql.push(") VALUES (")
+        .bind_text(e.id.as_str())
+        .push(", ")
+        .bind_int(now)
+        .push(", ")
+        .bind_int(now)
+        .push(", 0");
+    for value in values(&e.fields)? {
+        sql.push(", ").bind(value);
+    }
+    sql.push(")");
+    sql.query().execute(&mut *tx).await?;
+    write_links(&mut tx, &e).await?;
+    record(&mut tx, actor, Action::Create, &e.id, None, Some(&e)).await?;
+    tx.commit().await?;
+    Ok(e)
+}
+
+/// Replaces an event's details, speakers and organisers, raising its sequence.
+#[tracing::instrument(skip(db, fields))]
+pub async fn update(db: &Db, actor: &Actor, id: &EventId, fields: EventFields) -> Result<Event> {
+    let mut tx = db.pool().begin().await?;
+    let before = read(&mut tx, id).await?;
+    check_references(&mut tx, &fields).await?;
+    let after = Event {
+        id: id.clone(),
+        fields,
+        sequence: before.sequence + 1,
+        cancelled: before.cancelled,
+    };
+    let mut sql = Sql::new("UPDATE events SET updated_at = ");
+    sql.bind_int(crate::now_ms())
+        .push(", sequence = sequence + 1");
+    for (column, value) in VALUE_COLUMNS.iter().zip(values(&after.fields)?) {
+        sql.push(", ").push(column).push(" = ").bind(value);
+    }
+    sql.push(" WHERE id = ").bind_text(id.as_str());
+    sql.query().execute(&mut *tx).await?;
+    for table in ["event_speakers", "event_organisations", "event_groups"] {
+        crate::sql::dynamic(format!("DELETE FROM {table} WHERE event_id = $1"))
+            .bind(id.as_str().to_owned())
+            .execute(&mut *tx)
+            .await?;
+    }
+    write_links(&mut tx, &after).await?;
+    // More places may have been opened: those waiting get them.
+    registrations::fill_places(&mut tx, actor, id).await?;
+    record(
+        &mut tx,
+        actor,
+        Action::Update,
+        id,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Calls an event off: it stays, marked cancelled, its sequence raised so calendars
+/// replace their copy, and registration closes. Cancelling twice changes nothing.
+#[tracing::instrument(skip(db))]
+pub async fn cancel(db: &Db, actor: &Actor, id: &EventId) -> Result<Event> {
+    let mut tx = db.pool().begin().await?;
+    let done = sqlx::query(
+        "UPDATE events SET cancelled_at = $1, updated_at = $1, sequence = sequence + 1 \
+         WHERE id = $2 AND cancelled_at IS NULL",
+    )
+    .bind(crate::now_ms())
+    .bind(id.as_str().to_owned())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let after = read(&mut tx, id).await?;
+    if done == 1 {
+        let before = Event {
+            cancelled: false,
+            sequence: after.sequence - 1,
+            ..after.clone()
+        };
+        record(
+            &mut tx,
+            actor,
+            Action::Update,
+            id,
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Removes an event.
+#[tracing::instrument(skip(db))]
+pub async fn delete(db: &Db, actor: &Actor, id: &EventId) -> Result<()> {
+    let mut tx = db.pool().begin().await?;
+    let before = read(&mut tx, id).await?;
+    sqlx::query("DELETE FROM events WHERE id = $1")
+        .bind(id.as_str().to_owned())
+        .execute(&mut *tx)
+        .await?;
+    record(&mut tx, actor, Action::Delete, id, Some(&before), None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn check_references(tx: &mut Transaction<'_, Any>, f: &EventFields) -> Result<()> {
+    let unknown = |field| StoreError::Invalid(Invalid::new(field, Problem::UnknownValue));
+    for person in &f.speakers {
+        if !exists(tx, "people", "id", person.as_str()).await? {
+            return Err(unknown("speakers"));
+        }
+    }
+    for org in &f.organisations {
+        if !exists(tx, "organisations", "id", org.as_str()).await? {
+            return Err(unknown("organisations"));
+        }
+    }
+    for group in &f.groups {
+        if !exists(tx, "working_groups", "id", group.as_str()).await? {
+            return Err(unknown("groups"));
+        }
+    }
+    Ok(())
+}
+
+async fn write_links(tx: &mut Transaction<'_, Any>, e: &Event) -> Result<()> {
+    let links: [(&str, &str, Vec<&str>); 3] = [
+        (
+            "event_speakers",
+            "person_id",
+            e.fields.speakers.iter().map(PersonId::as_str).collect(),
+        ),
+        (
+            "event_organisations",
+            "organisation_id",
+            e.fields
+                .organisations
+                .iter()
+                .map(OrganisationId::as_str)
+                .collect(),
+        ),
+        (
+            "event_groups",
+            "group_id",
+            e.fields.groups.iter().map(GroupId::as_str).collect(),
+        ),
+    ];
+    for (table, column, ids) in links {
+        for id in ids {
+            crate::sql::dynamic(format!(
+                "INSERT INTO {table} (event_id, {column}) VALUES ($1, $2)"
+            ))
+            .bind(e.id.as_str().to_owned())
+            .bind(id.to_owned())
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+async fn record(
+    tx: &mut Transaction<'_, Any>,
+    actor: &Actor,
+    action: Action,
+    id: &EventId,
+    before: Option<&Event>,
+    after: Option<&Event>,
+) -> Result<()> {
+    audit::record(
+        tx,
+        Change {
+            actor,
+            action,
+            entity: "event",
+            entity_id: id.as_str(),
+            before,
+            after,
+        },
+    )
+    .await
+}
+
+const VALUE_COLUMNS: [&str; 20] = [
+    "kind",
+    "title",
+    "title_lang",
+    "titles",
+    "description",
+    "descriptions",
+    "start_at",
+    "end_at",
+    "time_zone",
+    "duration",
+    "link",
+    "country",
+    "city",
+    "languages",
+    "interpretation",
+    "regions",
+    "visibility",
+    "capacity",
+    "registration_opens",
+    "registration_closes",
+];
+
+fn values(f: &EventFields) -> Result<[Arg; 20]> {
+    let text = |v: &str| Arg::Text(v.to_owned());
+    let opt = |v: &Option<String>| v.as_deref().map_or(Arg::Null, text);
+    let instant =
+        |v: Option<DateTime<Utc>>| v.map_or(Arg::NullInt, |t| Arg::Int(t.timestamp_millis()));
+    let codes = |l: &[LanguageCode]| Arg::Text(stored_list(l.iter().map(LanguageCode::as_str)));
+    Ok([
+        text(f.kind.as_str()),
+        text(&f.title),
+        text(f.title_lang.as_str()),
+        Arg::Text(json(&f.titles, "events.titles")?),
+        opt(&f.description),
+        Arg::Text(json(&f.descriptions, "events.descriptions")?),
+        Arg::Int(f.start.millis()),
+        Arg::Int(f.end().timestamp_millis()),
+        text(f.start.zone.name()),
+        Arg::Int(i64::from(f.duration)),
+        opt(&f.link),
+        f.country.as_ref().map_or(Arg::Null, |c| text(c.as_str())),
+        opt(&f.city),
+        codes(&f.languages),
+        codes(&f.interpretation),
+        Arg::Text(stored_list(f.regions.iter().map(String::as_str))),
+        text(f.visibility.as_str()),
+        f.capacity.map_or(Arg::NullInt, |c| Arg::Int(i64::from(c))),
+        instant(f.registration_opens),
+        instant(f.registration_closes),
+    ])
+}
+
+async fn ids_of(
+    conn: &mut sqlx::AnyConnection,
+    table: &str,
+    column: &str,
+    id: &EventId,
+) -> Result<Vec<String>> {
+    crate::sql::dynamic(format!(
+        "SELECT {column} AS linked FROM {table} WHERE event_id = $1 ORDER BY {column}"
+    ))
+    .bind(id.as_str().to_owned())
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| Ok(r.try_get::<String, _>("linked")?))
+    .collect()
+}
+
+async fn event(conn: &mut sqlx::AnyConnection, row: &AnyRow) -> Result<Event> {
+    let text = |c: &str| -> Result<String> { Ok(row.try_get::<String, _>(c)?) };
+    let id = EventId::from_stored(text("id")?);
+    let titles: BTreeMap<Lang, String> = from_json(&text("titles")?, "events.titles")?;
+    let descriptions: BTreeMap<Lang, String> =
+        from_json(&text("descriptions")?, "events.descriptions")?;
+    let speakers = ids_of(conn, "event_speakers", "person_id", &id).await?;
+    let organisations = ids_of(conn, "event_organisations", "organisation_id", &id).await?;
+    let groups = ids_of(conn, "event_groups", "group_id", &id).await?;
+    let codes = |c: &str| -> Result<Vec<LanguageCode>> {
+        Ok(read_list(&text(c)?)
+            .map(LanguageCode::from_stored)
+            .collect())
+    };
+    let instant = |c: &str| -> Result<Option<DateTime<Utc>>> {
+        Ok(row.try_get::<Option<i64>, _>(c)?.map(from_millis))
+    };
+    Ok(Event {
+        fields: EventFields {
+            kind: EventKind::parse(&text("kind")?)
+                .map_err(|_| StoreError::Corrupt("events.kind"))?,
+            title: text("title")?,
+            title_lang: LanguageCode::from_stored(text("title_lang")?),
+            titles,
+            description: row.try_get("description")?,
+            descriptions,
+            start: Start::from_stored(row.try_get("start_at")?, &text("time_zone")?),
+            duration: u16::try_from(row.try_get::<i64, _>("duration")?)
+                .map_err(|_| StoreError::Corrupt("events.duration"))?,
+            link: row.try_get("link")?,
+            country: row
+                .try_get::<Option<String>, _>("country")?
+                .map(CountryCode::from_stored),
+            city: row.try_get("city")?,
+            languages: codes("languages")?,
+            interpretation: codes("interpretation")?,
+            speakers: speakers.into_iter().map(PersonId::from_stored).collect(),
+            organisations: organisations
+                .into_iter()
+                .map(OrganisationId::from_stored)
+                .collect(),
+            groups: groups.into_iter().map(GroupId::from_stored).collect(),
+            regions: read_list(&text("regions")?).collect(),
+            visibility: Visibility::parse(&text("visibility")?)
+                .map_err(|_| StoreError::Corrupt("events.visibility"))?,
+            capacity: row
+                .try_get::<Option<i64>, _>("capacity")?
+                .map(u32::try_from)
+                .transpose()
+                .map_err(|_| StoreError::Corrupt("events.capacity"))?,
+            registration_opens: instant("registration_opens")?,
+            registration_closes: instant("registration_closes")?,
+        },
+        sequence: row.try_get("sequence")?,
+        cancelled: row.try_get::<Option<i64>, _>("cancelled_at")?.is_some(),
+        id,
+    })
+}
