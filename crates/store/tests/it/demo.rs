@@ -73,6 +73,10 @@ async fn the_large_demo_writes_plans_that_read_back_as_whole_trees() {
         audit_rows: 300,
         plans: 2,
         measurements: 12,
+        events: 0,
+        registrations: 0,
+        campaigns: 0,
+        content_items: 0,
     };
     let mut seen = Vec::new();
     demo::load_large(&t.db, None, sizes, |what, n| {
@@ -102,6 +106,93 @@ async fn the_large_demo_writes_plans_that_read_back_as_whole_trees() {
             assert!(p.fields.dates.start <= item.fields.dates.start);
             assert!(p.fields.dates.due >= item.fields.dates.due);
         }
+    }
+}
+
+#[tokio::test]
+async fn the_large_demo_writes_events_and_campaign_content_that_read_back_consistently() {
+    use tadamun_core::campaigns::content::TranslationState;
+    use tadamun_core::visibility::Viewer;
+    use tadamun_store::campaigns::{self, CampaignFilter, content};
+    use tadamun_store::events::{self, EventFilter, registrations};
+
+    let t = fresh().await;
+    let sizes = demo::large::Sizes {
+        organisations: 30,
+        people: 40,
+        audit_rows: 100,
+        plans: 0,
+        measurements: 0,
+        events: 50,
+        registrations: 1_000,
+        campaigns: 4,
+        content_items: 80,
+    };
+    let mut seen = Vec::new();
+    demo::load_large(&t.db, None, sizes, |what, n| {
+        seen.push((what.to_owned(), n))
+    })
+    .await
+    .unwrap();
+    for expected in [
+        ("events", 50),
+        ("registrations", 1_000),
+        ("content items", 80),
+    ] {
+        assert!(
+            seen.contains(&(expected.0.to_owned(), expected.1)),
+            "{seen:?}"
+        );
+    }
+
+    let all = events::list(&t.db, &Viewer::System, &EventFilter::default())
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 50);
+    let mut total = 0;
+    for event in &all {
+        let counts = registrations::counts(&t.db, &event.id).await.unwrap();
+        let listed = registrations::list(&t.db, &event.id).await.unwrap();
+        total += listed.len();
+        // The places taken agree with the registrations, and no capped event is over.
+        if let Some(capacity) = event.fields.capacity {
+            assert!(counts.registered <= i64::from(capacity));
+        } else {
+            assert_eq!(counts.waiting, 0);
+        }
+        assert!(!event.fields.organisations.is_empty());
+        assert!(!event.fields.languages.is_empty());
+        assert!(!event.fields.titles.is_empty(), "translated titles");
+    }
+    assert_eq!(total, 1_000);
+    let public = events::list(&t.db, &Viewer::Anonymous, &EventFilter::default())
+        .await
+        .unwrap();
+    assert!(!public.is_empty() && public.len() < all.len());
+
+    let campaigns = campaigns::list(&t.db, &CampaignFilter::default())
+        .await
+        .unwrap();
+    assert_eq!(campaigns.len(), 4);
+    let mut items = 0;
+    let mut states = std::collections::HashSet::new();
+    for campaign in &campaigns {
+        assert_eq!(campaign.fields.languages.len(), 5);
+        for item in content::of_campaign(&t.db, &campaign.id).await.unwrap() {
+            items += 1;
+            for tr in content::translations(&t.db, &item.id).await.unwrap() {
+                assert!(campaign.fields.languages.contains(&tr.lang));
+                states.insert(tr.state);
+            }
+        }
+    }
+    assert_eq!(items, 80);
+    for state in [
+        TranslationState::Missing,
+        TranslationState::Published,
+        TranslationState::Draft,
+    ] {
+        assert!(states.contains(&state), "{state:?} in {states:?}");
     }
 }
 

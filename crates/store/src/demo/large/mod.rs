@@ -1,9 +1,12 @@
 //! The large demo: a coalition the size the benchmark measures (20,000 organisations,
 //! 100,000 people, 1,000,000 audit-log rows, 5,000 plan items, 500 indicators with
-//! 100 measurements each), with names in several languages and
+//! 100 measurements each, 10,000 events with 200,000 registrations, 50,000 content
+//! items with translations in five languages), with names in several languages and
 //! scripts spread over every region. Written with multi-row inserts, so SQLite is
 //! filled in well under two minutes.
 
+mod campaigns;
+mod events;
 mod plans;
 mod words;
 
@@ -33,6 +36,14 @@ pub struct Sizes {
     pub plans: usize,
     /// Measurements of each indicator.
     pub measurements: usize,
+    /// Events.
+    pub events: usize,
+    /// Registrations for events, all events together.
+    pub registrations: usize,
+    /// Campaigns, each with an equal share of the content items.
+    pub campaigns: usize,
+    /// Content items, each with translations into the campaign's other languages.
+    pub content_items: usize,
 }
 
 /// The sizes the benchmark uses.
@@ -42,6 +53,10 @@ pub const LARGE: Sizes = Sizes {
     audit_rows: 1_000_000,
     plans: 10,
     measurements: 100,
+    events: 10_000,
+    registrations: 200_000,
+    campaigns: 500,
+    content_items: 50_000,
 };
 
 /// A small, fast, deterministic generator (SplitMix64): the same data every run.
@@ -95,6 +110,25 @@ fn country(rng: &mut Rng, countries: &[&'static geo::Country]) -> &'static geo::
             return candidate;
         }
     }
+}
+
+/// Up to `n` different items of `items`.
+fn pick_distinct<'a, T: PartialEq>(
+    rng: &mut Rng,
+    items: &'a [T],
+    n: usize,
+) -> Vec<&'a T> {
+    let mut chosen: Vec<&T> = Vec::with_capacity(n);
+    for _ in 0..n {
+        if items.is_empty() {
+            break;
+        }
+        let item = rng.pick(items);
+        if !chosen.contains(&item) {
+            chosen.push(item);
+        }
+    }
+    chosen
 }
 
 fn list(items: &[&str]) -> String {
@@ -233,9 +267,11 @@ pub async fn load(db: &Db, sizes: Sizes, mut progress: impl FnMut(&str, usize)) 
     progress("organisations", sizes.organisations);
 
     let mut people = Vec::with_capacity(sizes.people);
+    let mut person_ids = Vec::with_capacity(sizes.people);
     let mut affiliations = Vec::new();
     for i in 0..sizes.people {
         let id = PersonId::new();
+        person_ids.push(id.clone());
         let name = format!("{} {}", rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES));
         let pseudonymous = rng.chance(5);
         let alias = pseudonymous.then(|| format!("Falcon {i}"));
@@ -364,6 +400,15 @@ pub async fn load(db: &Db, sizes: Sizes, mut progress: impl FnMut(&str, usize)) 
     let (items, measurements) = plans::load(db, &mut rng, &sizes, &orgs).await?;
     progress("plan items", items);
     progress("measurements", measurements);
+
+    let written = events::load(db, &mut rng, &sizes, &orgs, &person_ids).await?;
+    progress("events", written.events);
+    progress("registrations", written.registrations);
+
+    let written = campaigns::load(db, &mut rng, &sizes, &orgs).await?;
+    progress("campaigns", written.campaigns);
+    progress("content items", written.items);
+    progress("translations", written.translations);
 
     let africa = TargetInput {
         region: "002".into(),

@@ -6,6 +6,7 @@
 use tadamun_core::ids::{IndicatorId, MeasurementId, OrganisationId, PlanItemId};
 
 use super::super::day;
+use super::words::THEMES;
 use super::{Rng, Sizes};
 use crate::Db;
 use crate::error::Result;
@@ -29,46 +30,6 @@ const ITEM_COLUMNS: [&str; 17] = [
     "percent",
     "created_at",
     "updated_at",
-];
-
-/// Themes of objectives, in English, Arabic, French and Spanish.
-const THEMES: [[&str; 4]; 6] = [
-    [
-        "Media and narrative",
-        "الإعلام والسردية",
-        "Médias et récit",
-        "Medios y narrativa",
-    ],
-    [
-        "Legal accountability",
-        "المساءلة القانونية",
-        "Redevabilité juridique",
-        "Rendición de cuentas jurídica",
-    ],
-    [
-        "Boycott and divestment",
-        "المقاطعة وسحب الاستثمارات",
-        "Boycott et désinvestissement",
-        "Boicot y desinversión",
-    ],
-    [
-        "Growth in new regions",
-        "التوسع في مناطق جديدة",
-        "Croissance dans de nouvelles régions",
-        "Crecimiento en nuevas regiones",
-    ],
-    [
-        "Grassroots mobilisation",
-        "التعبئة الشعبية",
-        "Mobilisation de terrain",
-        "Movilización de base",
-    ],
-    [
-        "Protective presence",
-        "الحضور الحمائي",
-        "Présence protectrice",
-        "Presencia protectora",
-    ],
 ];
 
 /// What actions do, in English; titles add a number and a place.

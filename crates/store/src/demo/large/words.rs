@@ -233,3 +233,44 @@ pub(super) const STAGES: &[(Stage, usize)] = &[
     (Stage::Declined, 3),
     (Stage::Inactive, 2),
 ];
+
+/// Themes of the coalition's work (objectives, events, campaigns), in English,
+/// Arabic, French and Spanish.
+pub(super) const THEMES: [[&str; 4]; 6] = [
+    [
+        "Media and narrative",
+        "الإعلام والسردية",
+        "Médias et récit",
+        "Medios y narrativa",
+    ],
+    [
+        "Legal accountability",
+        "المساءلة القانونية",
+        "Redevabilité juridique",
+        "Rendición de cuentas jurídica",
+    ],
+    [
+        "Boycott and divestment",
+        "المقاطعة وسحب الاستثمارات",
+        "Boycott et désinvestissement",
+        "Boicot y desinversión",
+    ],
+    [
+        "Growth in new regions",
+        "التوسع في مناطق جديدة",
+        "Croissance dans de nouvelles régions",
+        "Crecimiento en nuevas regiones",
+    ],
+    [
+        "Grassroots mobilisation",
+        "التعبئة الشعبية",
+        "Mobilisation de terrain",
+        "Movilización de base",
+    ],
+    [
+        "Protective presence",
+        "الحضور الحمائي",
+        "Présence protectrice",
+        "Presencia protectora",
+    ],
+];
