@@ -35,7 +35,7 @@ async function ids() {
   const targets = await (await context.request.get(`/api/v1/campaigns/${economic}/targets`)).json();
   const media = campaigns.find((c) => c.kind === 'media').id;
   const content = await (await context.request.get(`/api/v1/campaigns/${media}/content`)).json();
-  const events = await (await context.request.get('/api/v1/events')).json();
+  const events = (await (await context.request.get('/api/v1/events?when=all&limit=500')).json()).items;
   const publicEvent = events.find((e) => e.visibility === 'public' && e.kind === 'webinar').id;
   const registration = await (await context.request.post(`/api/v1/events/${publicEvent}/registrations`, {
     data: { name: 'Browser Test', email: 'browser-test@example.org', country: 'KE', lang: 'en', consent: true },
@@ -105,6 +105,7 @@ function pagesFor(role, found) {
     [`/people/${publicPerson}`, 'person'],
     ['/coverage', 'coverage'],
     ['/events', 'events'],
+    ['/events?when=past', null],
     [`/events/${publicEvent}`, 'event'],
     [`/events/${publicEvent}?tz=America/Bogota`, null],
     [registrationPage, 'registration'],

@@ -1,7 +1,8 @@
 //! Keyset pagination: `?limit=&cursor=` in, `{"items": …, "next_cursor": …}` out.
 //!
 //! The cursor is the id of the last item of the previous page (ids sort by creation
-//! time), encoded so that clients treat it as opaque.
+//! time), or for lists in another order that order's value and the id
+//! (`1767225600000.<id>`), encoded so that clients treat it as opaque.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -93,8 +94,16 @@ fn encode(id: &str) -> String {
 
 fn decode(cursor: &str) -> Option<String> {
     let bytes = URL_SAFE_NO_PAD.decode(cursor).ok()?;
-    let id = String::from_utf8(bytes).ok()?;
-    uuid::Uuid::try_parse(&id).ok().map(|u| u.to_string())
+    let key = String::from_utf8(bytes).ok()?;
+    let (value, id) = match key.split_once('.') {
+        Some((value, id)) => (Some(value.parse::<i64>().ok()?), id),
+        None => (None, key.as_str()),
+    };
+    let id = uuid::Uuid::try_parse(id).ok()?;
+    Some(match value {
+        Some(v) => format!("{v}.{id}"),
+        None => id.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -110,6 +119,20 @@ mod tests {
         let next = PageRequest::parse(Some(2), page.next_cursor.as_deref()).unwrap();
         assert_eq!(next.after.as_deref(), Some(ids[1].as_str()));
         assert_eq!(Page::from_rows(ids, 3, |s| s.as_str()).next_cursor, None);
+    }
+
+    #[test]
+    fn a_cursor_may_carry_the_sort_value_before_the_id() {
+        let id = uuid::Uuid::now_v7().to_string();
+        let key = format!("-1767225600000.{id}");
+        let page = Page::from_rows(vec![key.clone(), key.clone()], 1, |s| s.as_str());
+        let next = PageRequest::parse(None, page.next_cursor.as_deref()).unwrap();
+        assert_eq!(next.after, Some(key));
+        let bad = encode(&format!("soon.{id}"));
+        assert_eq!(
+            PageRequest::parse(None, Some(&bad)).unwrap_err().field,
+            "cursor"
+        );
     }
 
     #[test]

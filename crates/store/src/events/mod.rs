@@ -6,7 +6,7 @@
 pub mod feeds;
 pub mod registrations;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use sqlx::any::AnyRow;
@@ -19,6 +19,7 @@ use tadamun_core::groups::Start;
 use tadamun_core::i18n::Lang;
 use tadamun_core::ids::{EventId, GroupId, OrganisationId, PersonId};
 use tadamun_core::languages::LanguageCode;
+use tadamun_core::page::{Page, PageRequest};
 use tadamun_core::time::from_millis;
 use tadamun_core::visibility::{Viewer, Visibility};
 use tadamun_core::{Invalid, Problem};
@@ -41,6 +42,8 @@ pub struct EventFilter {
     pub from: Option<DateTime<Utc>>,
     /// Only events starting before this instant.
     pub to: Option<DateTime<Utc>>,
+    /// Only events over by this instant.
+    pub ended_by: Option<DateTime<Utc>>,
     /// Only events this working group organises.
     pub group: Option<GroupId>,
     /// Only events this organisation organises.
@@ -51,53 +54,114 @@ pub struct EventFilter {
     pub region: Option<String>,
 }
 
-/// The events `viewer` may see that match `filter`, earliest first.
+impl EventFilter {
+    /// Appends the filter's conditions to a query over `events`.
+    fn push(&self, sql: &mut Sql, viewer: &Viewer) {
+        if matches!(viewer, Viewer::Anonymous) {
+            sql.push(" AND visibility = 'public'");
+        }
+        if let Some(from) = self.from {
+            sql.push(" AND end_at > ").bind_int(from.timestamp_millis());
+        }
+        if let Some(to) = self.to {
+            sql.push(" AND start_at < ").bind_int(to.timestamp_millis());
+        }
+        if let Some(over) = self.ended_by {
+            sql.push(" AND end_at <= ")
+                .bind_int(over.timestamp_millis());
+        }
+        if let Some(group) = &self.group {
+            sql.push(" AND id IN (SELECT event_id FROM event_groups WHERE group_id = ")
+                .bind_text(group.as_str())
+                .push(")");
+        }
+        if let Some(org) = &self.organisation {
+            sql.push(
+                " AND id IN (SELECT event_id FROM event_organisations WHERE organisation_id = ",
+            )
+            .bind_text(org.as_str())
+            .push(")");
+        }
+        if let Some(lang) = &self.lang {
+            let pattern = format!("%;{};%", lang.as_str());
+            sql.push(" AND (languages LIKE ")
+                .bind_text(pattern.clone())
+                .push(" OR interpretation LIKE ")
+                .bind_text(pattern)
+                .push(")");
+        }
+        if let Some(region) = &self.region {
+            sql.push(" AND (1 = 0");
+            for code in audience_codes(region) {
+                sql.push(" OR regions LIKE ")
+                    .bind_text(format!("%;{code};%"));
+            }
+            sql.push(")");
+        }
+    }
+}
+
+/// The events `viewer` may see that match `filter`, earliest first: for a bounded
+/// window (a calendar's month, a feed, clashes). Lists a reader pages through use
+/// [`page`].
 #[tracing::instrument(skip(db))]
 pub async fn list(db: &Db, viewer: &Viewer, filter: &EventFilter) -> Result<Vec<Event>> {
     let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM events WHERE 1 = 1"));
-    if matches!(viewer, Viewer::Anonymous) {
-        sql.push(" AND visibility = 'public'");
-    }
-    if let Some(from) = filter.from {
-        sql.push(" AND end_at > ").bind_int(from.timestamp_millis());
-    }
-    if let Some(to) = filter.to {
-        sql.push(" AND start_at < ").bind_int(to.timestamp_millis());
-    }
-    if let Some(group) = &filter.group {
-        sql.push(" AND id IN (SELECT event_id FROM event_groups WHERE group_id = ")
-            .bind_text(group.as_str())
-            .push(")");
-    }
-    if let Some(org) = &filter.organisation {
-        sql.push(" AND id IN (SELECT event_id FROM event_organisations WHERE organisation_id = ")
-            .bind_text(org.as_str())
-            .push(")");
-    }
-    if let Some(lang) = &filter.lang {
-        let pattern = format!("%;{};%", lang.as_str());
-        sql.push(" AND (languages LIKE ")
-            .bind_text(pattern.clone())
-            .push(" OR interpretation LIKE ")
-            .bind_text(pattern)
-            .push(")");
-    }
-    if let Some(region) = &filter.region {
-        sql.push(" AND (1 = 0");
-        for code in audience_codes(region) {
-            sql.push(" OR regions LIKE ")
-                .bind_text(format!("%;{code};%"));
-        }
-        sql.push(")");
-    }
+    filter.push(&mut sql, viewer);
     sql.push(" ORDER BY start_at, id");
     let rows = sql.query().fetch_all(db.pool()).await?;
-    let mut conn = db.pool().acquire().await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in &rows {
-        out.push(event(&mut conn, row).await?);
+    events_of(db, &rows).await
+}
+
+/// Which way a page of events runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// Earliest first: what is coming.
+    Forward,
+    /// Latest first: what has been.
+    Backward,
+}
+
+/// A page of the events `viewer` may see that match `filter`, in `direction`. The
+/// cursor holds the last event's start and id, so pages stay stable as events are
+/// added.
+#[tracing::instrument(skip(db))]
+pub async fn page(
+    db: &Db,
+    viewer: &Viewer,
+    filter: &EventFilter,
+    direction: Direction,
+    request: &PageRequest,
+) -> Result<Page<Event>> {
+    let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM events WHERE 1 = 1"));
+    filter.push(&mut sql, viewer);
+    let (beyond, order) = match direction {
+        Direction::Forward => (">", "ASC"),
+        Direction::Backward => ("<", "DESC"),
+    };
+    if let Some(after) = &request.after {
+        // The cursor was checked when parsed: the start in milliseconds, a dot, the id.
+        let (at, id) = after
+            .split_once('.')
+            .and_then(|(at, id)| Some((at.parse::<i64>().ok()?, id)))
+            .ok_or(StoreError::Invalid(Invalid::new("cursor", Problem::Cursor)))?;
+        sql.push(&format!(" AND (start_at {beyond} "))
+            .bind_int(at)
+            .push(" OR (start_at = ")
+            .bind_int(at)
+            .push(&format!(" AND id {beyond} "))
+            .bind_text(id)
+            .push("))");
     }
-    Ok(out)
+    sql.push(&format!(" ORDER BY start_at {order}, id {order} LIMIT "))
+        .bind_int(request.limit + 1);
+    let rows = sql.query().fetch_all(db.pool()).await?;
+    let keyed = events_of(db, &rows)
+        .await?
+        .into_iter()
+        .map(|e| (format!("{}.{}", e.fields.start.millis(), e.id), e))
+        .collect();
+    Ok(Page::from_rows(keyed, request.limit, |(key, _)| key.as_str()).map(|(_, e)| e))
 }
 
 /// The events `viewer` may see that clash with an event at `[start, end)` for
@@ -148,7 +212,8 @@ async fn read(conn: &mut sqlx::AnyConnection, id: &EventId) -> Result<Event> {
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(StoreError::NotFound)?;
-    event(conn, &row).await
+    let links = Links::of(conn, std::slice::from_ref(&id_text(&row)?)).await?;
+    event(&row, &links)
 }
 
 /// Adds an event with its speakers and organisers.
@@ -407,32 +472,73 @@ fn values(f: &EventFields) -> Result<[Arg; 20]> {
     ])
 }
 
-async fn ids_of(
-    conn: &mut sqlx::AnyConnection,
-    table: &str,
-    column: &str,
-    id: &EventId,
-) -> Result<Vec<String>> {
-    crate::sql::dynamic(format!(
-        "SELECT {column} AS linked FROM {table} WHERE event_id = $1 ORDER BY {column}"
-    ))
-    .bind(id.as_str().to_owned())
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|r| Ok(r.try_get::<String, _>("linked")?))
-    .collect()
+fn id_text(row: &AnyRow) -> Result<String> {
+    Ok(row.try_get::<String, _>("id")?)
 }
 
-async fn event(conn: &mut sqlx::AnyConnection, row: &AnyRow) -> Result<Event> {
+/// The events of `rows`, their speakers and organisers read in one query per table.
+async fn events_of(db: &Db, rows: &[AnyRow]) -> Result<Vec<Event>> {
+    let ids = rows.iter().map(id_text).collect::<Result<Vec<_>>>()?;
+    let mut conn = db.pool().acquire().await?;
+    let links = Links::of(&mut conn, &ids).await?;
+    rows.iter().map(|row| event(row, &links)).collect()
+}
+
+/// The speakers, organisations and working groups of some events, by event id.
+#[derive(Default)]
+struct Links {
+    speakers: HashMap<String, Vec<String>>,
+    organisations: HashMap<String, Vec<String>>,
+    groups: HashMap<String, Vec<String>>,
+}
+
+impl Links {
+    /// Reads the links of `ids`, in chunks that stay under every database's limit
+    /// of bound values.
+    async fn of(conn: &mut sqlx::AnyConnection, ids: &[String]) -> Result<Self> {
+        let mut links = Self::default();
+        for chunk in ids.chunks(500) {
+            for (table, column, map) in [
+                ("event_speakers", "person_id", &mut links.speakers),
+                (
+                    "event_organisations",
+                    "organisation_id",
+                    &mut links.organisations,
+                ),
+                ("event_groups", "group_id", &mut links.groups),
+            ] {
+                let mut sql = Sql::new(&format!(
+                    "SELECT event_id, {column} AS linked FROM {table} WHERE event_id IN ("
+                ));
+                for (i, id) in chunk.iter().enumerate() {
+                    sql.push(if i == 0 { "" } else { ", " })
+                        .bind_text(id.clone());
+                }
+                sql.push(&format!(") ORDER BY event_id, {column}"));
+                for row in sql.query().fetch_all(&mut *conn).await? {
+                    map.entry(row.try_get("event_id")?)
+                        .or_default()
+                        .push(row.try_get("linked")?);
+                }
+            }
+        }
+        Ok(links)
+    }
+
+    fn take(map: &HashMap<String, Vec<String>>, id: &str) -> Vec<String> {
+        map.get(id).cloned().unwrap_or_default()
+    }
+}
+
+fn event(row: &AnyRow, links: &Links) -> Result<Event> {
     let text = |c: &str| -> Result<String> { Ok(row.try_get::<String, _>(c)?) };
     let id = EventId::from_stored(text("id")?);
     let titles: BTreeMap<Lang, String> = from_json(&text("titles")?, "events.titles")?;
     let descriptions: BTreeMap<Lang, String> =
         from_json(&text("descriptions")?, "events.descriptions")?;
-    let speakers = ids_of(conn, "event_speakers", "person_id", &id).await?;
-    let organisations = ids_of(conn, "event_organisations", "organisation_id", &id).await?;
-    let groups = ids_of(conn, "event_groups", "group_id", &id).await?;
+    let speakers = Links::take(&links.speakers, id.as_str());
+    let organisations = Links::take(&links.organisations, id.as_str());
+    let groups = Links::take(&links.groups, id.as_str());
     let codes = |c: &str| -> Result<Vec<LanguageCode>> {
         Ok(read_list(&text(c)?)
             .map(LanguageCode::from_stored)

@@ -9,14 +9,16 @@ mod pages;
 pub(crate) mod registration;
 mod shared_calendar;
 
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use tadamun_core::events::{Event, can_manage};
 use tadamun_core::i18n::Lang;
 use tadamun_core::ids::{EventId, GroupId, OrganisationId};
 use tadamun_core::languages::LanguageCode;
+use tadamun_core::page::PageRequest;
 use tadamun_core::time::Zone;
 use tadamun_core::{Invalid, Problem};
-use tadamun_store::events::EventFilter;
+use tadamun_store::events::{Direction, EventFilter};
 use utoipa::IntoParams;
 
 use crate::caller::Caller;
@@ -94,9 +96,79 @@ pub(crate) struct EventQuery {
     pub lang: Option<String>,
     /// Only events whose audience meets this UN M49 region or sub-region.
     pub region: Option<String>,
+    /// Lists only: `upcoming` (the default: events not yet over, earliest first),
+    /// `past` (events that are over, latest first) or `all` (earliest first).
+    pub when: Option<String>,
+    /// Lists only: `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Lists only: events per page, 1–500 (default 50).
+    pub limit: Option<i64>,
+}
+
+/// Which events a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Period {
+    /// Not yet over, earliest first.
+    Upcoming,
+    /// Over, latest first.
+    Past,
+    /// Everything, earliest first.
+    All,
+}
+
+impl Period {
+    fn parse(raw: &Option<String>) -> Result<Self, Invalid> {
+        match present(raw).as_deref() {
+            None | Some("upcoming") => Ok(Self::Upcoming),
+            Some("past") => Ok(Self::Past),
+            Some("all") => Ok(Self::All),
+            Some(_) => Err(Invalid::new("when", Problem::UnknownValue)),
+        }
+    }
+
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::Upcoming => "upcoming",
+            Self::Past => "past",
+            Self::All => "all",
+        }
+    }
+}
+
+/// A page of a list of events to read: its filter, order and position.
+pub(crate) struct Listing {
+    pub period: Period,
+    pub filter: EventFilter,
+    pub direction: Direction,
+    pub page: PageRequest,
 }
 
 impl EventQuery {
+    /// The page of the list this query asks for, as of `now`. An explicit `from`
+    /// wins over `upcoming`'s own start.
+    pub(crate) fn listing(&self, caller: &Caller, now: DateTime<Utc>) -> Result<Listing, Invalid> {
+        let period = Period::parse(&self.when)?;
+        let mut filter = self.filter(caller)?;
+        let direction = match period {
+            Period::Upcoming => {
+                filter.from = filter.from.or(Some(now));
+                Direction::Forward
+            }
+            Period::Past => {
+                filter.ended_by = Some(now);
+                Direction::Backward
+            }
+            Period::All => Direction::Forward,
+        };
+        let page = PageRequest::parse(self.limit, self.cursor.as_deref())?;
+        Ok(Listing {
+            period,
+            filter,
+            direction,
+            page,
+        })
+    }
+
     /// The store's filter, naming the parameter at fault. Anonymous callers may not
     /// filter by working group, since groups are the network's own.
     pub(crate) fn filter(&self, caller: &Caller) -> Result<EventFilter, Invalid> {
@@ -123,6 +195,7 @@ impl EventQuery {
                 .map(|l| LanguageCode::parse("lang", &l))
                 .transpose()?,
             region: parse_region(&self.region)?.map(|r| r.m49.to_owned()),
+            ended_by: None,
         })
     }
 }

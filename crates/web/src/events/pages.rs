@@ -68,8 +68,13 @@ fn row(e: &Event, caller: &Caller, zone: Zone) -> Row {
 #[template(path = "events/events.html")]
 struct ListPage {
     shell: Shell,
-    upcoming: Vec<Row>,
-    past: Vec<Row>,
+    /// `upcoming`, `past` or `all`.
+    when: &'static str,
+    events: Vec<Row>,
+    /// The list's filters as a query string, for the links to the other lists.
+    filters: String,
+    /// The link to the next page, if there is one.
+    more: Option<String>,
     zone: String,
     zones: Vec<Choice>,
     regions: Vec<Choice>,
@@ -115,10 +120,24 @@ async fn list(
         Vec::new()
     };
     let chosen_lang = present(&q.lang).unwrap_or_default();
+    let filters = crate::forms::query_string(&[
+        ("group", &q.group),
+        ("organisation", &q.organisation),
+        ("lang", &q.lang),
+        ("region", &q.region),
+    ]);
     let mut page = ListPage {
         shell: Shell::new(&caller, "events"),
-        upcoming: Vec::new(),
-        past: Vec::new(),
+        when: "upcoming",
+        events: Vec::new(),
+        filters: crate::forms::query_string(&[
+            ("group", &q.group),
+            ("organisation", &q.organisation),
+            ("lang", &q.lang),
+            ("region", &q.region),
+            ("tz", &q.tz),
+        ]),
+        more: None,
         zone: caller.zone().name().to_owned(),
         zones: zone_choices(present(&q.tz).as_deref().unwrap_or(caller.zone().name())),
         regions: region_choices(lang, &present(&q.region).unwrap_or_default()),
@@ -131,22 +150,15 @@ async fn list(
             .as_ref()
             .is_some_and(|u| caller.viewer.can_write_network() || u.organisation.is_some()),
         error: None,
-        feed: {
-            let filters = crate::forms::query_string(&[
-                ("group", &q.group),
-                ("organisation", &q.organisation),
-                ("lang", &q.lang),
-                ("region", &q.region),
-            ]);
-            if filters.is_empty() {
-                "/calendar.ics".to_owned()
-            } else {
-                format!("/calendar.ics?{filters}")
-            }
+        feed: if filters.is_empty() {
+            "/calendar.ics".to_owned()
+        } else {
+            format!("/calendar.ics?{filters}")
         },
     };
-    let parsed = viewer_zone(&caller, &q.tz).and_then(|z| Ok((z, q.filter(&caller)?)));
-    let (zone, filter) = match parsed {
+    let now = Utc::now();
+    let parsed = viewer_zone(&caller, &q.tz).and_then(|z| Ok((z, q.listing(&caller, now)?)));
+    let (zone, listing) = match parsed {
         Ok(ok) => ok,
         Err(invalid) => {
             page.error = Some(FormError::new(lang, &invalid));
@@ -154,16 +166,24 @@ async fn list(
         }
     };
     page.zone = zone.name().to_owned();
-    let found = events::list(&state.db, &caller.viewer, &filter).await?;
-    let now = Utc::now();
-    for e in &found {
-        if e.fields.end() >= now {
-            page.upcoming.push(row(e, &caller, zone));
+    page.when = listing.period.as_str();
+    let found = events::page(
+        &state.db,
+        &caller.viewer,
+        &listing.filter,
+        listing.direction,
+        &listing.page,
+    )
+    .await?;
+    page.events = found.items.iter().map(|e| row(e, &caller, zone)).collect();
+    page.more = found.next_cursor.map(|cursor| {
+        let rest = if page.filters.is_empty() {
+            String::new()
         } else {
-            page.past.push(row(e, &caller, zone));
-        }
-    }
-    page.past.reverse();
+            format!("&{}", page.filters)
+        };
+        format!("/events?when={}&cursor={cursor}{rest}", page.when)
+    });
     Ok(page.into_response())
 }
 

@@ -117,7 +117,7 @@ async fn an_event_added_through_the_form_is_shown_in_the_viewers_zone_with_its_o
         .unwrap();
     assert!(page.contains("2026-03-10 20:30–22:00"), "{page}");
     let list = client
-        .get(app.url("/events?tz=Europe/London"))
+        .get(app.url("/events?when=past&tz=Europe/London"))
         .send()
         .await
         .unwrap()
@@ -218,7 +218,10 @@ async fn a_refused_event_form_keeps_what_was_typed_names_the_field_and_stores_no
             .unwrap()
             .contains("Online link: give an online link, a place, or both.")
     );
-    assert_eq!(app.api_json("/api/v1/events", &token).await, json!([]));
+    assert_eq!(
+        app.api_json("/api/v1/events?when=all", &token).await["items"],
+        json!([])
+    );
 }
 
 #[tokio::test]
@@ -229,7 +232,11 @@ async fn anonymous_visitors_see_public_events_and_never_network_ones() {
     let network = event(&app, &token, webinar_json("Members' briefing", "network")).await;
     let anonymous = TestApp::client();
 
-    let list = anonymous.get(app.url("/events")).send().await.unwrap();
+    let list = anonymous
+        .get(app.url("/events?when=past"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(list.status(), StatusCode::OK);
     let list = list.text().await.unwrap();
     assert!(list.contains("Open webinar") && !list.contains("Members"));
@@ -251,13 +258,14 @@ async fn anonymous_visitors_see_public_events_and_never_network_ones() {
         StatusCode::NOT_FOUND
     );
     let api: Value = anonymous
-        .get(app.url("/api/v1/events"))
+        .get(app.url("/api/v1/events?when=all"))
         .send()
         .await
         .unwrap()
         .json()
         .await
         .unwrap();
+    let api = &api["items"];
     let titles: Vec<&str> = api
         .as_array()
         .unwrap()
@@ -278,8 +286,7 @@ async fn anonymous_visitors_see_public_events_and_never_network_ones() {
     );
     let viewer = app.token_of(Role::Viewer).await;
     assert_eq!(
-        app.api_json("/api/v1/events", &viewer)
-            .await
+        app.api_json("/api/v1/events?when=all", &viewer).await["items"]
             .as_array()
             .unwrap()
             .len(),
@@ -405,11 +412,13 @@ async fn the_events_api_names_the_field_at_fault_and_keeps_what_was_left_out() {
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let filtered = app
-        .api_json("/api/v1/events?lang=sw&region=014", &token)
+        .api_json("/api/v1/events?when=all&lang=sw&region=014", &token)
         .await;
-    assert_eq!(filtered.as_array().unwrap().len(), 1);
-    let filtered = app.api_json("/api/v1/events?region=150", &token).await;
-    assert_eq!(filtered, json!([]));
+    assert_eq!(filtered["items"].as_array().unwrap().len(), 1);
+    let filtered = app
+        .api_json("/api/v1/events?when=all&region=150", &token)
+        .await;
+    assert_eq!(filtered["items"], json!([]));
     let response = Client::new()
         .get(app.url("/api/v1/events?region=Africa"))
         .send()
@@ -418,7 +427,10 @@ async fn the_events_api_names_the_field_at_fault_and_keeps_what_was_left_out() {
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let response = app.api_send(Method::DELETE, &path, &token, json!({})).await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
-    assert_eq!(app.api_json("/api/v1/events", &token).await, json!([]));
+    assert_eq!(
+        app.api_json("/api/v1/events?when=all", &token).await["items"],
+        json!([])
+    );
 }
 
 #[tokio::test]
@@ -540,4 +552,104 @@ async fn an_organiser_saving_an_event_sees_the_events_it_clashes_with_and_the_ap
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn the_event_list_pages_through_what_is_coming_and_what_has_been() {
+    let app = TestApp::spawn().await;
+    let token = app.token_of(Role::Coordinator).await;
+    let today = chrono::Utc::now().date_naive();
+    let on = |days: i64, title: &str| {
+        let mut body = webinar_json(title, "public");
+        body["start"] = json!(format!("{}T12:00", today + chrono::Duration::days(days)));
+        body
+    };
+    for (days, title) in [
+        (-20, "Past one"),
+        (-10, "Past two"),
+        (5, "Soon"),
+        (6, "Sooner after"),
+        (7, "Later still"),
+    ] {
+        event(&app, &token, on(days, title)).await;
+    }
+    let titles = |page: &Value| -> Vec<String> {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+
+    // What is coming, earliest first, two at a time; the cursor leads on.
+    let first = app.api_json("/api/v1/events?limit=2", &token).await;
+    assert_eq!(titles(&first), ["Soon", "Sooner after"]);
+    let cursor = first["next_cursor"].as_str().unwrap();
+    let second = app
+        .api_json(&format!("/api/v1/events?limit=2&cursor={cursor}"), &token)
+        .await;
+    assert_eq!(titles(&second), ["Later still"]);
+    assert_eq!(second["next_cursor"], Value::Null);
+
+    // What has been, latest first.
+    let past = app.api_json("/api/v1/events?when=past", &token).await;
+    assert_eq!(titles(&past), ["Past two", "Past one"]);
+    let all = app
+        .api_json("/api/v1/events?when=all&limit=500", &token)
+        .await;
+    assert_eq!(titles(&all).len(), 5);
+
+    // Bad list parameters are named.
+    for (query, field) in [
+        ("when=tomorrow", "when"),
+        ("cursor=not-a-cursor", "cursor"),
+        ("limit=0", "limit"),
+    ] {
+        let response = Client::new()
+            .get(app.url(&format!("/api/v1/events?{query}")))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{query}"
+        );
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["field"], json!(field), "{query}");
+    }
+
+    // The page: upcoming by default with a link to the past, which lists the latest
+    // first and keeps the filters.
+    let client = TestApp::client();
+    let page = client
+        .get(app.url("/events?region=002"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Soon") && page.contains("Later still"));
+    assert!(!page.contains("Past one"));
+    assert!(
+        page.contains("href=\"/events?when=past&amp;region=002\""),
+        "{page}"
+    );
+    let past = client
+        .get(app.url("/events?when=past&region=002"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let (two, one) = (
+        past.find("Past two").unwrap(),
+        past.find("Past one").unwrap(),
+    );
+    assert!(two < one, "latest first");
+    assert!(!past.contains("Later still"));
 }

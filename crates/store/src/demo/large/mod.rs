@@ -113,11 +113,7 @@ fn country(rng: &mut Rng, countries: &[&'static geo::Country]) -> &'static geo::
 }
 
 /// Up to `n` different items of `items`.
-fn pick_distinct<'a, T: PartialEq>(
-    rng: &mut Rng,
-    items: &'a [T],
-    n: usize,
-) -> Vec<&'a T> {
+fn pick_distinct<'a, T: PartialEq>(rng: &mut Rng, items: &'a [T], n: usize) -> Vec<&'a T> {
     let mut chosen: Vec<&T> = Vec::with_capacity(n);
     for _ in 0..n {
         if items.is_empty() {

@@ -20,8 +20,8 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::ErrorBody;
 use super::groups::PersonRef;
+use super::{ErrorBody, ItemsPage};
 use crate::caller::Caller;
 use crate::error::AppResult;
 use crate::events::{EventQuery, check_organisers, event_id, may_create, viewer_zone};
@@ -157,23 +157,33 @@ async fn event_out(state: &AppState, caller: &Caller, zone: Zone, e: Event) -> A
     })
 }
 
-/// Events the caller may see, earliest first: public ones for anyone, network ones
-/// for signed-in users.
+/// A page of the events the caller may see: public ones for anyone, network ones
+/// for signed-in users. Upcoming ones earliest first unless `when` says otherwise.
 #[utoipa::path(get, path = "/api/v1/events", tag = "events", params(EventQuery),
-    responses((status = 200, body = Vec<EventOut>), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = ItemsPage<EventOut>), (status = 422, body = ErrorBody)))]
 async fn list(
     State(state): State<AppState>,
     caller: Caller,
     Params(q): Params<EventQuery>,
-) -> AppResult<Json<Vec<EventOut>>> {
+) -> AppResult<Json<ItemsPage<EventOut>>> {
     let zone = viewer_zone(&caller, &q.tz)?;
-    let filter = q.filter(&caller)?;
-    let found = events::list(&state.db, &caller.viewer, &filter).await?;
-    let mut out = Vec::with_capacity(found.len());
-    for e in found {
-        out.push(event_out(&state, &caller, zone, e).await?);
+    let listing = q.listing(&caller, chrono::Utc::now())?;
+    let found = events::page(
+        &state.db,
+        &caller.viewer,
+        &listing.filter,
+        listing.direction,
+        &listing.page,
+    )
+    .await?;
+    let mut items = Vec::with_capacity(found.items.len());
+    for e in found.items {
+        items.push(event_out(&state, &caller, zone, e).await?);
     }
-    Ok(Json(out))
+    Ok(Json(ItemsPage {
+        items,
+        next_cursor: found.next_cursor,
+    }))
 }
 
 /// A number sent as a JSON number or as text.
