@@ -315,7 +315,8 @@ async fn record(
     .await
 }
 
-const VALUE_COLUMNS: [&str; 10] = [
+/// The columns a campaign's fields are written to, in the order of [`values`].
+pub(crate) const VALUE_COLUMNS: [&str; 10] = [
     "name",
     "name_lang",
     "names",

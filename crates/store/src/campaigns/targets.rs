@@ -167,7 +167,8 @@ async fn record(
     .await
 }
 
-const VALUE_COLUMNS: [&str; 7] = [
+/// The columns a target's fields are written to, in the order of [`values`].
+pub(crate) const VALUE_COLUMNS: [&str; 7] = [
     "name",
     "kind",
     "country",

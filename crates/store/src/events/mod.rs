@@ -419,7 +419,8 @@ async fn record(
     .await
 }
 
-const VALUE_COLUMNS: [&str; 20] = [
+/// The columns an event's fields are written to, in the order of [`values`].
+pub(crate) const VALUE_COLUMNS: [&str; 20] = [
     "kind",
     "title",
     "title_lang",

@@ -15,7 +15,7 @@ use tadamun_core::events::{Event, can_manage};
 use tadamun_core::i18n::Lang;
 use tadamun_core::ids::{EventId, GroupId, OrganisationId};
 use tadamun_core::languages::LanguageCode;
-use tadamun_core::page::PageRequest;
+use tadamun_core::page::{Page, PageRequest};
 use tadamun_core::time::Zone;
 use tadamun_core::{Invalid, Problem};
 use tadamun_store::events::{Direction, EventFilter};
@@ -141,6 +141,20 @@ pub(crate) struct Listing {
     pub filter: EventFilter,
     pub direction: Direction,
     pub page: PageRequest,
+}
+
+impl Listing {
+    /// The page of events `caller` may see.
+    pub(crate) async fn read(&self, state: &AppState, caller: &Caller) -> AppResult<Page<Event>> {
+        Ok(tadamun_store::events::page(
+            &state.db,
+            &caller.viewer,
+            &self.filter,
+            self.direction,
+            &self.page,
+        )
+        .await?)
+    }
 }
 
 impl EventQuery {

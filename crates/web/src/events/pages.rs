@@ -167,14 +167,7 @@ async fn list(
     };
     page.zone = zone.name().to_owned();
     page.when = listing.period.as_str();
-    let found = events::page(
-        &state.db,
-        &caller.viewer,
-        &listing.filter,
-        listing.direction,
-        &listing.page,
-    )
-    .await?;
+    let found = listing.read(&state, &caller).await?;
     page.events = found.items.iter().map(|e| row(e, &caller, zone)).collect();
     page.more = found.next_cursor.map(|cursor| {
         let rest = if page.filters.is_empty() {

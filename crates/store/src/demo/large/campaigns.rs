@@ -11,9 +11,9 @@ use tadamun_core::ids::{
 
 use super::words::THEMES;
 use super::{Rng, Sizes, country, list, pick_distinct};
-use crate::Db;
 use crate::error::Result;
 use crate::sql::{Arg, insert_rows};
+use crate::{Db, campaigns};
 
 /// The content languages, in the order of [`theme`]'s columns.
 const LANGS: [&str; 6] = ["en", "ar", "fr", "es", "sw", "pt"];
@@ -315,13 +315,9 @@ impl Rows {
     /// Writes what is waiting, campaigns before what refers to them.
     async fn flush(&mut self, tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<()> {
         let take = std::mem::take;
-        insert_rows(
-            tx,
-            "campaigns",
-            &CAMPAIGN_COLUMNS,
-            take(&mut self.campaigns),
-        )
-        .await?;
+        let stamps = ["created_at", "updated_at"];
+        let columns = [&["id"][..], &campaigns::VALUE_COLUMNS, &stamps].concat();
+        insert_rows(tx, "campaigns", &columns, take(&mut self.campaigns)).await?;
         let organisers = take(&mut self.organisers);
         insert_rows(
             tx,
@@ -330,13 +326,13 @@ impl Rows {
             organisers,
         )
         .await?;
-        insert_rows(
-            tx,
-            "campaign_targets",
-            &TARGET_COLUMNS,
-            take(&mut self.targets),
-        )
-        .await?;
+        let columns = [
+            &["id", "campaign_id"][..],
+            &campaigns::targets::VALUE_COLUMNS,
+            &stamps,
+        ]
+        .concat();
+        insert_rows(tx, "campaign_targets", &columns, take(&mut self.targets)).await?;
         insert_rows(tx, "content_items", &ITEM_COLUMNS, take(&mut self.items)).await?;
         let translations = take(&mut self.translations);
         insert_rows(tx, "translations", &TRANSLATION_COLUMNS, translations).await?;
@@ -344,36 +340,6 @@ impl Rows {
         insert_rows(tx, "publications", &PUBLICATION_COLUMNS, publications).await
     }
 }
-
-const CAMPAIGN_COLUMNS: [&str; 13] = [
-    "id",
-    "name",
-    "name_lang",
-    "names",
-    "kind",
-    "goals",
-    "goals_tr",
-    "start_date",
-    "end_date",
-    "regions",
-    "languages",
-    "created_at",
-    "updated_at",
-];
-
-const TARGET_COLUMNS: [&str; 11] = [
-    "id",
-    "campaign_id",
-    "name",
-    "kind",
-    "country",
-    "demands",
-    "outcome",
-    "outcome_date",
-    "evidence",
-    "created_at",
-    "updated_at",
-];
 
 const ITEM_COLUMNS: [&str; 9] = [
     "id",

@@ -10,38 +10,9 @@ use tadamun_core::ids::{EventId, OrganisationId, PersonId, RegistrationId};
 
 use super::words::{FIRST_NAMES, LAST_NAMES, THEMES};
 use super::{Rng, Sizes, country, list, pick_distinct};
-use crate::Db;
 use crate::error::Result;
 use crate::sql::{Arg, insert_rows};
-
-const EVENT_COLUMNS: [&str; 26] = [
-    "id",
-    "kind",
-    "title",
-    "title_lang",
-    "titles",
-    "description",
-    "descriptions",
-    "start_at",
-    "end_at",
-    "time_zone",
-    "duration",
-    "link",
-    "country",
-    "city",
-    "languages",
-    "interpretation",
-    "regions",
-    "visibility",
-    "capacity",
-    "registration_opens",
-    "registration_closes",
-    "registered",
-    "sequence",
-    "cancelled_at",
-    "created_at",
-    "updated_at",
-];
+use crate::{Db, events};
 
 const REGISTRATION_COLUMNS: [&str; 11] = [
     "id",
@@ -265,7 +236,19 @@ impl Rows {
     /// Writes what is waiting, events before what refers to them.
     async fn flush(&mut self, tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<()> {
         let take = std::mem::take;
-        insert_rows(tx, "events", &EVENT_COLUMNS, take(&mut self.events)).await?;
+        let columns = [
+            &["id"][..],
+            &events::VALUE_COLUMNS,
+            &[
+                "registered",
+                "sequence",
+                "cancelled_at",
+                "created_at",
+                "updated_at",
+            ],
+        ]
+        .concat();
+        insert_rows(tx, "events", &columns, take(&mut self.events)).await?;
         let organisers = take(&mut self.organisers);
         insert_rows(
             tx,

@@ -168,14 +168,7 @@ async fn list(
 ) -> AppResult<Json<ItemsPage<EventOut>>> {
     let zone = viewer_zone(&caller, &q.tz)?;
     let listing = q.listing(&caller, chrono::Utc::now())?;
-    let found = events::page(
-        &state.db,
-        &caller.viewer,
-        &listing.filter,
-        listing.direction,
-        &listing.page,
-    )
-    .await?;
+    let found = listing.read(&state, &caller).await?;
     let mut items = Vec::with_capacity(found.items.len());
     for e in found.items {
         items.push(event_out(&state, &caller, zone, e).await?);
