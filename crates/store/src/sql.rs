@@ -2,6 +2,8 @@
 //! numbering `$N` placeholders as it goes. sqlx's own `QueryBuilder` writes `?` for
 //! the `Any` driver, which PostgreSQL rejects.
 
+use std::collections::HashMap;
+
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
 use sqlx::{Any, Row as _};
@@ -110,6 +112,36 @@ impl Sql {
                 Arg::NullInt => q.bind(None::<i64>),
             })
     }
+}
+
+/// The values of `column` in the link table `table` for each of `owners` (matched on
+/// `owner_column`), in that column's order: one query per 500 owners rather than one
+/// per owner, for lists.
+pub(crate) async fn links_of(
+    conn: &mut sqlx::AnyConnection,
+    table: &str,
+    owner_column: &str,
+    column: &str,
+    owners: &[String],
+) -> Result<HashMap<String, Vec<String>>> {
+    let mut links: HashMap<String, Vec<String>> = HashMap::new();
+    for chunk in owners.chunks(500) {
+        let mut sql = Sql::new(&format!(
+            "SELECT {owner_column} AS owner, {column} AS linked FROM {table} WHERE {owner_column} IN ("
+        ));
+        for (i, id) in chunk.iter().enumerate() {
+            sql.push(if i == 0 { "" } else { ", " })
+                .bind_text(id.clone());
+        }
+        sql.push(&format!(") ORDER BY {owner_column}, {column}"));
+        for row in sql.query().fetch_all(&mut *conn).await? {
+            links
+                .entry(row.try_get("owner")?)
+                .or_default()
+                .push(row.try_get("linked")?);
+        }
+    }
+    Ok(links)
 }
 
 /// Inserts `rows` into `table` with multi-row `INSERT`s inside `tx`. For bulk loads

@@ -54,6 +54,27 @@ pub async fn of_campaign(db: &Db, campaign: &CampaignId) -> Result<Vec<ContentIt
     .collect()
 }
 
+/// The content items of `ids` that exist, in no particular order: for lists that name
+/// the items of many publications.
+#[tracing::instrument(skip(db, ids))]
+pub async fn of_ids(db: &Db, ids: &[ContentItemId]) -> Result<Vec<ContentItem>> {
+    let mut found = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let mut sql = crate::sql::Sql::new(&format!(
+            "SELECT {COLUMNS} FROM content_items WHERE id IN ("
+        ));
+        for (i, id) in chunk.iter().enumerate() {
+            sql.push(if i == 0 { "" } else { ", " })
+                .bind_text(id.as_str());
+        }
+        sql.push(")");
+        for row in sql.query().fetch_all(db.pool()).await? {
+            found.push(item(&row)?);
+        }
+    }
+    Ok(found)
+}
+
 /// One content item.
 #[tracing::instrument(skip(db))]
 pub async fn get(db: &Db, id: &ContentItemId) -> Result<ContentItem> {

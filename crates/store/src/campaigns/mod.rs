@@ -6,7 +6,7 @@ pub mod content;
 pub mod publications;
 pub mod targets;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use sqlx::any::AnyRow;
@@ -23,7 +23,7 @@ use crate::audit::{self, Change};
 use crate::directory::{read_list, stored_list};
 use crate::error::{Result, StoreError};
 use crate::groups::{exists, from_json, json};
-use crate::sql::{Arg, Sql};
+use crate::sql::{Arg, Sql, links_of};
 
 const COLUMNS: &str =
     "id, name, name_lang, names, kind, goals, goals_tr, start_date, end_date, regions, languages";
@@ -126,12 +126,13 @@ pub async fn list(db: &Db, filter: &CampaignFilter) -> Result<Vec<Campaign>> {
     }
     sql.push(" ORDER BY start_date DESC, id DESC");
     let rows = sql.query().fetch_all(db.pool()).await?;
+    let ids = rows
+        .iter()
+        .map(|r| Ok(r.try_get::<String, _>("id")?))
+        .collect::<Result<Vec<_>>>()?;
     let mut conn = db.pool().acquire().await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in &rows {
-        out.push(campaign(&mut conn, row).await?);
-    }
-    Ok(out)
+    let links = links(&mut conn, &ids).await?;
+    rows.iter().map(|row| campaign(row, &links)).collect()
 }
 
 /// One campaign.
@@ -147,7 +148,8 @@ async fn read(conn: &mut sqlx::AnyConnection, id: &CampaignId) -> Result<Campaig
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(StoreError::NotFound)?;
-    campaign(conn, &row).await
+    let links = links(conn, std::slice::from_ref(&id.as_str().to_owned())).await?;
+    campaign(&row, &links)
 }
 
 /// A campaign's page: the campaign and its targets.
@@ -350,29 +352,23 @@ pub(crate) fn day(raw: &str, what: &'static str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(what))
 }
 
-async fn linked(
-    conn: &mut sqlx::AnyConnection,
-    table: &str,
-    column: &str,
-    id: &CampaignId,
-) -> Result<Vec<String>> {
-    crate::sql::dynamic(format!(
-        "SELECT {column} FROM {table} WHERE campaign_id = $1 ORDER BY {column}"
-    ))
-    .bind(id.as_str().to_owned())
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|r| Ok(r.try_get::<String, _>(column)?))
-    .collect()
+/// The linked ids of each of [`LINKS`] for the campaigns `ids`, by campaign id.
+type Links = [HashMap<String, Vec<String>>; 4];
+
+async fn links(conn: &mut sqlx::AnyConnection, ids: &[String]) -> Result<Links> {
+    let mut links = Links::default();
+    for (found, (table, column, ..)) in links.iter_mut().zip(LINKS) {
+        *found = links_of(conn, table, "campaign_id", column, ids).await?;
+    }
+    Ok(links)
 }
 
-async fn campaign(conn: &mut sqlx::AnyConnection, row: &AnyRow) -> Result<Campaign> {
+fn campaign(row: &AnyRow, links: &Links) -> Result<Campaign> {
     let text = |c: &str| -> Result<String> { Ok(row.try_get::<String, _>(c)?) };
     let id = CampaignId::from_stored(text("id")?);
     let names: BTreeMap<Lang, String> = from_json(&text("names")?, "campaigns.names")?;
     let goals_tr: BTreeMap<Lang, String> = from_json(&text("goals_tr")?, "campaigns.goals_tr")?;
-    let [groups, organisations, items, indicators] = [0, 1, 2, 3].map(|i| LINKS[i]);
+    let linked = |i: usize| links[i].get(id.as_str()).cloned().unwrap_or_default();
     Ok(Campaign {
         fields: CampaignFields {
             name: text("name")?,
@@ -391,23 +387,13 @@ async fn campaign(conn: &mut sqlx::AnyConnection, row: &AnyRow) -> Result<Campai
             languages: read_list(&text("languages")?)
                 .map(LanguageCode::from_stored)
                 .collect(),
-            groups: linked(conn, groups.0, groups.1, &id)
-                .await?
-                .into_iter()
-                .map(GroupId::from_stored)
-                .collect(),
-            organisations: linked(conn, organisations.0, organisations.1, &id)
-                .await?
+            groups: linked(0).into_iter().map(GroupId::from_stored).collect(),
+            organisations: linked(1)
                 .into_iter()
                 .map(OrganisationId::from_stored)
                 .collect(),
-            items: linked(conn, items.0, items.1, &id)
-                .await?
-                .into_iter()
-                .map(PlanItemId::from_stored)
-                .collect(),
-            indicators: linked(conn, indicators.0, indicators.1, &id)
-                .await?
+            items: linked(2).into_iter().map(PlanItemId::from_stored).collect(),
+            indicators: linked(3)
                 .into_iter()
                 .map(IndicatorId::from_stored)
                 .collect(),

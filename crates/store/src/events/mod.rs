@@ -14,7 +14,7 @@ use sqlx::{Any, Row as _, Transaction};
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::directory::CountryCode;
 use tadamun_core::events::clash::{Audience, BUFFER_MINUTES, Shared, clash};
-use tadamun_core::events::{Event, EventFields, EventKind, audience_codes, can_see};
+use tadamun_core::events::{DURATION, Event, EventFields, EventKind, audience_codes, can_see};
 use tadamun_core::groups::Start;
 use tadamun_core::i18n::Lang;
 use tadamun_core::ids::{EventId, GroupId, OrganisationId, PersonId};
@@ -29,7 +29,7 @@ use crate::audit::{self, Change};
 use crate::directory::{read_list, stored_list};
 use crate::error::{Result, StoreError};
 use crate::groups::{exists, from_json, json};
-use crate::sql::{Arg, Sql};
+use crate::sql::{Arg, Sql, links_of};
 
 const COLUMNS: &str = "id, kind, title, title_lang, titles, description, descriptions, start_at, \
      time_zone, duration, link, country, city, languages, interpretation, regions, visibility, \
@@ -61,13 +61,23 @@ impl EventFilter {
             sql.push(" AND visibility = 'public'");
         }
         if let Some(from) = self.from {
-            sql.push(" AND end_at > ").bind_int(from.timestamp_millis());
+            // No event lasts longer than the longest duration, so the start bounds
+            // the search too: the index on the start is read from there, not from
+            // the first event ever held.
+            let longest = i64::from(*DURATION.end()) * 60_000;
+            sql.push(" AND end_at > ")
+                .bind_int(from.timestamp_millis())
+                .push(" AND start_at > ")
+                .bind_int(from.timestamp_millis() - longest);
         }
         if let Some(to) = self.to {
             sql.push(" AND start_at < ").bind_int(to.timestamp_millis());
         }
         if let Some(over) = self.ended_by {
+            // What is over had started by then: the same bound, for the index.
             sql.push(" AND end_at <= ")
+                .bind_int(over.timestamp_millis())
+                .push(" AND start_at < ")
                 .bind_int(over.timestamp_millis());
         }
         if let Some(group) = &self.group {
@@ -494,36 +504,20 @@ struct Links {
 }
 
 impl Links {
-    /// Reads the links of `ids`, in chunks that stay under every database's limit
-    /// of bound values.
+    /// Reads the links of `ids`.
     async fn of(conn: &mut sqlx::AnyConnection, ids: &[String]) -> Result<Self> {
-        let mut links = Self::default();
-        for chunk in ids.chunks(500) {
-            for (table, column, map) in [
-                ("event_speakers", "person_id", &mut links.speakers),
-                (
-                    "event_organisations",
-                    "organisation_id",
-                    &mut links.organisations,
-                ),
-                ("event_groups", "group_id", &mut links.groups),
-            ] {
-                let mut sql = Sql::new(&format!(
-                    "SELECT event_id, {column} AS linked FROM {table} WHERE event_id IN ("
-                ));
-                for (i, id) in chunk.iter().enumerate() {
-                    sql.push(if i == 0 { "" } else { ", " })
-                        .bind_text(id.clone());
-                }
-                sql.push(&format!(") ORDER BY event_id, {column}"));
-                for row in sql.query().fetch_all(&mut *conn).await? {
-                    map.entry(row.try_get("event_id")?)
-                        .or_default()
-                        .push(row.try_get("linked")?);
-                }
-            }
-        }
-        Ok(links)
+        Ok(Self {
+            speakers: links_of(conn, "event_speakers", "event_id", "person_id", ids).await?,
+            organisations: links_of(
+                conn,
+                "event_organisations",
+                "event_id",
+                "organisation_id",
+                ids,
+            )
+            .await?,
+            groups: links_of(conn, "event_groups", "event_id", "group_id", ids).await?,
+        })
     }
 
     fn take(map: &HashMap<String, Vec<String>>, id: &str) -> Vec<String> {

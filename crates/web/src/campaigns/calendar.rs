@@ -13,7 +13,7 @@ use axum::routing::get;
 use chrono::{Datelike as _, NaiveDate, NaiveTime, TimeZone as _};
 use serde::Deserialize;
 use tadamun_core::campaigns::publications::{Publication, month_grid, week_of};
-use tadamun_core::ids::CampaignId;
+use tadamun_core::ids::{CampaignId, ContentItemId};
 use tadamun_core::{Invalid, Problem};
 use tadamun_store::campaigns::{self as store, content, publications};
 use utoipa::IntoParams;
@@ -182,16 +182,17 @@ async fn page(
         }
     };
     let found = publications_in(&state, &caller, &range).await?;
-    let mut titles: HashMap<String, (String, String)> = HashMap::new();
-    for (_, p) in &found {
-        if !titles.contains_key(p.item.as_str()) {
-            let it = content::get(&state.db, &p.item).await?;
-            titles.insert(
-                p.item.to_string(),
-                (it.fields.title, it.fields.source_lang.as_str().to_owned()),
-            );
-        }
-    }
+    let mut ids: Vec<ContentItemId> = found.iter().map(|(_, p)| p.item.clone()).collect();
+    ids.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
+    ids.dedup();
+    let titles: HashMap<String, (String, String)> = content::of_ids(&state.db, &ids)
+        .await?
+        .into_iter()
+        .map(|it| {
+            let source = it.fields.source_lang.as_str().to_owned();
+            (it.id.to_string(), (it.fields.title, source))
+        })
+        .collect();
     let zone = caller.zone();
     let days: Vec<Day> = range
         .days
