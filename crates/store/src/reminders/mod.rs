@@ -73,7 +73,7 @@ pub struct NewJob {
 /// Enqueues `job` unless one with its kind, occurrence and recipient exists; true
 /// when it was added. Runs on a pool or inside the caller's transaction, so a
 /// registration and its confirmation are committed together.
-pub async fn enqueue<'e, E>(executor: E, job: &NewJob, now: DateTime<Utc>) -> Result<bool>
+pub(crate) async fn enqueue<'e, E>(executor: E, job: &NewJob, now: DateTime<Utc>) -> Result<bool>
 where
     E: Executor<'e, Database = Any>,
 {
@@ -96,6 +96,13 @@ where
     .await?
     .rows_affected();
     Ok(added == 1)
+}
+
+/// Enqueues `job` unless one with its kind, occurrence and recipient exists; true
+/// when it was added.
+#[tracing::instrument(skip(db, job))]
+pub async fn add(db: &Db, job: &NewJob, now: DateTime<Utc>) -> Result<bool> {
+    enqueue(db.pool(), job, now).await
 }
 
 /// Claims the next due job for `worker` at `now`, holding it for [`LEASE`]: a queued
