@@ -185,6 +185,20 @@ pub async fn fail(
     Ok(state)
 }
 
+/// Deletes the jobs sent or skipped before `before`. Every window in which the
+/// scheduler enqueues a reminder is long closed by then, and `sent_reminders` still
+/// stops a message from going twice.
+#[tracing::instrument(skip(db))]
+pub async fn prune(db: &Db, before: DateTime<Utc>) -> Result<u64> {
+    Ok(
+        sqlx::query("DELETE FROM jobs WHERE state IN ('done', 'skipped') AND updated_at < $1")
+            .bind(to_millis(before))
+            .execute(db.pool())
+            .await?
+            .rows_affected(),
+    )
+}
+
 /// One job.
 #[tracing::instrument(skip(db))]
 pub async fn get(db: &Db, id: &JobId) -> Result<Job> {

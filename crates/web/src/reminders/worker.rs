@@ -7,15 +7,22 @@
 //! the row back and queues the job again after a back-off. A worker that dies after
 //! taking the row leaves it taken: the message may then be lost, but never doubled.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration as StdDuration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use tadamun_core::reminders::JobState;
 use tadamun_store::reminders::{self, Job, schedule, sent};
 use tadamun_store::{Db, StoreError};
+use tokio::sync::Notify;
 
 use super::mail::{Mailer, SmtpSettings};
 use super::messages::{Context, Outcome, compose};
+
+/// How long sent and skipped jobs are kept for the admins' list; the record of what
+/// was sent stays for good.
+const KEEP: Duration = Duration::days(90);
 
 /// What one pass did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -61,10 +68,17 @@ impl Worker {
 
     /// One pass at `now`: enqueue what is due, then send every due job.
     pub async fn run_once(&self, now: DateTime<Utc>) -> Result<Pass, StoreError> {
+        self.pass(now, &AtomicBool::new(false)).await
+    }
+
+    /// A pass that stops claiming jobs once `stop` is set, so a shutdown waits for
+    /// the message being sent and no more.
+    async fn pass(&self, now: DateTime<Utc>, stop: &AtomicBool) -> Result<Pass, StoreError> {
         let mut pass = Pass {
             enqueued: schedule::run(&self.db, now).await?,
             ..Pass::default()
         };
+        reminders::prune(&self.db, now - KEEP).await?;
         let Some(mailer) = &self.mailer else {
             return Ok(pass);
         };
@@ -75,7 +89,10 @@ impl Worker {
             secret: &secret,
             now,
         };
-        while let Some(job) = reminders::claim(&self.db, &self.name, now).await? {
+        while !stop.load(Ordering::SeqCst) {
+            let Some(job) = reminders::claim(&self.db, &self.name, now).await? else {
+                break;
+            };
             match self.send(&cx, mailer, &job).await? {
                 JobState::Done => pass.sent += 1,
                 JobState::Skipped => pass.skipped += 1,
@@ -145,23 +162,30 @@ impl Worker {
         }
     }
 
-    /// Runs passes until `shutdown` completes; the pass in progress is finished
-    /// first, so no job is left half done.
-    pub async fn run(self, shutdown: impl std::future::Future<Output = ()>) {
+    /// Runs passes until `shutdown` completes; a message being sent then is sent,
+    /// and no other job is claimed.
+    pub async fn run(self, shutdown: impl std::future::Future<Output = ()> + Send + 'static) {
         if self.mailer.is_none() {
             tracing::warn!(
                 "no SMTP server is configured: reminders are queued and will be sent once one is"
             );
         }
-        tokio::pin!(shutdown);
-        loop {
-            match self.run_once(Utc::now()).await {
+        let stop = Arc::new(AtomicBool::new(false));
+        let woken = Arc::new(Notify::new());
+        let (flag, wake) = (stop.clone(), woken.clone());
+        tokio::spawn(async move {
+            shutdown.await;
+            flag.store(true, Ordering::SeqCst);
+            wake.notify_one();
+        });
+        while !stop.load(Ordering::SeqCst) {
+            match self.pass(Utc::now(), &stop).await {
                 Ok(pass) if pass != Pass::default() => tracing::info!(?pass, "reminders pass"),
                 Ok(_) => {}
                 Err(e) => tracing::error!(error = %e, "reminders pass failed"),
             }
             tokio::select! {
-                () = &mut shutdown => break,
+                () = woken.notified() => {}
                 () = tokio::time::sleep(self.interval) => {}
             }
         }
