@@ -439,3 +439,78 @@ async fn the_weekly_digest_comes_in_arabic_right_to_left_and_not_to_those_who_tu
         .collect();
     assert!(others.is_empty());
 }
+
+#[tokio::test]
+async fn an_admin_sees_why_a_job_failed_and_queues_it_again_from_the_jobs_page() {
+    let app = TestApp::spawn().await;
+    let (id, _) = webinar(&app, "Archive training").await;
+    register(&app, &id, "amal@example.org", "en").await;
+    let down = settings_on(free_port());
+    let broken = worker(&app, app.db.clone(), Some(&down));
+    let mut now = tadamun_core::time::from_millis(Utc::now().timestamp_millis());
+    for _ in 0..tadamun_core::reminders::MAX_ATTEMPTS {
+        broken.run_once(now).await.unwrap();
+        now += Duration::hours(7);
+    }
+    let failed = reminders::list(&app.db, JobState::Failed, 10)
+        .await
+        .unwrap();
+    assert_eq!(failed.len(), 1);
+
+    let admin = app.signed_in(&app.user(Role::Admin, None).await).await;
+    let page = admin
+        .get(app.url("/admin/jobs"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Registration confirmed"));
+    assert!(page.contains(&format!(r#"action="/admin/jobs/{}/retry""#, failed[0].id)));
+    let retried = admin
+        .post(app.url(&format!("/admin/jobs/{}/retry", failed[0].id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(retried.status(), StatusCode::SEE_OTHER);
+    let job = reminders::get(&app.db, &failed[0].id).await.unwrap();
+    assert_eq!((job.state, job.attempts), (JobState::Queued, 0));
+
+    let member = app.signed_in(&app.user(Role::Member, None).await).await;
+    let refused = member
+        .post(app.url(&format!("/admin/jobs/{}/retry", failed[0].id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn the_digest_setting_shows_what_was_chosen_and_the_api_reads_the_same() {
+    let app = TestApp::spawn().await;
+    let user = app.user(Role::Viewer, None).await;
+    let client = app.signed_in(&user).await;
+    let page = client
+        .get(app.url("/account/reminders"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(r#"name="weekly_digest" value="on" checked"#));
+    let saved = client
+        .post(app.url("/account/reminders"))
+        .form(&[("save", "1")])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!saved.contains("checked"));
+    let token = app.token(&user).await;
+    let body = app.api_json("/api/v1/account/reminders", &token).await;
+    assert_eq!(body["weekly_digest"], false);
+}
