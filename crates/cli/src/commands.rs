@@ -421,10 +421,15 @@ async fn serve(args: ServeArgs) -> Result<()> {
         print_accounts(demo::load(&db, args.demo_password.as_deref()).await?);
     }
     let smtp = args.smtp.settings()?;
-    let public_url = args
-        .public_url
-        .clone()
-        .unwrap_or_else(|| format!("http://{}", args.listen));
+    let public_url = args.public_url.clone().unwrap_or_else(|| {
+        if smtp.is_some() {
+            tracing::warn!(
+                "no --public-url: links in e-mails will point to http://{}",
+                args.listen
+            );
+        }
+        format!("http://{}", args.listen)
+    });
     let worker = Worker::new(db.clone(), smtp.as_ref(), &public_url).map_err(anyhow::Error::msg)?;
     let settings = Settings {
         public_url: args.public_url,
