@@ -5,10 +5,13 @@ use chrono::{DateTime, Duration, TimeZone as _, Utc};
 use tadamun_core::accounts::Role;
 use tadamun_core::audit::Actor;
 use tadamun_core::directory::people::PersonInput;
+use tadamun_core::groups::{GroupInput, MeetingInput};
+use tadamun_core::ids::GroupId;
 use tadamun_core::plans::PlanItemInput;
 use tadamun_core::reminders::{JobState, Kind};
 use tadamun_store::directory::people;
-use tadamun_store::reminders::{self, NewJob, schedule, sent, settings};
+use tadamun_store::groups::{self, meetings};
+use tadamun_store::reminders::{self, NewJob, digest, schedule, sent, settings};
 use tadamun_store::{Db, plans};
 
 use crate::{add_user, fresh};
@@ -124,59 +127,7 @@ async fn an_action_owner_with_an_account_is_reminded_three_days_ahead_and_on_the
     )
     .await
     .unwrap();
-    let plan = plans::create(
-        &t.db,
-        &Actor::System,
-        PlanItemInput {
-            level: "plan".into(),
-            title: "Plan".into(),
-            start: Some("2026-01-01".into()),
-            due: Some("2027-12-31".into()),
-            ..Default::default()
-        }
-        .validate()
-        .unwrap(),
-    )
-    .await
-    .unwrap();
-    let mut parent = plan.id.clone();
-    for level in ["objective", "initiative"] {
-        parent = plans::create(
-            &t.db,
-            &Actor::System,
-            PlanItemInput {
-                level: level.into(),
-                parent: Some(parent.to_string()),
-                title: level.into(),
-                start: Some("2026-01-01".into()),
-                due: Some("2027-12-31".into()),
-                ..Default::default()
-            }
-            .validate()
-            .unwrap(),
-        )
-        .await
-        .unwrap()
-        .id;
-    }
-    let action = plans::create(
-        &t.db,
-        &Actor::System,
-        PlanItemInput {
-            level: "action".into(),
-            parent: Some(parent.to_string()),
-            title: "Brief the lawyers".into(),
-            start: Some("2026-11-01".into()),
-            due: Some("2026-12-04".into()),
-            owner_kind: Some("person".into()),
-            owner: Some(person.id.to_string()),
-            ..Default::default()
-        }
-        .validate()
-        .unwrap(),
-    )
-    .await
-    .unwrap();
+    let action = action(&t.db, "person", person.id.as_str(), "2026-12-04").await;
     // Not on a Monday, so no digest is due: 2026-11-30 is a Monday.
     let kinds = |jobs: Vec<reminders::Job>| -> Vec<Kind> { jobs.iter().map(|j| j.kind).collect() };
     settings::set(
@@ -205,4 +156,116 @@ async fn an_action_owner_with_an_account_is_reminded_three_days_ahead_and_on_the
     assert_eq!(found, [Kind::ActionSoon, Kind::ActionToday]);
     assert!(jobs.iter().all(|j| j.recipient == "salma@example.org"
         && j.occurrence == format!("{}@2026-12-04", action.id)));
+}
+
+/// An action of a new plan, owned by `owner_kind` `owner`, due on `due`.
+async fn action(
+    db: &Db,
+    owner_kind: &str,
+    owner: &str,
+    due: &str,
+) -> tadamun_core::plans::PlanItem {
+    let mut parent: Option<String> = None;
+    for level in ["plan", "objective", "initiative"] {
+        let id = plans::create(
+            db,
+            &Actor::System,
+            PlanItemInput {
+                level: level.into(),
+                parent: parent.clone(),
+                title: level.into(),
+                start: Some("2026-01-01".into()),
+                due: Some("2027-12-31".into()),
+                ..Default::default()
+            }
+            .validate()
+            .unwrap(),
+        )
+        .await
+        .unwrap()
+        .id;
+        parent = Some(id.to_string());
+    }
+    plans::create(
+        db,
+        &Actor::System,
+        PlanItemInput {
+            level: "action".into(),
+            parent,
+            title: "Brief the lawyers".into(),
+            start: Some("2026-11-01".into()),
+            due: Some(due.into()),
+            owner_kind: Some(owner_kind.into()),
+            owner: Some(owner.into()),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap(),
+    )
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_digest_lists_the_coming_week_of_ones_groups_meetings_and_actions_and_nothing_beyond() {
+    let t = fresh().await;
+    let user = add_user(&t.db, "karim@example.org", Role::Member, None).await;
+    let group_of = |name: &str, users: Vec<String>| GroupInput {
+        name: name.into(),
+        users,
+        ..Default::default()
+    };
+    let mine = groups::create(
+        &t.db,
+        &Actor::System,
+        group_of("Legal", vec![user.id.to_string()])
+            .validate()
+            .unwrap(),
+    )
+    .await
+    .unwrap()
+    .id;
+    let other = groups::create(
+        &t.db,
+        &Actor::System,
+        group_of("Media", vec![]).validate().unwrap(),
+    )
+    .await
+    .unwrap()
+    .id;
+    let meeting = |group: &GroupId, start: &str| MeetingInput {
+        kind: "group_meeting".into(),
+        title: format!("Call {start}"),
+        start: start.into(),
+        time_zone: "Africa/Nairobi".into(),
+        duration: "60".into(),
+        link: Some("https://meet.example.org/legal".into()),
+        group: Some(group.to_string()),
+        ..Default::default()
+    };
+    for (g, start) in [
+        (&mine, "2026-12-02T10:00"),
+        (&mine, "2026-12-20T10:00"),
+        (&other, "2026-12-02T12:00"),
+    ] {
+        meetings::create(&t.db, &Actor::System, meeting(g, start).validate().unwrap())
+            .await
+            .unwrap();
+    }
+    let due = action(&t.db, "group", mine.as_str(), "2026-12-03").await;
+    action(&t.db, "group", mine.as_str(), "2026-12-30").await;
+    action(&t.db, "group", other.as_str(), "2026-12-03").await;
+
+    let found = digest::for_user(&t.db, &user, at(6), at(6) + Duration::days(7))
+        .await
+        .unwrap();
+    let titles: Vec<&str> = found
+        .meetings
+        .iter()
+        .map(|m| m.fields.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Call 2026-12-02T10:00"]);
+    let actions: Vec<_> = found.actions.iter().map(|a| a.item.id.clone()).collect();
+    assert_eq!(actions, [due.id]);
+    assert!(found.events.is_empty());
 }
