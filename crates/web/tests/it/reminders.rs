@@ -514,3 +514,25 @@ async fn the_digest_setting_shows_what_was_chosen_and_the_api_reads_the_same() {
     let body = app.api_json("/api/v1/account/reminders", &token).await;
     assert_eq!(body["weekly_digest"], false);
 }
+
+#[tokio::test]
+async fn a_worker_set_to_starttls_never_sends_in_clear_to_a_server_that_does_not_offer_it() {
+    let app = TestApp::spawn().await;
+    let smtp = Smtp::start();
+    let (id, _) = webinar(&app, "Security basics").await;
+    register(&app, &id, "amal@example.org", "en").await;
+    let strict = SmtpSettings {
+        tls: Tls::StartTls,
+        ..smtp.settings()
+    };
+    let pass = worker(&app, app.db.clone(), Some(&strict))
+        .run_once(Utc::now())
+        .await
+        .unwrap();
+    assert_eq!((pass.sent, pass.failed), (0, 1));
+    assert!(smtp.messages().is_empty());
+    let queued = reminders::list(&app.db, JobState::Queued, 10)
+        .await
+        .unwrap();
+    assert!(queued[0].last_error.is_some());
+}
