@@ -1,7 +1,7 @@
 // The main flows, done with JavaScript turned off, as a person on a basic phone would:
 // signing in and out, adding, correcting, editing and deleting an organisation, the
-// account page, the language switcher, user administration, and following a
-// recommendation up from its proposal to a linked plan item.
+// account page and its e-mail settings, the language switcher, user administration,
+// and following a recommendation up from its proposal to a linked plan item.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -112,6 +112,23 @@ test('the account page saves settings, and the switcher turns the interface to A
   assert.equal(new URL(page.url()).pathname, '/account');
   await page.goto('/organisations');
   assert.equal(await page.getAttribute('html', 'lang'), 'ar', 'the choice is remembered');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a member turns the weekly digest off from the account page without JavaScript', async () => {
+  const { context, page, errors } = await noScriptPage({ role: 'member', lang: 'en' });
+  await page.goto('/account');
+  await page.click('a[href="/account/reminders"]');
+  assert.ok(await page.isChecked('#weekly_digest'));
+  await page.uncheck('#weekly_digest');
+  await page.click('form[action="/account/reminders"] button[type=submit]');
+  assert.match(await page.textContent('[role=status]'), /Saved/);
+  await page.goto('/account/reminders');
+  assert.equal(await page.isChecked('#weekly_digest'), false, 'the choice is kept');
+  await page.check('#weekly_digest');
+  await page.click('form[action="/account/reminders"] button[type=submit]');
+  assert.ok(await page.isChecked('#weekly_digest'));
   assert.deepEqual(errors, []);
   await context.close();
 });

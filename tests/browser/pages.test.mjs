@@ -135,6 +135,7 @@ function pagesFor(role, found) {
       ...everyone,
       ...signedIn,
       ['/account', 'account'],
+      ['/account/reminders', 'reminder-settings'],
       ['/outreach', 'outreach'],
       ['/outreach/stalled', null],
       ['/outreach/mine', null],
@@ -181,6 +182,7 @@ function pagesFor(role, found) {
       ['/users/new', 'user-form'],
       [`/users/${someUser}`, null],
       ['/audit', 'audit'],
+      ['/admin/jobs', 'jobs'],
       ...groupPages(found, false),
     ],
   };

@@ -11,6 +11,7 @@ use tadamun_core::audit::Actor;
 use tadamun_core::directory::export::{ExportRow, to_csv};
 use tadamun_store::accounts::{tokens, users};
 use tadamun_store::{Db, StoreError, demo};
+use tadamun_web::reminders::{SmtpSettings, Tls, Worker};
 use tadamun_web::{Server, Settings};
 
 /// Tadamun: coordinated, measured action for a solidarity coalition.
@@ -44,6 +45,9 @@ enum Command {
     },
     /// Load demo data into an empty database and print the demo accounts.
     Demo(DemoArgs),
+    /// Send reminders: enqueue what is due and send it, until stopped. `serve` runs
+    /// the same worker; run this as well (or instead) on other machines.
+    Worker(WorkerArgs),
     /// Import records from a CSV file.
     Import {
         #[command(subcommand)]
@@ -141,6 +145,68 @@ struct ServeArgs {
     /// Trust X-Forwarded-For from a reverse proxy in front of Tadamun.
     #[arg(long, env = "TADAMUN_BEHIND_PROXY")]
     behind_proxy: bool,
+    #[command(flatten)]
+    smtp: SmtpArgs,
+}
+
+#[derive(Args)]
+struct WorkerArgs {
+    #[command(flatten)]
+    db: DatabaseArg,
+    /// The address people reach Tadamun at, which links in e-mails start with.
+    #[arg(long, env = "TADAMUN_PUBLIC_URL")]
+    public_url: Option<String>,
+    #[command(flatten)]
+    smtp: SmtpArgs,
+}
+
+/// The SMTP server reminders are sent through. Without a host, nothing is sent and
+/// the messages wait in the queue.
+#[derive(Args)]
+struct SmtpArgs {
+    /// SMTP server host name.
+    #[arg(long, env = "TADAMUN_SMTP_HOST")]
+    smtp_host: Option<String>,
+    /// SMTP port (default 25, 587 with starttls, 465 with tls).
+    #[arg(long, env = "TADAMUN_SMTP_PORT")]
+    smtp_port: Option<u16>,
+    /// SMTP user name.
+    #[arg(long, env = "TADAMUN_SMTP_USERNAME")]
+    smtp_username: Option<String>,
+    /// SMTP password.
+    #[arg(long, env = "TADAMUN_SMTP_PASSWORD", hide_env_values = true)]
+    smtp_password: Option<String>,
+    /// The sender of reminders, e.g. "Tadamun <reminders@example.org>".
+    #[arg(long, env = "TADAMUN_SMTP_FROM")]
+    smtp_from: Option<String>,
+    /// none, starttls or tls.
+    #[arg(long, env = "TADAMUN_SMTP_TLS", default_value = "starttls")]
+    smtp_tls: String,
+}
+
+impl SmtpArgs {
+    fn settings(&self) -> Result<Option<SmtpSettings>> {
+        let Some(host) = self.smtp_host.clone().filter(|h| !h.trim().is_empty()) else {
+            return Ok(None);
+        };
+        let Some(tls) = Tls::parse(&self.smtp_tls) else {
+            bail!(
+                "--smtp-tls must be none, starttls or tls (got {:?})",
+                self.smtp_tls
+            );
+        };
+        let Some(from) = self.smtp_from.clone() else {
+            bail!("--smtp-from is needed with --smtp-host");
+        };
+        Ok(Some(SmtpSettings {
+            host,
+            port: self.smtp_port,
+            username: self.smtp_username.clone(),
+            password: self.smtp_password.clone(),
+            from,
+            tls,
+        }))
+    }
 }
 
 #[derive(Subcommand)]
@@ -180,6 +246,7 @@ enum TokenCommand {
 pub async fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Serve(args) => serve(args).await,
+        Command::Worker(args) => worker(args).await,
         Command::Migrate(db) => {
             open(&db.database).await?;
             println!("database is up to date");
@@ -353,18 +420,56 @@ async fn serve(args: ServeArgs) -> Result<()> {
     if args.demo {
         print_accounts(demo::load(&db, args.demo_password.as_deref()).await?);
     }
+    let smtp = args.smtp.settings()?;
+    let public_url = args.public_url.clone().unwrap_or_else(|| {
+        if smtp.is_some() {
+            tracing::warn!(
+                "no --public-url: links in e-mails will point to http://{}",
+                args.listen
+            );
+        }
+        format!("http://{}", args.listen)
+    });
+    let worker = Worker::new(db.clone(), smtp.as_ref(), &public_url).map_err(anyhow::Error::msg)?;
     let settings = Settings {
         public_url: args.public_url,
         behind_proxy: args.behind_proxy,
+        smtp,
     };
     let server = Server::bind(db.clone(), settings, args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
     let addr = server.addr()?;
     println!("Tadamun is running at http://{addr}");
-    server.run(shutdown_signal()).await?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown_signal().await;
+        let _ = stop.send(true);
+    });
+    let jobs = tokio::spawn(worker.run(wait_for(stopped.clone())));
+    server.run(wait_for(stopped)).await?;
+    let _ = jobs.await;
     db.close().await;
     Ok(())
+}
+
+async fn worker(args: WorkerArgs) -> Result<()> {
+    let db = open(&args.db.database).await?;
+    let smtp = args.smtp.settings()?;
+    let public_url = args.public_url.unwrap_or_else(|| {
+        tracing::warn!("no --public-url: links in e-mails will point to http://127.0.0.1:8080");
+        "http://127.0.0.1:8080".to_owned()
+    });
+    let worker = Worker::new(db.clone(), smtp.as_ref(), &public_url).map_err(anyhow::Error::msg)?;
+    println!("Tadamun's reminders worker is running as {}", worker.name());
+    worker.run(shutdown_signal()).await;
+    db.close().await;
+    Ok(())
+}
+
+/// Completes once `stopped` turns true.
+async fn wait_for(mut stopped: tokio::sync::watch::Receiver<bool>) {
+    let _ = stopped.wait_for(|s| *s).await;
 }
 
 /// Prints the demo accounts, or why there are none.

@@ -129,6 +129,10 @@ id_type!(
     /// A registration for an event.
     RegistrationId
 );
+id_type!(
+    /// A job of the reminders' queue: one message to one recipient.
+    JobId
+);
 
 #[cfg(test)]
 mod tests {

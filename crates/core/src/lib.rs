@@ -18,6 +18,7 @@ pub mod invalid;
 pub mod languages;
 pub mod page;
 pub mod plans;
+pub mod reminders;
 pub mod search;
 pub mod time;
 pub mod visibility;

@@ -21,6 +21,7 @@ mod home;
 pub mod i18n;
 mod layers;
 mod plans;
+pub mod reminders;
 mod shell;
 mod state;
 mod static_files;
@@ -46,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .merge(events::router())
         .merge(plans::router())
         .merge(campaigns::router())
+        .merge(reminders::router())
         .merge(coordination::router())
         .merge(audit::router())
         .merge(api::router())

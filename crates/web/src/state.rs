@@ -10,6 +10,8 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// Trust `X-Forwarded-For` and `X-Forwarded-Proto` from a reverse proxy.
     pub behind_proxy: bool,
+    /// The SMTP server reminders go through; none keeps them queued.
+    pub smtp: Option<crate::reminders::SmtpSettings>,
 }
 
 impl Settings {

@@ -6,6 +6,7 @@
 mod directory;
 mod serve;
 mod users;
+mod worker;
 
 use std::io::Write as _;
 use std::process::{Command, Output, Stdio};

@@ -14,12 +14,15 @@ use tadamun_core::events::registration::{
 };
 use tadamun_core::i18n::Lang;
 use tadamun_core::ids::{EventId, RegistrationId};
+use tadamun_core::reminders::Kind;
+use tadamun_core::reminders::schedule::registration_occurrence;
 use tadamun_core::time::from_millis;
 use tadamun_core::{Invalid, Problem};
 
 use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
+use crate::reminders::{NewJob, enqueue};
 
 const COLUMNS: &str = "id, event_id, name, email, country, lang, status, attended, created_at";
 
@@ -115,8 +118,33 @@ pub async fn register(
         other => other,
     })?;
     record(&mut tx, actor, Action::Create, &r.id, None, Some(&r)).await?;
+    let kind = if took {
+        Kind::Registered
+    } else {
+        Kind::Waiting
+    };
+    confirm(&mut tx, kind, &r, now).await?;
     tx.commit().await?;
     Ok(r)
+}
+
+/// Enqueues the message telling `r` where they stand, in the transaction that
+/// changed it, so no registration is left without its message.
+async fn confirm(
+    tx: &mut Transaction<'_, Any>,
+    kind: Kind,
+    r: &Registration,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let job = NewJob {
+        kind,
+        occurrence: registration_occurrence(r.id.as_str()),
+        recipient: r.fields.email.as_str().to_owned(),
+        payload: serde_json::json!({ "registration": r.id, "event": r.event }),
+        run_at: now,
+    };
+    enqueue(&mut **tx, &job, now).await?;
+    Ok(())
 }
 
 fn already_registered() -> StoreError {
@@ -237,6 +265,7 @@ pub(crate) async fn fill_places(
             Some(&after),
         )
         .await?;
+        confirm(tx, Kind::Promoted, &after, Utc::now()).await?;
         out.push(after);
     }
     Ok(out)

@@ -11,6 +11,7 @@ mod directory;
 mod events;
 mod groups;
 mod plans;
+mod reminders;
 
 use std::sync::Arc;
 
@@ -65,6 +66,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(campaigns::routes())
         .merge(coordination::routes())
         .merge(events::routes())
+        .merge(reminders::routes())
         .merge(audit::routes())
 }
 

@@ -123,6 +123,12 @@ pub(crate) async fn secret(state: &AppState) -> AppResult<Vec<u8>> {
         .into_bytes())
 }
 
+/// The key that signs cancel links, read straight from the database (for the worker,
+/// which has no web state).
+pub(crate) async fn secret_of(db: &tadamun_store::Db) -> Result<Vec<u8>, StoreError> {
+    Ok(registrations::server_secret(db, SECRET).await?.into_bytes())
+}
+
 /// The path of a registrant's own page, with its signed token.
 pub(crate) fn own_path(secret: &[u8], id: &RegistrationId) -> String {
     format!("/registrations/{id}?token={}", cancel_token(secret, id))

@@ -322,6 +322,36 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
             None,
             [401, 403, 403, 403, 200],
         ),
+        page(
+            Method::GET,
+            "/admin/jobs".into(),
+            None,
+            [LOGIN, 403, 403, 403, 200],
+        ),
+        page(
+            Method::GET,
+            "/account/reminders".into(),
+            None,
+            [LOGIN, 200, 200, 200, 200],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/jobs?state=failed".into(),
+            None,
+            [401, 403, 403, 403, 200],
+        ),
+        api(
+            Method::POST,
+            format!("/api/v1/jobs/{}/retry", tadamun_core::ids::JobId::new()),
+            None,
+            [401, 403, 403, 403, 404],
+        ),
+        api(
+            Method::PUT,
+            "/api/v1/account/reminders".into(),
+            Some(serde_json::json!({"weekly_digest": false})),
+            [401, 200, 200, 200, 200],
+        ),
         api(
             Method::GET,
             "/api/v1/openapi.json".into(),

@@ -47,6 +47,7 @@ async fn cookies_are_secure_when_served_over_https() {
     let settings = Settings {
         public_url: Some("https://tadamun.example.org".into()),
         behind_proxy: false,
+        smtp: None,
     };
     let app = TestApp::spawn_with(settings).await;
     let user = app.user(Role::Viewer, None).await;

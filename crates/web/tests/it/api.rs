@@ -366,6 +366,10 @@ async fn the_openapi_document_covers_every_api_route() {
         "POST /api/v1/registrations/{id}/cancel",
         "PUT /api/v1/events/{id}/attendance",
         "GET /api/v1/audit",
+        "GET /api/v1/jobs",
+        "POST /api/v1/jobs/{id}/retry",
+        "GET /api/v1/account/reminders",
+        "PUT /api/v1/account/reminders",
     ]
     .into_iter()
     .map(String::from)

@@ -17,6 +17,8 @@ pub const PASSWORD: &str = "correct horse battery";
 pub struct TestApp {
     pub base: String,
     pub db: Db,
+    /// The database's URL, for opening other pools on it (as other processes would).
+    pub url: String,
     _database: TestDatabase,
 }
 
@@ -32,6 +34,7 @@ impl TestApp {
         Self {
             base,
             db,
+            url: database.url.clone(),
             _database: database,
         }
     }
