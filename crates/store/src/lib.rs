@@ -18,6 +18,7 @@ pub mod events;
 pub mod groups;
 mod migrate;
 pub mod plans;
+pub mod search;
 mod sql;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -77,6 +77,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0012_campaigns.sql"),
         postgres: include_str!("../migrations/postgres/0012_campaigns.sql"),
     },
+    Migration {
+        version: 14,
+        sqlite: include_str!("../migrations/sqlite/0014_search.sql"),
+        postgres: include_str!("../migrations/postgres/0014_search.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

@@ -20,6 +20,10 @@ pub use kind::Kind;
 pub use query::{Query, Term};
 pub use stem::index_form;
 
+/// The version of the stored matching form: raised whenever [`normalise`] or the
+/// stems change, so that stored entries are rebuilt.
+pub const FORM_VERSION: i64 = 1;
+
 use unicode_normalization::UnicodeNormalization as _;
 use unicode_normalization::char::is_combining_mark;
 

@@ -110,6 +110,7 @@ pub async fn create(
         Some(&it),
     )
     .await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::Content, it.id.as_str()).await?;
     tx.commit().await?;
     Ok(it)
 }
@@ -166,6 +167,7 @@ pub async fn update(
         Some(&after),
     )
     .await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::Content, id.as_str()).await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -189,6 +191,7 @@ pub async fn delete(db: &Db, actor: &Actor, id: &ContentItemId) -> Result<()> {
         None::<&ContentItem>,
     )
     .await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::Content, id.as_str()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -335,6 +338,7 @@ pub async fn save_translation(
         record_change(&mut tx, actor, &after, before.state).await?;
     }
     record_translation(&mut tx, actor, &before, &after).await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::Content, item.as_str()).await?;
     tx.commit().await?;
     Ok(after)
 }

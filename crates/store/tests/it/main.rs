@@ -18,6 +18,7 @@ mod outreach;
 mod people;
 mod plans;
 mod recommendations;
+mod search;
 
 use tadamun_core::accounts::{Email, NewPassword, NewUser, Role, User};
 use tadamun_core::audit::Actor;
