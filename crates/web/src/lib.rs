@@ -21,6 +21,7 @@ mod home;
 pub mod i18n;
 mod layers;
 mod plans;
+mod search;
 mod shell;
 mod state;
 mod static_files;
@@ -48,6 +49,7 @@ pub fn router(state: AppState) -> Router {
         .merge(campaigns::router())
         .merge(coordination::router())
         .merge(audit::router())
+        .merge(search::router())
         .merge(api::router())
         .fallback(not_found);
     let pages = layers::with_caller(pages, state.clone());

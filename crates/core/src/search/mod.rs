@@ -20,6 +20,15 @@ pub use kind::Kind;
 pub use query::{Query, Term};
 pub use stem::index_form;
 
+/// The writing direction of text in language `lang` (`und` when unknown: `auto`).
+pub fn dir_of(lang: &str) -> &'static str {
+    match lang {
+        "ar" | "fa" | "he" | "ur" | "ps" | "ckb" | "yi" | "dv" | "sd" | "ug" => "rtl",
+        "und" | "" => "auto",
+        _ => "ltr",
+    }
+}
+
 /// The version of the stored matching form: raised whenever [`normalise`] or the
 /// stems change, so that stored entries are rebuilt.
 pub const FORM_VERSION: i64 = 1;

@@ -11,6 +11,7 @@ mod directory;
 mod events;
 mod groups;
 mod plans;
+mod search;
 
 use std::sync::Arc;
 
@@ -66,6 +67,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(coordination::routes())
         .merge(events::routes())
         .merge(audit::routes())
+        .merge(search::routes())
 }
 
 /// The OpenAPI document, for tests and tooling.

@@ -27,4 +27,5 @@ mod plan_pages;
 mod plans;
 mod publications;
 mod registrations;
+mod search;
 mod two_factor;
