@@ -281,3 +281,93 @@ async fn an_index_of_an_older_form_is_rebuilt_when_the_database_is_migrated() {
     .await;
     assert_eq!(found, ["Kenya Solidarity Network"]);
 }
+
+/// The ids `viewer` finds for `q` among records of `kind`.
+async fn ids(db: &Db, viewer: &Viewer, q: &str, kind: Kind) -> Vec<String> {
+    let query = Query::parse(q, None).unwrap();
+    let filter = SearchFilter {
+        kind: Some(kind),
+        lang: None,
+        limit: 50,
+    };
+    search::search(db, viewer, &query, &filter)
+        .await
+        .unwrap()
+        .into_iter()
+        .flat_map(|g| g.hits)
+        .map(|h| h.record_id)
+        .collect()
+}
+
+#[tokio::test]
+async fn network_records_of_every_kind_are_found_by_every_signed_in_role_and_never_anonymously() {
+    let t = fresh().await;
+    demo::load(&t.db, Some("a long enough password"))
+        .await
+        .unwrap();
+    let other = directory::create(
+        &t.db,
+        &Actor::System,
+        org_fields("Elsewhere Collective", "public"),
+        tadamun_core::directory::Stage::Prospect,
+    )
+    .await
+    .unwrap();
+    let group = tadamun_store::groups::list(&t.db).await.unwrap().remove(0);
+    let rec = tadamun_store::groups::recommendations::list(&t.db, &Default::default())
+        .await
+        .unwrap()
+        .remove(0);
+    let item = tadamun_store::plans::plans(&t.db).await.unwrap().remove(0);
+    let campaign = campaigns::list(&t.db, &Default::default())
+        .await
+        .unwrap()
+        .remove(0);
+    let content = campaigns::content::of_campaign(&t.db, &campaign.id)
+        .await
+        .unwrap()
+        .remove(0);
+    let cases = [
+        (Kind::Group, group.fields.name.clone(), group.id.to_string()),
+        (
+            Kind::Recommendation,
+            rec.fields.text.clone(),
+            rec.id.to_string(),
+        ),
+        (
+            Kind::PlanItem,
+            item.fields.title.clone(),
+            item.id.to_string(),
+        ),
+        (
+            Kind::Campaign,
+            campaign.fields.name.clone(),
+            campaign.id.to_string(),
+        ),
+        (
+            Kind::Content,
+            content.fields.title.clone(),
+            content.id.to_string(),
+        ),
+    ];
+    let signed_in = [
+        Viewer::System,
+        user(Role::Admin, None),
+        user(Role::Coordinator, None),
+        user(Role::Member, Some(other.id.clone())),
+        user(Role::Viewer, None),
+    ];
+    for (kind, text, id) in cases {
+        for viewer in &signed_in {
+            let found = ids(&t.db, viewer, &text, kind).await;
+            assert!(
+                found.contains(&id),
+                "{kind:?} {text} for {viewer:?}: {found:?}"
+            );
+        }
+        assert!(
+            ids(&t.db, &Viewer::Anonymous, &text, kind).await.is_empty(),
+            "{kind:?}"
+        );
+    }
+}
