@@ -107,8 +107,8 @@ pub(crate) fn shown(hit: &Hit, query: &Query) -> Shown {
 /// The results of one kind as shown.
 struct Section {
     kind: &'static str,
-    /// This kind alone, with more results.
-    more: String,
+    /// This kind alone, with more results, when the page shows several kinds.
+    more: Option<String>,
     heading: String,
     total: i64,
     results: Vec<Shown>,
@@ -140,7 +140,10 @@ async fn page(
     params.lang = None;
     let lang = caller.lang;
     let q = params.q.clone().unwrap_or_default();
-    let (groups, error): (Vec<Group>, _) = match params.parse(PAGE_LIMIT) {
+    // One kind alone shows as many results as a search gives.
+    let one_kind = present(&params.kind).is_some();
+    let limit = if one_kind { MAX_LIMIT } else { PAGE_LIMIT };
+    let (groups, error): (Vec<Group>, _) = match params.parse(limit) {
         Ok((query, filter)) => {
             let groups = search::search(&state.db, &caller.viewer, &query, &filter).await?;
             (groups, None)
@@ -152,13 +155,16 @@ async fn page(
         .iter()
         .map(|g| Section {
             kind: g.kind.as_str(),
-            more: format!(
-                "/search?{}",
-                query_string(&[
-                    ("q", &Some(q.clone())),
-                    ("kind", &Some(g.kind.as_str().to_owned()))
-                ])
-            ),
+            more: (!one_kind && g.total > g.hits.len() as i64).then(|| {
+                format!(
+                    "/search?{}",
+                    query_string(&[
+                        ("q", &Some(q.clone())),
+                        ("kind", &Some(g.kind.as_str().to_owned())),
+                    ])
+                )
+            }),
+
             heading: kind_label(lang, g.kind),
             total: g.total,
             results: g.hits.iter().map(|h| shown(h, &query)).collect(),
