@@ -111,6 +111,8 @@ function pagesFor(role, found) {
     [registrationPage, 'registration'],
     ['/calendar', 'calendar'],
     ['/calendar?view=week', 'calendar-week'],
+    ['/search?q=solidarity', 'search'],
+    [`/search?q=${encodeURIComponent('التضامن')}&kind=organisation`, null],
     ['/no-such-page', null, 404],
   ];
   const signedIn = [

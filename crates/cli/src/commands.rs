@@ -53,6 +53,18 @@ enum Command {
         #[command(subcommand)]
         what: ImportCommand,
     },
+    /// Manage the search index.
+    Search {
+        #[command(subcommand)]
+        command: SearchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum SearchCommand {
+    /// Rebuild the search index from every area's records (done by itself after an
+    /// upgrade that changes how text is matched) and print its entries per kind.
+    Reindex(DatabaseArg),
 }
 
 #[derive(Args)]
@@ -372,6 +384,12 @@ pub async fn run(cli: Cli) -> Result<()> {
         } => {
             let db = open(&db.database).await?;
             crate::directory::import_organisations(&db, &file, dry_run, json).await
+        }
+        Command::Search {
+            command: SearchCommand::Reindex(db),
+        } => {
+            let db = open(&db.database).await?;
+            crate::search::reindex(&db).await
         }
         Command::Token {
             command: TokenCommand::Create { db, email, label },

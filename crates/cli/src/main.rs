@@ -2,6 +2,7 @@
 
 mod commands;
 mod directory;
+mod search;
 
 use std::process::ExitCode;
 

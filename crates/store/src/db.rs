@@ -89,7 +89,8 @@ impl Db {
     /// Applies the migrations this database has not seen yet.
     pub async fn migrate(&self) -> Result<()> {
         crate::migrate::run(self).await?;
-        crate::directory::fill_regions(self).await
+        crate::directory::fill_regions(self).await?;
+        crate::search::ensure(self).await
     }
 
     /// Closes every connection, waiting for queries in flight.

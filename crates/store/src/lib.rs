@@ -19,6 +19,7 @@ pub mod groups;
 mod migrate;
 pub mod plans;
 pub mod reminders;
+pub mod search;
 mod sql;
 #[cfg(feature = "testing")]
 pub mod testing;

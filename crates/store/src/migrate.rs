@@ -82,6 +82,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0013_reminders.sql"),
         postgres: include_str!("../migrations/postgres/0013_reminders.sql"),
     },
+    Migration {
+        version: 14,
+        sqlite: include_str!("../migrations/sqlite/0014_search.sql"),
+        postgres: include_str!("../migrations/postgres/0014_search.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

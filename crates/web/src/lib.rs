@@ -22,6 +22,7 @@ pub mod i18n;
 mod layers;
 mod plans;
 pub mod reminders;
+mod search;
 mod shell;
 mod state;
 mod static_files;
@@ -50,6 +51,7 @@ pub fn router(state: AppState) -> Router {
         .merge(reminders::router())
         .merge(coordination::router())
         .merge(audit::router())
+        .merge(search::router())
         .merge(api::router())
         .fallback(not_found);
     let pages = layers::with_caller(pages, state.clone());

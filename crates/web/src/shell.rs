@@ -23,6 +23,8 @@ pub struct Shell {
     pub back: String,
     /// Which navigation entry is current.
     pub section: &'static str,
+    /// What the search box holds (the search page's query).
+    pub query: String,
 }
 
 impl Shell {
@@ -35,6 +37,7 @@ impl Shell {
             admin: caller.viewer.is_admin(),
             back,
             section,
+            query: String::new(),
         }
     }
 

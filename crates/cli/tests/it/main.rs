@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod directory;
+mod search;
 mod serve;
 mod users;
 mod worker;

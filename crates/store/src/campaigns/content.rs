@@ -131,6 +131,7 @@ pub async fn create(
         Some(&it),
     )
     .await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::Content, it.id.as_str()).await?;
     tx.commit().await?;
     Ok(it)
 }
@@ -187,6 +188,7 @@ pub async fn update(
         Some(&after),
     )
     .await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::Content, id.as_str()).await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -210,6 +212,7 @@ pub async fn delete(db: &Db, actor: &Actor, id: &ContentItemId) -> Result<()> {
         None::<&ContentItem>,
     )
     .await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::Content, id.as_str()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -356,6 +359,7 @@ pub async fn save_translation(
         record_change(&mut tx, actor, &after, before.state).await?;
     }
     record_translation(&mut tx, actor, &before, &after).await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::Content, item.as_str()).await?;
     tx.commit().await?;
     Ok(after)
 }

@@ -195,6 +195,12 @@ pub async fn create(db: &Db, actor: &Actor, fields: CampaignFields) -> Result<Ca
         Some(&campaign),
     )
     .await?;
+    crate::search::refresh(
+        &mut tx,
+        tadamun_core::search::Kind::Campaign,
+        campaign.id.as_str(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(campaign)
 }
@@ -237,6 +243,7 @@ pub async fn update(
         Some(&after),
     )
     .await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::Campaign, id.as_str()).await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -251,6 +258,8 @@ pub async fn delete(db: &Db, actor: &Actor, id: &CampaignId) -> Result<()> {
         .execute(&mut *tx)
         .await?;
     record(&mut tx, actor, Action::Delete, id, Some(&before), None).await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::Campaign, id.as_str()).await?;
+    crate::search::purge(&mut tx, tadamun_core::search::Kind::Content).await?;
     tx.commit().await?;
     Ok(())
 }

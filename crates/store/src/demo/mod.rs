@@ -197,7 +197,11 @@ pub async fn load_large(
     if users::count(db).await? > 0 {
         return Ok(None);
     }
-    large::load(db, sizes, progress).await?;
+    let mut progress = progress;
+    large::load(db, sizes, &mut progress).await?;
+    // The large coalition is written in bulk, past the writes that index each record.
+    let entries = crate::search::reindex(db).await?;
+    progress("search entries", entries);
     db.refresh_statistics().await?;
     let member_org = directory::all_names(db, &tadamun_core::visibility::Viewer::System)
         .await?

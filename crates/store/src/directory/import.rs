@@ -175,6 +175,8 @@ pub async fn commit(
         insert_rows(&mut tx, "stage_changes", &outreach::CHANGE_COLUMNS, changes).await?;
         insert_rows(&mut tx, "audit_log", &audit::COLUMNS, audit_rows).await?;
     }
+    let ids: Vec<&str> = created.iter().map(OrganisationId::as_str).collect();
+    crate::search::refresh_many(&mut tx, tadamun_core::search::Kind::Organisation, &ids).await?;
     if sqlite {
         sqlx::query("PRAGMA cache_size = -2000")
             .execute(&mut *tx)

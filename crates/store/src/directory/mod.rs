@@ -354,6 +354,12 @@ pub(crate) async fn insert(
         &INSERT_COLUMNS,
         vec![insert_values(org, now)?],
     )
+    .await?;
+    crate::search::refresh(
+        tx,
+        tadamun_core::search::Kind::Organisation,
+        org.id.as_str(),
+    )
     .await
 }
 
@@ -439,6 +445,12 @@ pub async fn update(
     sql.push(" WHERE id = ").bind_text(id.as_str());
     sql.query().execute(&mut *tx).await?;
     record_update(&mut tx, actor, &before, &after).await?;
+    crate::search::refresh(
+        &mut tx,
+        tadamun_core::search::Kind::Organisation,
+        id.as_str(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -483,6 +495,12 @@ pub async fn delete(db: &Db, actor: &Actor, id: &OrganisationId) -> Result<()> {
             before: Some(&before),
             after: None,
         },
+    )
+    .await?;
+    crate::search::refresh(
+        &mut tx,
+        tadamun_core::search::Kind::Organisation,
+        id.as_str(),
     )
     .await?;
     tx.commit().await?;

@@ -250,7 +250,8 @@ pub(crate) async fn insert(
     }
     sql.push(")");
     sql.query().execute(&mut **tx).await?;
-    write_affiliations(tx, &person.id, &person.fields.affiliations).await
+    write_affiliations(tx, &person.id, &person.fields.affiliations).await?;
+    crate::search::refresh(tx, tadamun_core::search::Kind::Person, person.id.as_str()).await
 }
 
 /// Replaces a person's details and affiliations.
@@ -283,6 +284,7 @@ pub async fn update(db: &Db, actor: &Actor, id: &PersonId, fields: PersonFields)
         Some(&after),
     )
     .await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::Person, id.as_str()).await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -297,6 +299,7 @@ pub async fn delete(db: &Db, actor: &Actor, id: &PersonId) -> Result<()> {
         .execute(&mut *tx)
         .await?;
     record(&mut tx, actor, Action::Delete, id, Some(&before), None).await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::Person, id.as_str()).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -151,6 +151,12 @@ pub async fn create(db: &Db, actor: &Actor, fields: GroupFields) -> Result<Group
         Some(&group),
     )
     .await?;
+    crate::search::refresh(
+        &mut tx,
+        tadamun_core::search::Kind::Group,
+        group.id.as_str(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(group)
 }
@@ -188,6 +194,7 @@ pub async fn update(db: &Db, actor: &Actor, id: &GroupId, fields: GroupFields) -
         Some(&after),
     )
     .await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::Group, id.as_str()).await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -239,6 +246,7 @@ pub async fn delete(db: &Db, actor: &Actor, id: &GroupId) -> Result<()> {
         .execute(&mut *tx)
         .await?;
     record(&mut tx, actor, Action::Delete, id, Some(&before), None).await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::Group, id.as_str()).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -139,6 +139,12 @@ pub(crate) async fn create_at(
     sql.query().execute(&mut *tx).await?;
     record_change(&mut tx, actor, &rec.id, None, rec.status, None, now).await?;
     record(&mut tx, actor, Action::Create, &rec.id, None, Some(&rec)).await?;
+    crate::search::refresh(
+        &mut tx,
+        tadamun_core::search::Kind::Recommendation,
+        rec.id.as_str(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(rec)
 }
@@ -174,6 +180,12 @@ pub async fn update(
         Some(&after),
     )
     .await?;
+    crate::search::refresh(
+        &mut tx,
+        tadamun_core::search::Kind::Recommendation,
+        id.as_str(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -188,6 +200,12 @@ pub async fn delete(db: &Db, actor: &Actor, id: &RecommendationId) -> Result<()>
         .execute(&mut *tx)
         .await?;
     record(&mut tx, actor, Action::Delete, id, Some(&before), None).await?;
+    crate::search::refresh(
+        &mut tx,
+        tadamun_core::search::Kind::Recommendation,
+        id.as_str(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

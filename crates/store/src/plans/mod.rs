@@ -217,6 +217,12 @@ pub async fn create(db: &Db, actor: &Actor, fields: PlanItemFields) -> Result<Pl
     sql.push(")");
     sql.query().execute(&mut *tx).await?;
     record(&mut tx, actor, Action::Create, &item.id, None, Some(&item)).await?;
+    crate::search::refresh(
+        &mut tx,
+        tadamun_core::search::Kind::PlanItem,
+        item.id.as_str(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(item)
 }
@@ -279,6 +285,7 @@ pub async fn update(
         Some(&after),
     )
     .await?;
+    crate::search::refresh(&mut tx, tadamun_core::search::Kind::PlanItem, id.as_str()).await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -293,6 +300,7 @@ pub async fn delete(db: &Db, actor: &Actor, id: &PlanItemId) -> Result<()> {
         .execute(&mut *tx)
         .await?;
     record(&mut tx, actor, Action::Delete, id, Some(&before), None).await?;
+    crate::search::purge(&mut tx, tadamun_core::search::Kind::PlanItem).await?;
     tx.commit().await?;
     Ok(())
 }

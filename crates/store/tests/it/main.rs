@@ -19,6 +19,7 @@ mod people;
 mod plans;
 mod recommendations;
 mod reminders;
+mod search;
 
 use tadamun_core::accounts::{Email, NewPassword, NewUser, Role, User};
 use tadamun_core::audit::Actor;

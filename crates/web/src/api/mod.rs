@@ -12,6 +12,7 @@ mod events;
 mod groups;
 mod plans;
 mod reminders;
+mod search;
 
 use std::sync::Arc;
 
@@ -68,6 +69,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(events::routes())
         .merge(reminders::routes())
         .merge(audit::routes())
+        .merge(search::routes())
 }
 
 /// The OpenAPI document, for tests and tooling.

@@ -384,6 +384,18 @@ async fn every_role_gets_exactly_the_access_it_should_on_every_route() {
         ),
         page(
             Method::GET,
+            "/search?q=organisation".into(),
+            None,
+            [200, 200, 200, 200, 200],
+        ),
+        api(
+            Method::GET,
+            "/api/v1/search?q=organisation".into(),
+            None,
+            [200, 200, 200, 200, 200],
+        ),
+        page(
+            Method::GET,
             "/organisations/import".into(),
             None,
             [LOGIN, 403, 403, 200, 200],

@@ -291,6 +291,7 @@ async fn the_openapi_document_covers_every_api_route() {
         "POST /api/v1/imports/organisations",
         "GET /api/v1/slots",
         "GET /api/v1/coverage",
+        "GET /api/v1/search",
         "GET /api/v1/coverage/targets",
         "POST /api/v1/coverage/targets",
         "PUT /api/v1/coverage/targets/{id}",

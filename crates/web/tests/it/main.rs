@@ -28,4 +28,5 @@ mod plans;
 mod publications;
 mod registrations;
 mod reminders;
+mod search;
 mod two_factor;

@@ -4,6 +4,34 @@
 //! Latin and other scripts: Unicode compatibility forms unified, case folded, accents
 //! removed (`Sénégal` → `senegal`). Arabic: diacritics (harakat), tatweel and
 //! Quranic marks removed; alef forms (أ إ آ ٱ) → ا; ى → ي; ة → ه; ؤ → و; ئ → ي.
+//!
+//! On top of that form, [`stem`] adds each word's stems (Snowball per language for
+//! Latin and Cyrillic scripts, a light article-and-suffix stripper for Arabic),
+//! [`query`] turns what a user types into terms that meet the stored form, and
+//! [`highlight`] finds the matched words in the text shown.
+
+pub mod highlight;
+pub mod kind;
+pub mod query;
+pub mod stem;
+
+pub use highlight::{Highlighted, highlight};
+pub use kind::Kind;
+pub use query::{Query, Term};
+pub use stem::index_form;
+
+/// The writing direction of text in language `lang` (`und` when unknown: `auto`).
+pub fn dir_of(lang: &str) -> &'static str {
+    match lang {
+        "ar" | "fa" | "he" | "ur" | "ps" | "ckb" | "yi" | "dv" | "sd" | "ug" => "rtl",
+        "und" | "" => "auto",
+        _ => "ltr",
+    }
+}
+
+/// The version of the stored matching form: raised whenever [`normalise`] or the
+/// stems change, so that stored entries are rebuilt.
+pub const FORM_VERSION: i64 = 1;
 
 use unicode_normalization::UnicodeNormalization as _;
 use unicode_normalization::char::is_combining_mark;

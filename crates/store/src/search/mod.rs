@@ -1,0 +1,310 @@
+//! The search index: one entry per record and language in `search_entries`, written
+//! in the same transaction as the record ([`refresh`]), searched through FTS5 on
+//! SQLite and a GIN-indexed `tsvector` on PostgreSQL, filtered by the visibility
+//! policy of `tadamun_core::visibility`.
+//!
+//! Organisations and people carry their own visibility into their entries; the other
+//! kinds (working groups, recommendations, plan items, campaigns, content) are seen by
+//! every signed-in user, so their entries are `network`.
+
+mod sources;
+
+use std::collections::{BTreeMap, HashSet};
+
+use sqlx::Row as _;
+use tadamun_core::search::{FORM_VERSION, Kind, Query};
+use tadamun_core::visibility::Viewer;
+
+use self::sources::{Entry, SOURCES};
+use crate::db::{Backend, Db};
+use crate::error::Result;
+use crate::sql::{Arg, Sql, insert_rows};
+use crate::visibility::{Naming, push_scope};
+
+type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+
+const NAMING: Naming<'static> = Naming {
+    visibility: "e.visibility",
+    organisation: Some("e.organisation_id"),
+    users: None,
+};
+
+const COLUMNS: [&str; 8] = [
+    "kind",
+    "record_id",
+    "lang",
+    "visibility",
+    "organisation_id",
+    "title",
+    "body",
+    "search_text",
+];
+
+fn values(e: Entry) -> Vec<Arg> {
+    vec![
+        Arg::Text(e.kind.as_str().to_owned()),
+        Arg::Text(e.record_id),
+        Arg::Text(e.lang),
+        Arg::Text(e.visibility),
+        e.organisation_id.map_or(Arg::Null, Arg::Text),
+        Arg::Text(e.title),
+        Arg::Text(e.body),
+        Arg::Text(e.search_text),
+    ]
+}
+
+/// The entries of `kind` made from its source tables, for the records of `ids` or
+/// for all.
+async fn entries(
+    tx: &mut Tx<'_>,
+    backend: Backend,
+    kind: Kind,
+    ids: Option<&[&str]>,
+) -> Result<Vec<Entry>> {
+    let mut out = Vec::new();
+    for source in SOURCES.iter().filter(|s| s.kind == kind) {
+        let mut sql = Sql::new(&format!(
+            "SELECT {} FROM {} WHERE 1 = 1{}",
+            source.columns, source.table, source.only
+        ));
+        if let Some(ids) = ids {
+            sql.push(" AND ").push(source.id_column).push(" IN ('--'");
+            for id in ids {
+                sql.push(", ").bind_text(*id);
+            }
+            sql.push(")");
+        }
+        let rows: Vec<Vec<serde_json::Value>> = sql
+            .into_json_rows(backend, source.columns)
+            .fetch_json(&mut **tx)
+            .await?;
+        for row in rows {
+            out.extend((source.build)(kind, &row));
+        }
+    }
+    Ok(out)
+}
+
+fn backend_of(tx: &Tx<'_>) -> Backend {
+    match tx.backend_name() {
+        "PostgreSQL" => Backend::Postgres,
+        _ => Backend::Sqlite,
+    }
+}
+
+/// Rewrites the entries of one record from its rows as they stand in `tx`: called by
+/// every write of an indexed record, after the write. A deleted record loses its
+/// entries.
+pub(crate) async fn refresh(tx: &mut Tx<'_>, kind: Kind, id: &str) -> Result<()> {
+    refresh_many(tx, kind, &[id]).await
+}
+
+/// [`refresh`] for many records at once (imports).
+pub(crate) async fn refresh_many(tx: &mut Tx<'_>, kind: Kind, ids: &[&str]) -> Result<()> {
+    let backend = backend_of(tx);
+    for chunk in ids.chunks(500) {
+        let mut sql = Sql::new("DELETE FROM search_entries WHERE kind = ");
+        sql.bind_text(kind.as_str()).push(" AND record_id IN ('--'");
+        for id in chunk {
+            sql.push(", ").bind_text(*id);
+        }
+        sql.push(")");
+        sql.query().execute(&mut **tx).await?;
+        let rows = entries(tx, backend, kind, Some(chunk)).await?;
+        insert_rows(
+            tx,
+            "search_entries",
+            &COLUMNS,
+            rows.into_iter().map(values).collect(),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Removes the entries of `kind` whose record is gone: after deletes that cascade
+/// (a plan item's children, a campaign's content).
+pub(crate) async fn purge(tx: &mut Tx<'_>, kind: Kind) -> Result<()> {
+    for source in SOURCES.iter().filter(|s| s.kind == kind).take(1) {
+        let table = source.table;
+        crate::sql::dynamic(format!(
+            "DELETE FROM search_entries WHERE kind = $1 AND record_id NOT IN (SELECT id FROM {table})"
+        ))
+        .bind(kind.as_str())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Rebuilds the whole index from every area's tables, returning the number of
+/// entries written.
+#[tracing::instrument(skip(db))]
+pub async fn reindex(db: &Db) -> Result<usize> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("DELETE FROM search_entries")
+        .execute(&mut *tx)
+        .await?;
+    let mut written = 0;
+    for kind in Kind::ALL {
+        let rows = entries(&mut tx, db.backend(), kind, None).await?;
+        written += rows.len();
+        insert_rows(
+            &mut tx,
+            "search_entries",
+            &COLUMNS,
+            rows.into_iter().map(values).collect(),
+        )
+        .await?;
+    }
+    sqlx::query("UPDATE search_state SET form_version = $1")
+        .bind(FORM_VERSION)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(written)
+}
+
+/// Rebuilds the index when it was made with another version of the matching form
+/// (or never): run after migrations, so existing databases get indexed.
+pub(crate) async fn ensure(db: &Db) -> Result<()> {
+    let row = sqlx::query("SELECT form_version FROM search_state")
+        .fetch_optional(db.pool())
+        .await?;
+    let version: i64 = match row {
+        Some(row) => row.try_get(0)?,
+        None => 0,
+    };
+    if version != FORM_VERSION {
+        let written = reindex(db).await?;
+        tracing::info!(written, "rebuilt the search index");
+    }
+    Ok(())
+}
+
+/// What a search is narrowed to.
+#[derive(Debug, Clone, Default)]
+pub struct SearchFilter {
+    /// Only this kind.
+    pub kind: Option<Kind>,
+    /// Only entries in this language.
+    pub lang: Option<String>,
+    /// At most this many records of each kind.
+    pub limit: i64,
+}
+
+/// One record found: the entry that matched best.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub kind: Kind,
+    pub record_id: String,
+    /// The language of `title` and `body`.
+    pub lang: String,
+    pub title: String,
+    pub body: String,
+}
+
+/// The records of one kind found, best first, with how many there are in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub kind: Kind,
+    /// How many records of this kind match (`hits` holds at most the limit).
+    pub total: i64,
+    pub hits: Vec<Hit>,
+}
+
+fn push_match(sql: &mut Sql, backend: Backend, query: &Query) {
+    match backend {
+        Backend::Sqlite => {
+            // CROSS JOIN keeps SQLite from walking every entry of a kind and asking the
+            // full-text index about each (a second instead of milliseconds on the
+            // benchmark's data).
+            sql.push(
+                "FROM search_fts f CROSS JOIN search_entries e \
+                 WHERE e.id = f.rowid AND search_fts MATCH ",
+            )
+            .bind_text(query.fts5());
+        }
+        Backend::Postgres => {
+            sql.push("FROM search_entries e WHERE e.search_vector @@ to_tsquery('simple', ")
+                .bind_text(query.tsquery())
+                .push(")");
+        }
+    }
+}
+
+fn push_filter(sql: &mut Sql, viewer: &Viewer, kind: Kind, filter: &SearchFilter) {
+    push_scope(sql, &viewer.scope(), &NAMING);
+    sql.push(" AND e.kind = ").bind_text(kind.as_str());
+    if let Some(lang) = &filter.lang {
+        sql.push(" AND e.lang = ").bind_text(lang.clone());
+    }
+}
+
+/// The records `viewer` may see that match `query`, grouped by kind in the order of
+/// [`Kind::ALL`], kinds without a match left out.
+#[tracing::instrument(skip(db, viewer))]
+pub async fn search(
+    db: &Db,
+    viewer: &Viewer,
+    query: &Query,
+    filter: &SearchFilter,
+) -> Result<Vec<Group>> {
+    if query.is_empty() {
+        return Ok(Vec::new());
+    }
+    let kinds: Vec<Kind> = match filter.kind {
+        Some(kind) => vec![kind],
+        None => Kind::ALL.to_vec(),
+    };
+    let mut groups = Vec::new();
+    for kind in kinds {
+        let mut count = Sql::new("SELECT COUNT(DISTINCT e.record_id) AS n ");
+        push_match(&mut count, db.backend(), query);
+        push_filter(&mut count, viewer, kind, filter);
+        let total: i64 = count.query().fetch_one(db.pool()).await?.try_get("n")?;
+        if total == 0 {
+            continue;
+        }
+        let mut sql = Sql::new("SELECT e.record_id, e.lang, e.title, e.body ");
+        push_match(&mut sql, db.backend(), query);
+        push_filter(&mut sql, viewer, kind, filter);
+        match db.backend() {
+            Backend::Sqlite => sql.push(" ORDER BY bm25(search_fts), e.id"),
+            Backend::Postgres => sql
+                .push(" ORDER BY ts_rank(e.search_vector, to_tsquery('simple', ")
+                .bind_text(query.tsquery())
+                .push(")) DESC, e.id"),
+        };
+        // A record has an entry per language: read enough to fill the limit.
+        sql.push(" LIMIT ")
+            .bind_int(filter.limit.saturating_mul(4).max(1));
+        let rows = sql.query().fetch_all(db.pool()).await?;
+        let mut seen = HashSet::new();
+        let mut hits = Vec::new();
+        for row in rows {
+            let record_id: String = row.try_get("record_id")?;
+            if seen.insert(record_id.clone()) && (hits.len() as i64) < filter.limit {
+                hits.push(Hit {
+                    kind,
+                    record_id,
+                    lang: row.try_get("lang")?,
+                    title: row.try_get("title")?,
+                    body: row.try_get("body")?,
+                });
+            }
+        }
+        groups.push(Group { kind, total, hits });
+    }
+    Ok(groups)
+}
+
+/// How many entries each kind has, for the operator's command line.
+pub async fn counts(db: &Db) -> Result<BTreeMap<String, i64>> {
+    let rows = sqlx::query("SELECT kind, COUNT(*) AS n FROM search_entries GROUP BY kind")
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("kind")?, r.try_get("n")?)))
+        .collect()
+}

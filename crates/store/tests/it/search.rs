@@ -1,0 +1,373 @@
+use tadamun_core::accounts::Role;
+use tadamun_core::audit::Actor;
+use tadamun_core::ids::{OrganisationId, UserId};
+use tadamun_core::search::{Kind, Query};
+use tadamun_core::visibility::Viewer;
+use tadamun_store::search::{self, SearchFilter};
+use tadamun_store::{Db, campaigns, demo, directory, testing};
+
+use crate::{fresh, org_fields};
+
+fn user(role: Role, organisation: Option<OrganisationId>) -> Viewer {
+    Viewer::User {
+        id: UserId::new(),
+        role,
+        organisation,
+    }
+}
+
+/// The titles `viewer` finds for `q` among records of `kind`.
+async fn titles(db: &Db, viewer: &Viewer, q: &str, kind: Kind) -> Vec<String> {
+    let query = Query::parse(q, None).unwrap();
+    let filter = SearchFilter {
+        kind: Some(kind),
+        lang: None,
+        limit: 500,
+    };
+    search::search(db, viewer, &query, &filter)
+        .await
+        .unwrap()
+        .into_iter()
+        .flat_map(|g| g.hits)
+        .map(|h| h.title)
+        .collect()
+}
+
+async fn kinds(db: &Db, viewer: &Viewer, q: &str) -> Vec<Kind> {
+    let query = Query::parse(q, None).unwrap();
+    let filter = SearchFilter {
+        limit: 10,
+        ..Default::default()
+    };
+    search::search(db, viewer, &query, &filter)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|g| g.kind)
+        .collect()
+}
+
+#[tokio::test]
+async fn the_demo_is_indexed_in_every_kind_and_in_arabic() {
+    let t = fresh().await;
+    demo::load(&t.db, Some("a long enough password"))
+        .await
+        .unwrap();
+    let counts = search::counts(&t.db).await.unwrap();
+    for kind in Kind::ALL {
+        assert!(
+            counts.get(kind.as_str()).copied().unwrap_or(0) > 0,
+            "{kind:?}: {counts:?}"
+        );
+    }
+    let viewer = user(Role::Viewer, None);
+    // The Arabic name of the Moroccan association, without its article, its
+    // prefixed preposition or its ta marbuta.
+    let found = titles(&t.db, &viewer, "تضامن مغربيه", Kind::Organisation).await;
+    assert!(
+        found.contains(&"الجمعية المغربية للتضامن".to_owned()),
+        "{found:?}"
+    );
+    // Content in Arabic, typed with hamza on the alef and marks.
+    let found = titles(&t.db, &viewer, "أصْواتنا", Kind::Content).await;
+    assert!(found.iter().any(|t| t.contains("أصواتنا")), "{found:?}");
+    let found = titles(&t.db, &viewer, "Solidarite", Kind::Organisation).await;
+    assert!(
+        found.contains(&"Collectif Sénégal Solidarité".to_owned()),
+        "{found:?}"
+    );
+    // Rebuilding gives the same entries.
+    search::reindex(&t.db).await.unwrap();
+    assert_eq!(search::counts(&t.db).await.unwrap(), counts);
+}
+
+#[tokio::test]
+async fn a_pseudonymous_person_is_found_by_alias_and_never_by_the_legal_name() {
+    let t = fresh().await;
+    demo::load(&t.db, Some("a long enough password"))
+        .await
+        .unwrap();
+    let coordinator = user(Role::Coordinator, None);
+    assert_eq!(
+        titles(&t.db, &coordinator, "Falcon", Kind::Person).await,
+        ["Falcon"]
+    );
+    for viewer in [Viewer::System, coordinator, user(Role::Viewer, None)] {
+        assert!(
+            titles(&t.db, &viewer, "حسام", Kind::Person)
+                .await
+                .is_empty()
+        );
+        assert!(
+            titles(&t.db, &viewer, "Hodan Warsame", Kind::Person)
+                .await
+                .is_empty()
+        );
+    }
+    // Restricted people are for coordinators and admins only.
+    assert!(
+        titles(&t.db, &user(Role::Viewer, None), "Falcon", Kind::Person)
+            .await
+            .is_empty()
+    );
+    assert!(
+        titles(&t.db, &user(Role::Member, None), "Falcon", Kind::Person)
+            .await
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn anonymous_callers_find_only_public_records() {
+    let t = fresh().await;
+    demo::load(&t.db, Some("a long enough password"))
+        .await
+        .unwrap();
+    let signed_in = kinds(&t.db, &user(Role::Viewer, None), "voices").await;
+    assert!(signed_in.contains(&Kind::Campaign), "{signed_in:?}");
+    assert!(signed_in.contains(&Kind::Content), "{signed_in:?}");
+    assert!(kinds(&t.db, &Viewer::Anonymous, "voices").await.is_empty());
+    for q in ["solidarity", "justice", "media"] {
+        for kind in kinds(&t.db, &Viewer::Anonymous, q).await {
+            assert!(
+                matches!(kind, Kind::Organisation | Kind::Person),
+                "{q}: {kind:?}"
+            );
+        }
+    }
+    let public = titles(&t.db, &Viewer::Anonymous, "solidarity", Kind::Organisation).await;
+    let network = titles(
+        &t.db,
+        &user(Role::Viewer, None),
+        "solidarity",
+        Kind::Organisation,
+    )
+    .await;
+    assert!(
+        !public.is_empty() && public.len() < network.len(),
+        "{public:?} {network:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_restricted_organisation_is_found_by_its_members_and_coordinators_only() {
+    let t = fresh().await;
+    let org = directory::create(
+        &t.db,
+        &Actor::System,
+        org_fields("Zebra Crossing Collective", "restricted"),
+        tadamun_core::directory::Stage::Prospect,
+    )
+    .await
+    .unwrap();
+    let other = directory::create(
+        &t.db,
+        &Actor::System,
+        org_fields("Other Collective", "public"),
+        tadamun_core::directory::Stage::Prospect,
+    )
+    .await
+    .unwrap();
+    let q = "zebra crossing";
+    let k = Kind::Organisation;
+    assert_eq!(
+        titles(&t.db, &user(Role::Member, Some(org.id.clone())), q, k)
+            .await
+            .len(),
+        1
+    );
+    assert_eq!(
+        titles(&t.db, &user(Role::Coordinator, None), q, k)
+            .await
+            .len(),
+        1
+    );
+    assert!(
+        titles(&t.db, &user(Role::Member, Some(other.id)), q, k)
+            .await
+            .is_empty()
+    );
+    assert!(
+        titles(&t.db, &user(Role::Viewer, None), q, k)
+            .await
+            .is_empty()
+    );
+    assert!(titles(&t.db, &Viewer::Anonymous, q, k).await.is_empty());
+}
+
+#[tokio::test]
+async fn every_write_keeps_the_index_current_and_deletes_remove_entries() {
+    let t = fresh().await;
+    let viewer = user(Role::Coordinator, None);
+    let k = Kind::Organisation;
+    let org = directory::create(
+        &t.db,
+        &Actor::System,
+        org_fields("Quokka Alliance", "public"),
+        tadamun_core::directory::Stage::Prospect,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        titles(&t.db, &viewer, "quokk", k).await,
+        ["Quokka Alliance"]
+    );
+    directory::update(
+        &t.db,
+        &Actor::System,
+        &org.id,
+        org_fields("Wombat Alliance", "public"),
+    )
+    .await
+    .unwrap();
+    assert!(titles(&t.db, &viewer, "quokka", k).await.is_empty());
+    assert_eq!(
+        titles(&t.db, &viewer, "wombats", k).await,
+        ["Wombat Alliance"]
+    );
+    directory::delete(&t.db, &Actor::System, &org.id)
+        .await
+        .unwrap();
+    assert!(titles(&t.db, &viewer, "wombat", k).await.is_empty());
+
+    // A campaign's deletion takes its content's entries with it.
+    demo::load(&t.db, Some("a long enough password"))
+        .await
+        .unwrap();
+    assert!(
+        !titles(&t.db, &viewer, "Two million voices", Kind::Content)
+            .await
+            .is_empty()
+    );
+    let all = campaigns::list(&t.db, &Default::default()).await.unwrap();
+    for campaign in all {
+        campaigns::delete(&t.db, &Actor::System, &campaign.id)
+            .await
+            .unwrap();
+    }
+    assert!(
+        titles(&t.db, &viewer, "Two million voices", Kind::Content)
+            .await
+            .is_empty()
+    );
+    assert!(
+        titles(&t.db, &viewer, "voices", Kind::Campaign)
+            .await
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn an_index_of_an_older_form_is_rebuilt_when_the_database_is_migrated() {
+    let t = fresh().await;
+    demo::load(&t.db, Some("a long enough password"))
+        .await
+        .unwrap();
+    let counts = search::counts(&t.db).await.unwrap();
+    testing::execute(&t.db, "DELETE FROM search_entries")
+        .await
+        .unwrap();
+    testing::execute(&t.db, "UPDATE search_state SET form_version = 0")
+        .await
+        .unwrap();
+    t.db.migrate().await.unwrap();
+    assert_eq!(search::counts(&t.db).await.unwrap(), counts);
+    let found = titles(
+        &t.db,
+        &Viewer::System,
+        "Kenya Solidarity",
+        Kind::Organisation,
+    )
+    .await;
+    assert_eq!(found, ["Kenya Solidarity Network"]);
+}
+
+/// The ids `viewer` finds for `q` among records of `kind`.
+async fn ids(db: &Db, viewer: &Viewer, q: &str, kind: Kind) -> Vec<String> {
+    let query = Query::parse(q, None).unwrap();
+    let filter = SearchFilter {
+        kind: Some(kind),
+        lang: None,
+        limit: 50,
+    };
+    search::search(db, viewer, &query, &filter)
+        .await
+        .unwrap()
+        .into_iter()
+        .flat_map(|g| g.hits)
+        .map(|h| h.record_id)
+        .collect()
+}
+
+#[tokio::test]
+async fn network_records_of_every_kind_are_found_by_every_signed_in_role_and_never_anonymously() {
+    let t = fresh().await;
+    demo::load(&t.db, Some("a long enough password"))
+        .await
+        .unwrap();
+    let other = directory::create(
+        &t.db,
+        &Actor::System,
+        org_fields("Elsewhere Collective", "public"),
+        tadamun_core::directory::Stage::Prospect,
+    )
+    .await
+    .unwrap();
+    let group = tadamun_store::groups::list(&t.db).await.unwrap().remove(0);
+    let rec = tadamun_store::groups::recommendations::list(&t.db, &Default::default())
+        .await
+        .unwrap()
+        .remove(0);
+    let item = tadamun_store::plans::plans(&t.db).await.unwrap().remove(0);
+    let campaign = campaigns::list(&t.db, &Default::default())
+        .await
+        .unwrap()
+        .remove(0);
+    let content = campaigns::content::of_campaign(&t.db, &campaign.id)
+        .await
+        .unwrap()
+        .remove(0);
+    let cases = [
+        (Kind::Group, group.fields.name.clone(), group.id.to_string()),
+        (
+            Kind::Recommendation,
+            rec.fields.text.clone(),
+            rec.id.to_string(),
+        ),
+        (
+            Kind::PlanItem,
+            item.fields.title.clone(),
+            item.id.to_string(),
+        ),
+        (
+            Kind::Campaign,
+            campaign.fields.name.clone(),
+            campaign.id.to_string(),
+        ),
+        (
+            Kind::Content,
+            content.fields.title.clone(),
+            content.id.to_string(),
+        ),
+    ];
+    let signed_in = [
+        Viewer::System,
+        user(Role::Admin, None),
+        user(Role::Coordinator, None),
+        user(Role::Member, Some(other.id.clone())),
+        user(Role::Viewer, None),
+    ];
+    for (kind, text, id) in cases {
+        for viewer in &signed_in {
+            let found = ids(&t.db, viewer, &text, kind).await;
+            assert!(
+                found.contains(&id),
+                "{kind:?} {text} for {viewer:?}: {found:?}"
+            );
+        }
+        assert!(
+            ids(&t.db, &Viewer::Anonymous, &text, kind).await.is_empty(),
+            "{kind:?}"
+        );
+    }
+}
