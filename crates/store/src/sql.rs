@@ -114,6 +114,15 @@ impl Sql {
     }
 }
 
+/// The engine behind a connection, for code that holds a connection or a transaction
+/// rather than the pool.
+pub(crate) fn backend_of(conn: &sqlx::AnyConnection) -> Backend {
+    match conn.backend_name() {
+        "PostgreSQL" => Backend::Postgres,
+        _ => Backend::Sqlite,
+    }
+}
+
 /// The values of `column` in the link table `table` for each of `owners` (matched on
 /// `owner_column`), in that column's order: one query per 500 owners rather than one
 /// per owner, for lists.
@@ -133,13 +142,17 @@ pub(crate) async fn links_of(
             sql.push(if i == 0 { "" } else { ", " })
                 .bind_text(id.clone());
         }
-        sql.push(&format!(") ORDER BY {owner_column}, {column}"));
-        for row in sql.query().fetch_all(&mut *conn).await? {
-            links
-                .entry(row.try_get("owner")?)
-                .or_default()
-                .push(row.try_get("linked")?);
+        sql.push(")");
+        let rows: Vec<(String, String)> = sql
+            .into_json_rows(backend_of(conn), "owner, linked")
+            .fetch_json(&mut *conn)
+            .await?;
+        for (owner, linked) in rows {
+            links.entry(owner).or_default().push(linked);
         }
+    }
+    for linked in links.values_mut() {
+        linked.sort_unstable();
     }
     Ok(links)
 }

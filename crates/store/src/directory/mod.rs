@@ -56,10 +56,7 @@ pub struct OrganisationFilter {
 impl OrganisationFilter {
     pub(crate) fn push(&self, sql: &mut Sql) {
         if let Some(text) = &self.text {
-            for word in normalise(text).split(' ').filter(|w| !w.is_empty()) {
-                sql.push(" AND search_text LIKE ")
-                    .bind_text(format!("%{word}%"));
-            }
+            push_words(sql, "search_text", text);
         }
         if let Some(country) = &self.country {
             sql.push(" AND country = ").bind_text(country.as_str());
@@ -81,6 +78,15 @@ impl OrganisationFilter {
         if let Some(region) = self.region {
             push_region(sql, region);
         }
+    }
+}
+
+/// Narrows `sql` to rows whose `column` (an organisation's stored search form, see
+/// [`search_text`]) holds every word of `text`, in any script and with any accents.
+pub(crate) fn push_words(sql: &mut Sql, column: &str, text: &str) {
+    for word in normalise(text).split(' ').filter(|w| !w.is_empty()) {
+        sql.push(&format!(" AND {column} LIKE "))
+            .bind_text(format!("%{word}%"));
     }
 }
 

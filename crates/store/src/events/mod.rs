@@ -9,8 +9,7 @@ pub mod registrations;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
-use sqlx::any::AnyRow;
-use sqlx::{Any, Row as _, Transaction};
+use sqlx::{Any, Transaction};
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::directory::CountryCode;
 use tadamun_core::events::clash::{Audience, BUFFER_MINUTES, Shared, clash};
@@ -29,7 +28,7 @@ use crate::audit::{self, Change};
 use crate::directory::{read_list, stored_list};
 use crate::error::{Result, StoreError};
 use crate::groups::{exists, from_json, json};
-use crate::sql::{Arg, Sql, links_of};
+use crate::sql::{Arg, Sql, backend_of, links_of};
 
 const COLUMNS: &str = "id, kind, title, title_lang, titles, description, descriptions, start_at, \
      time_zone, duration, link, country, city, languages, interpretation, regions, visibility, \
@@ -48,6 +47,9 @@ pub struct EventFilter {
     pub group: Option<GroupId>,
     /// Only events this organisation organises.
     pub organisation: Option<OrganisationId>,
+    /// Only events organised by an organisation whose names or city hold every word
+    /// of this text: a coalition has too many organisations to choose from a list.
+    pub organiser: Option<String>,
     /// Only events held in, or interpreted into, this language.
     pub lang: Option<LanguageCode>,
     /// Only events whose audience meets this UN M49 region or sub-region.
@@ -92,6 +94,14 @@ impl EventFilter {
             .bind_text(org.as_str())
             .push(")");
         }
+        if let Some(words) = &self.organiser {
+            sql.push(
+                " AND id IN (SELECT eo.event_id FROM event_organisations eo \
+                 JOIN organisations o ON o.id = eo.organisation_id WHERE 1 = 1",
+            );
+            crate::directory::push_words(sql, "o.search_text", words);
+            sql.push(")");
+        }
         if let Some(lang) = &self.lang {
             let pattern = format!("%;{};%", lang.as_str());
             sql.push(" AND (languages LIKE ")
@@ -119,8 +129,9 @@ pub async fn list(db: &Db, viewer: &Viewer, filter: &EventFilter) -> Result<Vec<
     let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM events WHERE 1 = 1"));
     filter.push(&mut sql, viewer);
     sql.push(" ORDER BY start_at, id");
-    let rows = sql.query().fetch_all(db.pool()).await?;
-    events_of(db, &rows).await
+    let mut found = events_of(db, sql).await?;
+    found.sort_by(|a, b| (a.fields.start.millis(), &a.id).cmp(&(b.fields.start.millis(), &b.id)));
+    Ok(found)
 }
 
 /// Which way a page of events runs.
@@ -165,9 +176,15 @@ pub async fn page(
     }
     sql.push(&format!(" ORDER BY start_at {order}, id {order} LIMIT "))
         .bind_int(request.limit + 1);
-    let rows = sql.query().fetch_all(db.pool()).await?;
-    let keyed = events_of(db, &rows)
-        .await?
+    let mut found = events_of(db, sql).await?;
+    found.sort_by(|a, b| {
+        let order = (a.fields.start.millis(), &a.id).cmp(&(b.fields.start.millis(), &b.id));
+        match direction {
+            Direction::Forward => order,
+            Direction::Backward => order.reverse(),
+        }
+    });
+    let keyed = found
         .into_iter()
         .map(|e| (format!("{}.{}", e.fields.start.millis(), e.id), e))
         .collect();
@@ -217,13 +234,16 @@ pub async fn get(db: &Db, viewer: &Viewer, id: &EventId) -> Result<Event> {
 }
 
 async fn read(conn: &mut sqlx::AnyConnection, id: &EventId) -> Result<Event> {
-    let row = crate::sql::dynamic(format!("SELECT {COLUMNS} FROM events WHERE id = $1"))
-        .bind(id.as_str().to_owned())
-        .fetch_optional(&mut *conn)
+    let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM events WHERE id = "));
+    sql.bind_text(id.as_str());
+    let row: EventRow = sql
+        .into_json_rows(backend_of(conn), COLUMNS)
+        .fetch_json(&mut *conn)
         .await?
+        .pop()
         .ok_or(StoreError::NotFound)?;
-    let links = Links::of(conn, std::slice::from_ref(&id_text(&row)?)).await?;
-    event(&row, &links)
+    let links = Links::of(conn, std::slice::from_ref(&row.0)).await?;
+    event(row, &links)
 }
 
 /// Adds an event with its speakers and organisers.
@@ -483,17 +503,46 @@ fn values(f: &EventFields) -> Result<[Arg; 20]> {
     ])
 }
 
-fn id_text(row: &AnyRow) -> Result<String> {
-    Ok(row.try_get::<String, _>("id")?)
+/// The events `sql` (a `SELECT` of [`COLUMNS`]) finds, their speakers and organisers
+/// read in one query per table, in no promised order.
+async fn events_of(db: &Db, sql: Sql) -> Result<Vec<Event>> {
+    let mut conn = db.pool().acquire().await?;
+    let rows: Vec<EventRow> = sql
+        .into_json_rows(db.backend(), COLUMNS)
+        .fetch_json(&mut *conn)
+        .await?;
+    let ids: Vec<String> = rows.iter().map(|row| row.0.clone()).collect();
+    let links = Links::of(&mut conn, &ids).await?;
+    rows.into_iter().map(|row| event(row, &links)).collect()
 }
 
-/// The events of `rows`, their speakers and organisers read in one query per table.
-async fn events_of(db: &Db, rows: &[AnyRow]) -> Result<Vec<Event>> {
-    let ids = rows.iter().map(id_text).collect::<Result<Vec<_>>>()?;
-    let mut conn = db.pool().acquire().await?;
-    let links = Links::of(&mut conn, &ids).await?;
-    rows.iter().map(|row| event(row, &links)).collect()
-}
+/// An `events` row as [`COLUMNS`] lists it, read from JSON rows
+/// ([`Sql::into_json_rows`]): a calendar's month is hundreds of events.
+#[derive(serde::Deserialize)]
+struct EventRow(
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    i64,
+    String,
+    i64,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    i64,
+    Option<i64>,
+);
 
 /// The speakers, organisations and working groups of some events, by event id.
 #[derive(Default)]
@@ -525,61 +574,73 @@ impl Links {
     }
 }
 
-fn event(row: &AnyRow, links: &Links) -> Result<Event> {
-    let text = |c: &str| -> Result<String> { Ok(row.try_get::<String, _>(c)?) };
-    let id = EventId::from_stored(text("id")?);
-    let titles: BTreeMap<Lang, String> = from_json(&text("titles")?, "events.titles")?;
-    let descriptions: BTreeMap<Lang, String> =
-        from_json(&text("descriptions")?, "events.descriptions")?;
-    let speakers = Links::take(&links.speakers, id.as_str());
-    let organisations = Links::take(&links.organisations, id.as_str());
-    let groups = Links::take(&links.groups, id.as_str());
-    let codes = |c: &str| -> Result<Vec<LanguageCode>> {
-        Ok(read_list(&text(c)?)
-            .map(LanguageCode::from_stored)
-            .collect())
-    };
-    let instant = |c: &str| -> Result<Option<DateTime<Utc>>> {
-        Ok(row.try_get::<Option<i64>, _>(c)?.map(from_millis))
+fn event(row: EventRow, links: &Links) -> Result<Event> {
+    let EventRow(
+        id,
+        kind,
+        title,
+        title_lang,
+        titles,
+        description,
+        descriptions,
+        start_at,
+        time_zone,
+        duration,
+        link,
+        country,
+        city,
+        languages,
+        interpretation,
+        regions,
+        visibility,
+        capacity,
+        registration_opens,
+        registration_closes,
+        sequence,
+        cancelled_at,
+    ) = row;
+    let titles: BTreeMap<Lang, String> = from_json(&titles, "events.titles")?;
+    let descriptions: BTreeMap<Lang, String> = from_json(&descriptions, "events.descriptions")?;
+    let speakers = Links::take(&links.speakers, &id);
+    let organisations = Links::take(&links.organisations, &id);
+    let groups = Links::take(&links.groups, &id);
+    let codes = |list: &str| -> Vec<LanguageCode> {
+        read_list(list).map(LanguageCode::from_stored).collect()
     };
     Ok(Event {
         fields: EventFields {
-            kind: EventKind::parse(&text("kind")?)
-                .map_err(|_| StoreError::Corrupt("events.kind"))?,
-            title: text("title")?,
-            title_lang: LanguageCode::from_stored(text("title_lang")?),
+            kind: EventKind::parse(&kind).map_err(|_| StoreError::Corrupt("events.kind"))?,
+            title,
+            title_lang: LanguageCode::from_stored(title_lang),
             titles,
-            description: row.try_get("description")?,
+            description,
             descriptions,
-            start: Start::from_stored(row.try_get("start_at")?, &text("time_zone")?),
-            duration: u16::try_from(row.try_get::<i64, _>("duration")?)
+            start: Start::from_stored(start_at, &time_zone),
+            duration: u16::try_from(duration)
                 .map_err(|_| StoreError::Corrupt("events.duration"))?,
-            link: row.try_get("link")?,
-            country: row
-                .try_get::<Option<String>, _>("country")?
-                .map(CountryCode::from_stored),
-            city: row.try_get("city")?,
-            languages: codes("languages")?,
-            interpretation: codes("interpretation")?,
+            link,
+            country: country.map(CountryCode::from_stored),
+            city,
+            languages: codes(&languages),
+            interpretation: codes(&interpretation),
             speakers: speakers.into_iter().map(PersonId::from_stored).collect(),
             organisations: organisations
                 .into_iter()
                 .map(OrganisationId::from_stored)
                 .collect(),
             groups: groups.into_iter().map(GroupId::from_stored).collect(),
-            regions: read_list(&text("regions")?).collect(),
-            visibility: Visibility::parse(&text("visibility")?)
+            regions: read_list(&regions).collect(),
+            visibility: Visibility::parse(&visibility)
                 .map_err(|_| StoreError::Corrupt("events.visibility"))?,
-            capacity: row
-                .try_get::<Option<i64>, _>("capacity")?
+            capacity: capacity
                 .map(u32::try_from)
                 .transpose()
                 .map_err(|_| StoreError::Corrupt("events.capacity"))?,
-            registration_opens: instant("registration_opens")?,
-            registration_closes: instant("registration_closes")?,
+            registration_opens: registration_opens.map(from_millis),
+            registration_closes: registration_closes.map(from_millis),
         },
-        sequence: row.try_get("sequence")?,
-        cancelled: row.try_get::<Option<i64>, _>("cancelled_at")?.is_some(),
-        id,
+        sequence,
+        cancelled: cancelled_at.is_some(),
+        id: EventId::from_stored(id),
     })
 }

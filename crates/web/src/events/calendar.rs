@@ -90,6 +90,8 @@ pub(crate) struct FeedQuery {
     group: Option<String>,
     /// Only events this organisation organises.
     organisation: Option<String>,
+    /// Only events organised by an organisation whose names or city hold every word.
+    organiser: Option<String>,
     /// Only events held in or interpreted into this language.
     lang: Option<String>,
     /// Only events whose audience meets this UN M49 region or sub-region.
@@ -131,6 +133,7 @@ pub(crate) async fn feed_of(
     let query = EventQuery {
         group: q.group,
         organisation: q.organisation,
+        organiser: q.organiser,
         lang: q.lang,
         region: q.region,
         ..Default::default()

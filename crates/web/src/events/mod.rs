@@ -92,6 +92,8 @@ pub(crate) struct EventQuery {
     pub group: Option<String>,
     /// Only events this organisation organises.
     pub organisation: Option<String>,
+    /// Only events organised by an organisation whose names or city hold every word.
+    pub organiser: Option<String>,
     /// Only events held in or interpreted into this language (ISO 639 code).
     pub lang: Option<String>,
     /// Only events whose audience meets this UN M49 region or sub-region.
@@ -205,12 +207,26 @@ impl EventQuery {
             organisation: present(&self.organisation)
                 .map(|o| OrganisationId::parse(&o).map_err(unknown("organisation")))
                 .transpose()?,
+            organiser: words("organiser", &self.organiser)?,
             lang: present(&self.lang)
                 .map(|l| LanguageCode::parse("lang", &l))
                 .transpose()?,
             region: parse_region(&self.region)?.map(|r| r.m49.to_owned()),
             ended_by: None,
         })
+    }
+}
+
+/// The longest text a name filter takes, in characters.
+const MAX_WORDS: usize = 200;
+
+/// A name filter's text, if given and not too long.
+fn words(field: &'static str, raw: &Option<String>) -> Result<Option<String>, Invalid> {
+    match present(raw) {
+        Some(text) if text.chars().count() > MAX_WORDS => {
+            Err(Invalid::new(field, Problem::TooLong { max: MAX_WORDS }))
+        }
+        text => Ok(text),
     }
 }
 

@@ -79,7 +79,11 @@ struct ListPage {
     zones: Vec<Choice>,
     regions: Vec<Choice>,
     languages: Vec<Choice>,
-    organisations: Vec<Choice>,
+    /// The organiser's name words typed in the filter.
+    organiser: String,
+    /// The organisation the list is narrowed to by id (a link from its page): its id
+    /// and name.
+    organisation: Option<(String, String)>,
     groups: Vec<Choice>,
     signed_in: bool,
     can_create: bool,
@@ -105,15 +109,15 @@ async fn list(
     Params(q): Params<EventQuery>,
 ) -> AppResult<Response> {
     let lang = caller.lang;
-    let organisations = tadamun_store::directory::all_names(&state.db, &caller.viewer)
-        .await?
-        .into_iter()
-        .map(|(id, name)| Choice {
-            selected: present(&q.organisation).as_deref() == Some(id.as_str()),
-            value: id.to_string(),
-            label: name,
-        })
-        .collect();
+    let organisation = match present(&q.organisation)
+        .and_then(|raw| tadamun_core::ids::OrganisationId::parse(&raw).ok())
+    {
+        Some(id) => tadamun_store::directory::names_of(&state.db, &caller.viewer, &[&id])
+            .await?
+            .remove(id.as_str())
+            .map(|name| (id.to_string(), name)),
+        None => None,
+    };
     let groups = if caller.user.is_some() {
         group_choices(&state, lang, &present(&q.group).unwrap_or_default()).await?
     } else {
@@ -123,6 +127,7 @@ async fn list(
     let filters = crate::forms::query_string(&[
         ("group", &q.group),
         ("organisation", &q.organisation),
+        ("organiser", &q.organiser),
         ("lang", &q.lang),
         ("region", &q.region),
     ]);
@@ -133,6 +138,7 @@ async fn list(
         filters: crate::forms::query_string(&[
             ("group", &q.group),
             ("organisation", &q.organisation),
+            ("organiser", &q.organiser),
             ("lang", &q.lang),
             ("region", &q.region),
             ("tz", &q.tz),
@@ -142,7 +148,8 @@ async fn list(
         zones: zone_choices(present(&q.tz).as_deref().unwrap_or(caller.zone().name())),
         regions: region_choices(lang, &present(&q.region).unwrap_or_default()),
         languages: language_choices(lang, &[chosen_lang.as_str()]),
-        organisations,
+        organiser: present(&q.organiser).unwrap_or_default(),
+        organisation,
         groups,
         signed_in: caller.user.is_some(),
         can_create: caller

@@ -653,3 +653,73 @@ async fn the_event_list_pages_through_what_is_coming_and_what_has_been() {
     assert!(two < one, "latest first");
     assert!(!past.contains("Later still"));
 }
+
+#[tokio::test]
+async fn events_are_found_by_their_organisers_name_in_any_script_without_a_list_of_every_organisation()
+ {
+    let app = TestApp::spawn().await;
+    let nairobi = app.org("Nairobi Olive Harvest Committee", "public").await;
+    let dakar = app.org("تجمع داكار للتضامن", "public").await;
+    let coordinator = app.token_of(Role::Coordinator).await;
+    for (title, org) in [("Harvest webinar", &nairobi), ("Dakar webinar", &dakar)] {
+        let mut body = webinar_json(title, "public");
+        body["start"] = json!("2030-03-10T18:00");
+        body["organisations"] = json!([org.id.to_string()]);
+        event(&app, &coordinator, body).await;
+    }
+    let client = TestApp::client();
+    let page = |query: &str| {
+        let (client, url) = (&client, app.url(query));
+        async move {
+            let response = client.get(url).send().await.unwrap();
+            (response.status(), response.text().await.unwrap())
+        }
+    };
+
+    // The filter is a text field: the page never lists the coalition's organisations.
+    let (status, all) = page("/events").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(all.contains("Harvest webinar") && all.contains("Dakar webinar"));
+    assert!(all.contains("name=\"organiser\""));
+    assert!(!all.contains(&format!("value=\"{}\"", nairobi.id)));
+
+    // Words of the name, in any case and in any order; Arabic without its article.
+    let (_, found) = page("/events?organiser=harvest+NAIROBI").await;
+    assert!(found.contains("Harvest webinar") && !found.contains("Dakar webinar"));
+    assert!(
+        found.contains("value=\"harvest NAIROBI\""),
+        "the words stay typed"
+    );
+    let (_, found) = page("/events?organiser=%D8%AF%D8%A7%D9%83%D8%A7%D8%B1").await;
+    assert!(found.contains("Dakar webinar") && !found.contains("Harvest webinar"));
+    let (_, none) = page("/events?organiser=Lagos").await;
+    assert!(!none.contains("Harvest webinar") && !none.contains("Dakar webinar"));
+
+    // The same filter in the API and the feed.
+    let api = app
+        .api_json("/api/v1/events?organiser=olive", &coordinator)
+        .await;
+    let titles: Vec<&str> = api["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Harvest webinar"]);
+    let (status, feed) = page("/calendar.ics?organiser=olive").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(feed.contains("Harvest webinar") && !feed.contains("Dakar webinar"));
+
+    // A link from an organisation's page names it and offers every organiser again.
+    let (_, linked) = page(&format!("/events?organisation={}", dakar.id)).await;
+    assert!(linked.contains("Organised by <bdi>تجمع داكار للتضامن</bdi>"));
+    assert!(linked.contains("Dakar webinar") && !linked.contains("Harvest webinar"));
+
+    // Too long a text is refused, naming the field, and shows nothing else.
+    let long = format!("/events?organiser={}", "a".repeat(201));
+    let response = client.get(app.url(&long)).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = response.text().await.unwrap();
+    assert!(body.contains("aria-invalid=\"true\""));
+    assert!(!body.contains("Harvest webinar"));
+}
