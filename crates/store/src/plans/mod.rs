@@ -91,6 +91,60 @@ pub async fn plan_of(db: &Db, id: &PlanItemId) -> Result<PlanItemId> {
     Ok(PlanItemId::from_stored(row.try_get("plan_id")?))
 }
 
+/// A plan as the lists of plans show it.
+#[derive(Debug, Clone)]
+pub struct PlanSummary {
+    pub plan: PlanItem,
+    /// Its rolled-up progress (0–100), if anything in it is countable.
+    pub progress: Option<f64>,
+    /// How many of its items are overdue.
+    pub overdue: usize,
+    /// How many of its items are blocked.
+    pub blocked: usize,
+}
+
+/// Every plan, newest first, with its progress and its overdue and blocked items on
+/// `today`: every tree's items and each indicator's latest value in two queries,
+/// rather than each plan's whole tree with every measurement.
+#[tracing::instrument(skip(db))]
+pub async fn summaries(db: &Db, today: chrono::NaiveDate) -> Result<Vec<PlanSummary>> {
+    let rows: Vec<ItemRow> = Sql::new(&format!("SELECT {COLUMNS} FROM plan_items"))
+        .into_json_rows(db.backend(), COLUMNS)
+        .fetch_json(db.pool())
+        .await?;
+    let mut by_plan: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        let plan = row.1.clone();
+        let item = item(row)?;
+        let counts = by_plan.entry(plan).or_default();
+        counts.0 += usize::from(item.fields.is_overdue(today));
+        counts.1 += usize::from(item.fields.status == Status::Blocked);
+        items.push(item);
+    }
+    let measured = indicators::latest_of_all(db).await?;
+    let progress = Tree {
+        nodes: items.iter().map(Node::of).collect(),
+        indicators: indicators::progress_by_item(&measured),
+    }
+    .progress();
+    let mut summaries: Vec<PlanSummary> = items
+        .into_iter()
+        .filter(|i| i.fields.level == Level::Plan)
+        .map(|plan| {
+            let (overdue, blocked) = by_plan.get(plan.id.as_str()).copied().unwrap_or_default();
+            PlanSummary {
+                progress: progress.get(&plan.id).copied(),
+                overdue,
+                blocked,
+                plan,
+            }
+        })
+        .collect();
+    summaries.sort_by(|a, b| b.plan.id.cmp(&a.plan.id));
+    Ok(summaries)
+}
+
 /// The whole tree of plan `plan`, with every item's rolled-up progress.
 #[tracing::instrument(skip(db))]
 pub async fn tree(db: &Db, plan: &PlanItemId) -> Result<PlanTree> {

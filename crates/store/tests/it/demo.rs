@@ -99,6 +99,29 @@ async fn the_large_demo_writes_plans_that_read_back_as_whole_trees() {
     assert!(tree.indicators.iter().all(|m| m.points.len() == 12));
     let progress = tree.progress[&all[0].id];
     assert!(progress > 0.0 && progress < 100.0, "{progress}");
+    // The lists' summaries, from each indicator's latest value only, agree with the
+    // whole trees.
+    let today = chrono::Utc::now().date_naive();
+    let summaries = plans::summaries(&t.db, today).await.unwrap();
+    assert_eq!(summaries.len(), 2);
+    for (summary, plan) in summaries.iter().zip(&all) {
+        assert_eq!(summary.plan.id, plan.id);
+        let tree = plans::tree(&t.db, &plan.id).await.unwrap();
+        assert_eq!(summary.progress, tree.progress.get(&plan.id).copied());
+        let overdue = tree
+            .items
+            .iter()
+            .filter(|i| i.fields.is_overdue(today))
+            .count();
+        assert_eq!(summary.overdue, overdue);
+        assert!(overdue > 0, "the large demo has overdue actions");
+        let blocked = tree
+            .items
+            .iter()
+            .filter(|i| i.fields.status == tadamun_core::plans::Status::Blocked)
+            .count();
+        assert_eq!(summary.blocked, blocked);
+    }
     // Every action lies within its initiative's dates, as the rules require.
     for item in &tree.items {
         if let Some(parent) = &item.fields.parent {

@@ -396,6 +396,12 @@ async fn a_corrected_measurement_is_kept_in_the_history_and_the_forecast_uses_th
     let expected = ind.fields.progress(points.last());
     assert!((tree.progress[&objective.id] - expected).abs() < 1e-9);
     assert!((tree.progress[&plan.id] - expected).abs() < 1e-9);
+    // The list of plans counts the corrected value too, not the one it replaced.
+    let summaries = plans::summaries(&t.db, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap())
+        .await
+        .unwrap();
+    let listed = summaries.iter().find(|s| s.plan.id == plan.id).unwrap();
+    assert!((listed.progress.unwrap() - expected).abs() < 1e-9);
 }
 
 #[tokio::test]

@@ -134,12 +134,13 @@ async fn list_plans(
     caller: Caller,
 ) -> AppResult<Json<Vec<ItemOut>>> {
     caller.user()?;
-    let mut out = Vec::new();
-    for plan in plans::plans(&state.db).await? {
-        let tree = plans::tree(&state.db, &plan.id).await?;
-        out.push(item_out(&plan, tree.progress.get(&plan.id).copied()));
-    }
-    Ok(Json(out))
+    let summaries = plans::summaries(&state.db, chrono::Utc::now().date_naive()).await?;
+    Ok(Json(
+        summaries
+            .iter()
+            .map(|s| item_out(&s.plan, s.progress))
+            .collect(),
+    ))
 }
 
 /// A plan's tree, every item with its progress (signed-in users).

@@ -7,7 +7,6 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
 use tadamun_core::i18n::Lang;
-use tadamun_core::plans::Status;
 use tadamun_store::plans::{self, PlanTree};
 
 use super::{ItemRow, Owners, parse_item_id, percent_text, today, tree_rows};
@@ -41,32 +40,17 @@ struct ListPage {
 async fn list(State(state): State<AppState>, caller: Caller) -> AppResult<ListPage> {
     caller.user()?;
     let lang = caller.lang;
-    let all = plans::plans(&state.db).await?;
-    let owners = Owners::of(&state, &caller.viewer, lang, all.iter()).await?;
     let today = today();
-    let mut rows = Vec::with_capacity(all.len());
-    for plan in &all {
-        let tree = plans::tree(&state.db, &plan.id).await?;
-        rows.push(PlanRow {
-            item: ItemRow::new(
-                lang,
-                plan,
-                tree.progress.get(&plan.id).copied(),
-                &owners,
-                today,
-            ),
-            overdue: tree
-                .items
-                .iter()
-                .filter(|i| i.fields.is_overdue(today))
-                .count() as i64,
-            blocked: tree
-                .items
-                .iter()
-                .filter(|i| i.fields.status == Status::Blocked)
-                .count() as i64,
-        });
-    }
+    let all = plans::summaries(&state.db, today).await?;
+    let owners = Owners::of(&state, &caller.viewer, lang, all.iter().map(|s| &s.plan)).await?;
+    let rows = all
+        .iter()
+        .map(|s| PlanRow {
+            item: ItemRow::new(lang, &s.plan, s.progress, &owners, today),
+            overdue: s.overdue as i64,
+            blocked: s.blocked as i64,
+        })
+        .collect();
     Ok(ListPage {
         shell: Shell::new(&caller, "plans"),
         plans: rows,
