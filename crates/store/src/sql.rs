@@ -100,6 +100,25 @@ impl Sql {
         serde_json::from_str(&text).map_err(|_| StoreError::Corrupt("json rows"))
     }
 
+    /// Runs this query (a `SELECT` of the plain columns `columns`) as
+    /// [`Sql::into_json_rows`] does and returns its rows, read by column name like the
+    /// database's own rows ([`Columns`]): for lists of records whose decoder also reads
+    /// single rows.
+    pub(crate) async fn fetch_rows<'e>(
+        self,
+        backend: Backend,
+        executor: impl sqlx::Executor<'e, Database = Any>,
+        columns: &str,
+    ) -> Result<JsonRows> {
+        Ok(JsonRows {
+            names: columns.split(',').map(|c| c.trim().to_owned()).collect(),
+            rows: self
+                .into_json_rows(backend, columns)
+                .fetch_json(executor)
+                .await?,
+        })
+    }
+
     /// The query, ready to run.
     pub(crate) fn query(&self) -> Query<'_, Any, AnyArguments> {
         self.args
@@ -190,4 +209,61 @@ pub(crate) async fn insert_rows(
         sql.query().execute(&mut **tx).await?;
     }
     Ok(())
+}
+
+/// The rows of a query made by [`Sql::into_json_rows`], with their column names.
+pub(crate) struct JsonRows {
+    names: Vec<String>,
+    rows: Vec<Vec<serde_json::Value>>,
+}
+
+impl JsonRows {
+    /// Each row, to read by column name.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = JsonRow<'_>> {
+        self.rows.iter().map(|values| JsonRow {
+            names: &self.names,
+            values,
+        })
+    }
+}
+
+/// One row of [`JsonRows`].
+pub(crate) struct JsonRow<'a> {
+    names: &'a [String],
+    values: &'a [serde_json::Value],
+}
+
+/// A value a row can hold, as either kind of row reads it.
+pub(crate) trait Column:
+    serde::de::DeserializeOwned + for<'r> sqlx::Decode<'r, Any> + sqlx::Type<Any>
+{
+}
+
+impl<T> Column for T where
+    T: serde::de::DeserializeOwned + for<'r> sqlx::Decode<'r, Any> + sqlx::Type<Any>
+{
+}
+
+/// A row read by column name: the database's own, or one of [`JsonRows`]. Decoders
+/// take `&impl Columns` so that a single record and a long list share them.
+pub(crate) trait Columns {
+    fn get<T: Column>(&self, column: &str) -> Result<T>;
+}
+
+impl Columns for sqlx::any::AnyRow {
+    fn get<T: Column>(&self, column: &str) -> Result<T> {
+        Ok(self.try_get::<T, _>(column)?)
+    }
+}
+
+impl Columns for JsonRow<'_> {
+    fn get<T: Column>(&self, column: &str) -> Result<T> {
+        let value = self
+            .names
+            .iter()
+            .position(|n| n == column)
+            .and_then(|i| self.values.get(i))
+            .ok_or(StoreError::Corrupt("json rows"))?;
+        T::deserialize(value).map_err(|_| StoreError::Corrupt("json rows"))
+    }
 }

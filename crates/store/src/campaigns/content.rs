@@ -5,7 +5,6 @@
 //! `translation_changes`. Changing an item's source text marks its approved and
 //! published translations out of date in the same transaction.
 
-use sqlx::any::AnyRow;
 use sqlx::{Any, Row as _, Transaction};
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::campaigns::{
@@ -22,6 +21,7 @@ use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
 use crate::groups::exists;
+use crate::sql::Columns;
 
 const COLUMNS: &str = "id, campaign_id, kind, channel, source_lang, title, body";
 const TRANSLATION_COLUMNS: &str =
@@ -43,15 +43,18 @@ pub struct StateChange {
 /// A campaign's content items, oldest first.
 #[tracing::instrument(skip(db))]
 pub async fn of_campaign(db: &Db, campaign: &CampaignId) -> Result<Vec<ContentItem>> {
-    crate::sql::dynamic(format!(
-        "SELECT {COLUMNS} FROM content_items WHERE campaign_id = $1 ORDER BY id"
-    ))
-    .bind(campaign.as_str().to_owned())
-    .fetch_all(db.pool())
-    .await?
-    .iter()
-    .map(item)
-    .collect()
+    let mut sql = crate::sql::Sql::new(&format!(
+        "SELECT {COLUMNS} FROM content_items WHERE campaign_id = "
+    ));
+    sql.bind_text(campaign.as_str());
+    let mut found = sql
+        .fetch_rows(db.backend(), db.pool(), COLUMNS)
+        .await?
+        .iter()
+        .map(|row| item(&row))
+        .collect::<Result<Vec<_>>>()?;
+    found.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(found)
 }
 
 /// The content items of `ids` that exist, in no particular order: for lists that name
@@ -68,7 +71,11 @@ pub async fn of_ids(db: &Db, ids: &[ContentItemId]) -> Result<Vec<ContentItem>> 
                 .bind_text(id.as_str());
         }
         sql.push(")");
-        for row in sql.query().fetch_all(db.pool()).await? {
+        for row in sql
+            .fetch_rows(db.backend(), db.pool(), COLUMNS)
+            .await?
+            .iter()
+        {
             found.push(item(&row)?);
         }
     }
@@ -535,12 +542,12 @@ async fn record<T: serde::Serialize>(
     .await
 }
 
-fn item(row: &AnyRow) -> Result<ContentItem> {
+fn item(row: &impl Columns) -> Result<ContentItem> {
     item_fields(row, "title", "body")
 }
 
-fn item_fields(row: &AnyRow, title: &str, body: &str) -> Result<ContentItem> {
-    let text = |c: &str| -> Result<String> { Ok(row.try_get::<String, _>(c)?) };
+fn item_fields(row: &impl Columns, title: &str, body: &str) -> Result<ContentItem> {
+    let text = |c: &str| -> Result<String> { Ok(row.get::<String>(c)?) };
     Ok(ContentItem {
         id: ContentItemId::from_stored(text("id")?),
         campaign: CampaignId::from_stored(text("campaign_id")?),
@@ -551,29 +558,29 @@ fn item_fields(row: &AnyRow, title: &str, body: &str) -> Result<ContentItem> {
                 .map_err(|_| StoreError::Corrupt("content_items.channel"))?,
             source_lang: LanguageCode::from_stored(text("source_lang")?),
             title: text(title)?,
-            body: row.try_get(body)?,
+            body: row.get(body)?,
         },
     })
 }
 
-fn translation(row: &AnyRow) -> Result<Translation> {
-    let text = |c: &str| -> Result<String> { Ok(row.try_get::<String, _>(c)?) };
+fn translation(row: &impl Columns) -> Result<Translation> {
+    let text = |c: &str| -> Result<String> { Ok(row.get::<String>(c)?) };
     Ok(Translation {
         item: ContentItemId::from_stored(text("item_id")?),
         lang: LanguageCode::from_stored(text("lang")?),
         fields: TranslationFields {
-            title: row.try_get("title")?,
-            body: row.try_get("body")?,
+            title: row.get("title")?,
+            body: row.get("body")?,
             assignee: row
-                .try_get::<Option<String>, _>("assignee_id")?
+                .get::<Option<String>>("assignee_id")?
                 .map(UserId::from_stored),
             due: row
-                .try_get::<Option<String>, _>("due_date")?
+                .get::<Option<String>>("due_date")?
                 .map(|d| day(&d, "translations.due_date"))
                 .transpose()?,
         },
         state: TranslationState::parse(&text("state")?)
             .map_err(|_| StoreError::Corrupt("translations.state"))?,
-        outdated: row.try_get::<i64, _>("outdated")? != 0,
+        outdated: row.get::<i64>("outdated")? != 0,
     })
 }

@@ -9,8 +9,7 @@ pub mod targets;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
-use sqlx::any::AnyRow;
-use sqlx::{Any, Row as _, Transaction};
+use sqlx::{Any, Transaction};
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::campaigns::{Campaign, CampaignFields, CampaignKind, Phase, Target};
 use tadamun_core::i18n::Lang;
@@ -23,7 +22,7 @@ use crate::audit::{self, Change};
 use crate::directory::{read_list, stored_list};
 use crate::error::{Result, StoreError};
 use crate::groups::{exists, from_json, json};
-use crate::sql::{Arg, Sql, links_of};
+use crate::sql::{Arg, Columns, Sql, links_of};
 
 const COLUMNS: &str =
     "id, name, name_lang, names, kind, goals, goals_tr, start_date, end_date, regions, languages";
@@ -124,15 +123,19 @@ pub async fn list(db: &Db, filter: &CampaignFilter) -> Result<Vec<Campaign>> {
             }
         }
     }
-    sql.push(" ORDER BY start_date DESC, id DESC");
-    let rows = sql.query().fetch_all(db.pool()).await?;
+    let mut conn = db.pool().acquire().await?;
+    let rows = sql.fetch_rows(db.backend(), &mut *conn, COLUMNS).await?;
     let ids = rows
         .iter()
-        .map(|r| Ok(r.try_get::<String, _>("id")?))
+        .map(|r| r.get::<String>("id"))
         .collect::<Result<Vec<_>>>()?;
-    let mut conn = db.pool().acquire().await?;
     let links = links(&mut conn, &ids).await?;
-    rows.iter().map(|row| campaign(row, &links)).collect()
+    let mut found = rows
+        .iter()
+        .map(|row| campaign(&row, &links))
+        .collect::<Result<Vec<_>>>()?;
+    found.sort_by(|a, b| (b.fields.start, &b.id).cmp(&(a.fields.start, &a.id)));
+    Ok(found)
 }
 
 /// One campaign.
@@ -372,8 +375,8 @@ async fn links(conn: &mut sqlx::AnyConnection, ids: &[String]) -> Result<Links> 
     Ok(links)
 }
 
-fn campaign(row: &AnyRow, links: &Links) -> Result<Campaign> {
-    let text = |c: &str| -> Result<String> { Ok(row.try_get::<String, _>(c)?) };
+fn campaign(row: &impl Columns, links: &Links) -> Result<Campaign> {
+    let text = |c: &str| -> Result<String> { Ok(row.get::<String>(c)?) };
     let id = CampaignId::from_stored(text("id")?);
     let names: BTreeMap<Lang, String> = from_json(&text("names")?, "campaigns.names")?;
     let goals_tr: BTreeMap<Lang, String> = from_json(&text("goals_tr")?, "campaigns.goals_tr")?;
@@ -385,11 +388,11 @@ fn campaign(row: &AnyRow, links: &Links) -> Result<Campaign> {
             names,
             kind: CampaignKind::parse(&text("kind")?)
                 .map_err(|_| StoreError::Corrupt("campaigns.kind"))?,
-            goals: row.try_get("goals")?,
+            goals: row.get("goals")?,
             goals_tr,
             start: day(&text("start_date")?, "campaigns.start_date")?,
             end: row
-                .try_get::<Option<String>, _>("end_date")?
+                .get::<Option<String>>("end_date")?
                 .map(|d| day(&d, "campaigns.end_date"))
                 .transpose()?,
             regions: read_list(&text("regions")?).collect(),

@@ -2,7 +2,6 @@
 //! every publication it names must exist, or nothing is written.
 
 use chrono::{DateTime, Utc};
-use sqlx::any::AnyRow;
 use sqlx::{Any, Row as _, Transaction};
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::campaigns::Channel;
@@ -17,6 +16,7 @@ use tadamun_core::{Invalid, Problem};
 use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
+use crate::sql::Columns;
 
 const COLUMNS: &str =
     "id, item_id, lang, channel, start_at, time_zone, url, impressions, engagements, clicks";
@@ -53,13 +53,14 @@ pub async fn between(
     if let Some(c) = campaign {
         sql.push(" AND campaign_id = ").bind_text(c.as_str());
     }
-    sql.push(" ORDER BY start_at, id");
-    sql.query()
-        .fetch_all(db.pool())
+    let mut found = sql
+        .fetch_rows(db.backend(), db.pool(), COLUMNS)
         .await?
         .iter()
-        .map(publication)
-        .collect()
+        .map(|row| publication(&row))
+        .collect::<Result<Vec<_>>>()?;
+    found.sort_by(|a, b| (a.fields.start.millis(), &a.id).cmp(&(b.fields.start.millis(), &b.id)));
+    Ok(found)
 }
 
 /// One publication.
@@ -293,11 +294,11 @@ async fn record(
     .await
 }
 
-fn publication(row: &AnyRow) -> Result<Publication> {
-    let text = |c: &str| -> Result<String> { Ok(row.try_get::<String, _>(c)?) };
+fn publication(row: &impl Columns) -> Result<Publication> {
+    let text = |c: &str| -> Result<String> { Ok(row.get::<String>(c)?) };
     let figure = |c: &str| -> Result<Option<u64>> {
         Ok(row
-            .try_get::<Option<i64>, _>(c)?
+            .get::<Option<i64>>(c)?
             .and_then(|v| u64::try_from(v).ok()))
     };
     Ok(Publication {
@@ -307,8 +308,8 @@ fn publication(row: &AnyRow) -> Result<Publication> {
             lang: LanguageCode::from_stored(text("lang")?),
             channel: Channel::parse(&text("channel")?)
                 .map_err(|_| StoreError::Corrupt("publications.channel"))?,
-            start: Start::from_stored(row.try_get("start_at")?, &text("time_zone")?),
-            url: row.try_get("url")?,
+            start: Start::from_stored(row.get("start_at")?, &text("time_zone")?),
+            url: row.get("url")?,
         },
         reach: Reach {
             impressions: figure("impressions")?,
