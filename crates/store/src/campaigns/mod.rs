@@ -23,7 +23,7 @@ use crate::audit::{self, Change};
 use crate::directory::{read_list, stored_list};
 use crate::error::{Result, StoreError};
 use crate::groups::{exists, from_json, json};
-use crate::sql::{Arg, Sql, links_of};
+use crate::sql::{Arg, Sql, links_of, replace_links};
 
 const COLUMNS: &str =
     "id, name, name_lang, names, kind, goals, goals_tr, start_date, end_date, regions, languages";
@@ -227,12 +227,6 @@ pub async fn update(
     }
     sql.push(" WHERE id = ").bind_text(id.as_str());
     sql.query().execute(&mut *tx).await?;
-    for (table, ..) in LINKS {
-        crate::sql::dynamic(format!("DELETE FROM {table} WHERE campaign_id = $1"))
-            .bind(id.as_str().to_owned())
-            .execute(&mut *tx)
-            .await?;
-    }
     write_links(&mut tx, &after).await?;
     record(
         &mut tx,
@@ -289,17 +283,10 @@ fn link_ids(f: &CampaignFields) -> [Vec<&str>; 4] {
     ]
 }
 
+/// Makes the link tables hold exactly the campaign's links.
 async fn write_links(tx: &mut Transaction<'_, Any>, c: &Campaign) -> Result<()> {
     for ((table, column, ..), ids) in LINKS.iter().zip(link_ids(&c.fields)) {
-        for id in ids {
-            crate::sql::dynamic(format!(
-                "INSERT INTO {table} (campaign_id, {column}) VALUES ($1, $2)"
-            ))
-            .bind(c.id.as_str().to_owned())
-            .bind(id.to_owned())
-            .execute(&mut **tx)
-            .await?;
-        }
+        replace_links(tx, table, "campaign_id", c.id.as_str(), column, ids).await?;
     }
     Ok(())
 }
