@@ -151,10 +151,12 @@ struct ServeArgs {
     /// Give every demo account this password instead of a random one.
     #[arg(long, env = "TADAMUN_DEMO_PASSWORD", hide_env_values = true)]
     demo_password: Option<String>,
-    /// The address people reach Tadamun at; https makes cookies Secure.
+    /// The address people reach Tadamun at; https makes cookies Secure. Without it,
+    /// absolute links (the private calendar link) are built from the request's Host.
     #[arg(long, env = "TADAMUN_PUBLIC_URL")]
     public_url: Option<String>,
-    /// Trust X-Forwarded-For from a reverse proxy in front of Tadamun.
+    /// Trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy in front of
+    /// Tadamun.
     #[arg(long, env = "TADAMUN_BEHIND_PROXY")]
     behind_proxy: bool,
     #[command(flatten)]

@@ -176,6 +176,28 @@ pub(crate) async fn links_of(
     Ok(links)
 }
 
+/// Makes `ids` the whole set of `column` values linked to `owner` in the link table
+/// `table` (matched on `owner_column`): the owner's rows go, then the new ones are
+/// inserted. Names are `'static` so that only this crate's constants reach the SQL.
+pub(crate) async fn replace_links<'a>(
+    tx: &mut sqlx::Transaction<'_, Any>,
+    table: &'static str,
+    owner_column: &'static str,
+    owner: &str,
+    column: &'static str,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Result<()> {
+    dynamic(format!("DELETE FROM {table} WHERE {owner_column} = $1"))
+        .bind(owner.to_owned())
+        .execute(&mut **tx)
+        .await?;
+    let rows = ids
+        .into_iter()
+        .map(|id| vec![Arg::Text(owner.to_owned()), Arg::Text(id.to_owned())])
+        .collect();
+    insert_rows(tx, table, &[owner_column, column], rows).await
+}
+
 /// Inserts `rows` into `table` with multi-row `INSERT`s inside `tx`. For bulk loads
 /// (the large demo); everyday writes insert one record with its audit row.
 ///

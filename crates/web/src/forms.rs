@@ -5,8 +5,9 @@ use axum::extract::{FromRequest, Request};
 use serde::de::DeserializeOwned;
 use tadamun_core::Invalid;
 use tadamun_core::i18n::Lang;
+use tadamun_store::StoreError;
 
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
 use crate::i18n;
 
 /// A url-encoded form body. Repeated keys (checkboxes of one name) fill a `Vec`.
@@ -114,6 +115,25 @@ impl FormError {
     /// Whether `field` is the one at fault (for `aria-invalid`).
     pub fn is(&self, field: &str) -> bool {
         self.field == field
+    }
+}
+
+/// Writes a form's fields once they are valid. A refusal, by the core's rules
+/// (`validated`) or by the store (an unknown linked record …), comes back as
+/// `Ok(Err(invalid))` so the handler shows the form again with what was typed; any
+/// other failure is an error.
+pub(crate) async fn submit<F, T>(
+    validated: Result<F, Invalid>,
+    write: impl AsyncFnOnce(F) -> Result<T, StoreError>,
+) -> AppResult<Result<T, Invalid>> {
+    let fields = match validated {
+        Ok(fields) => fields,
+        Err(invalid) => return Ok(Err(invalid)),
+    };
+    match write(fields).await {
+        Ok(saved) => Ok(Ok(saved)),
+        Err(StoreError::Invalid(invalid)) => Ok(Err(invalid)),
+        Err(e) => Err(e.into()),
     }
 }
 

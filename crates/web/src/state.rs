@@ -1,12 +1,15 @@
 use std::sync::Arc;
 
+use axum::http::{HeaderMap, header};
+
 use tadamun_store::Db;
 
 /// How this server is deployed.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
     /// The address people reach Tadamun at (`https://tadamun.example.org`). When it is
-    /// https, cookies are marked Secure.
+    /// https, cookies are marked Secure. Without it, links that must be absolute are
+    /// built from the request (see [`Settings::base_url`]).
     pub public_url: Option<String>,
     /// Trust `X-Forwarded-For` and `X-Forwarded-Proto` from a reverse proxy.
     pub behind_proxy: bool,
@@ -15,6 +18,28 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The start of absolute links (no trailing `/`) for a request with `headers`:
+    /// `public_url` when set, else the request's `Host`, over https only when a
+    /// trusted proxy says so (`X-Forwarded-Proto: https`). `None` when neither gives a
+    /// usable address; the caller then falls back to a relative link.
+    pub fn base_url(&self, headers: &HeaderMap) -> Option<String> {
+        if let Some(url) = self.public_url.as_deref() {
+            return Some(url.trim_end_matches('/').to_owned());
+        }
+        let host = headers
+            .get(header::HOST)
+            .and_then(|v| v.to_str().ok())
+            .filter(|h| plausible_host(h))?;
+        let https = self.behind_proxy
+            && headers
+                .get("x-forwarded-proto")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.split(',').next())
+                .is_some_and(|p| p.trim().eq_ignore_ascii_case("https"));
+        let scheme = if https { "https" } else { "http" };
+        Some(format!("{scheme}://{host}"))
+    }
+
     /// Whether cookies must only travel over https.
     pub fn secure_cookies(&self) -> bool {
         self.public_url
@@ -38,6 +63,85 @@ impl AppState {
         Self {
             db,
             settings: Arc::new(settings),
+        }
+    }
+}
+
+/// Whether `host` is a `Host` value safe to put in a link: a DNS name or IPv4 address,
+/// or a bracketed IPv6 address, with an optional port. The header is whatever the
+/// client sent, so anything else (quotes, slashes, spaces, `@`) is refused.
+fn plausible_host(host: &str) -> bool {
+    let (name, port) = match host.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((ip, after)) => {
+                let ipv6 = !ip.is_empty()
+                    && ip
+                        .chars()
+                        .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+                if !ipv6 {
+                    return false;
+                }
+                match after {
+                    "" => return true,
+                    _ => match after.strip_prefix(':') {
+                        Some(port) => (None, Some(port)),
+                        None => return false,
+                    },
+                }
+            }
+            None => return false,
+        },
+        None => match host.split_once(':') {
+            Some((name, port)) => (Some(name), Some(port)),
+            None => (Some(host), None),
+        },
+    };
+    let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.parse::<u16>().is_ok());
+    let name_ok = name.is_none_or(|n| {
+        n.len() <= 253
+            && n.split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            })
+    });
+    port_ok && name_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plausible_host;
+
+    #[test]
+    fn only_plain_host_names_and_addresses_make_links() {
+        for good in [
+            "tadamun.example.org",
+            "localhost:8080",
+            "127.0.0.1:3000",
+            "[::1]:8080",
+            "[2001:db8::1]",
+            "xn--mgbh0fb.example",
+        ] {
+            assert!(plausible_host(good), "{good}");
+        }
+        for bad in [
+            "",
+            "evil.example/path",
+            "a b",
+            "user@evil.example",
+            "evil.example\"><script>",
+            "host:",
+            "host:99999",
+            "host:80:80",
+            "-bad.example",
+            "bad..example",
+            "[::1",
+            "[::1]x",
+            "[]",
+        ] {
+            assert!(!plausible_host(bad), "{bad}");
         }
     }
 }

@@ -547,7 +547,7 @@ fn item(row: &impl Columns) -> Result<ContentItem> {
 }
 
 fn item_fields(row: &impl Columns, title: &str, body: &str) -> Result<ContentItem> {
-    let text = |c: &str| -> Result<String> { Ok(row.get::<String>(c)?) };
+    let text = |c: &str| row.get::<String>(c);
     Ok(ContentItem {
         id: ContentItemId::from_stored(text("id")?),
         campaign: CampaignId::from_stored(text("campaign_id")?),
@@ -564,7 +564,7 @@ fn item_fields(row: &impl Columns, title: &str, body: &str) -> Result<ContentIte
 }
 
 fn translation(row: &impl Columns) -> Result<Translation> {
-    let text = |c: &str| -> Result<String> { Ok(row.get::<String>(c)?) };
+    let text = |c: &str| row.get::<String>(c);
     Ok(Translation {
         item: ContentItemId::from_stored(text("item_id")?),
         lang: LanguageCode::from_stored(text("lang")?),

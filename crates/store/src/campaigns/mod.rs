@@ -22,7 +22,7 @@ use crate::audit::{self, Change};
 use crate::directory::{read_list, stored_list};
 use crate::error::{Result, StoreError};
 use crate::groups::{exists, from_json, json};
-use crate::sql::{Arg, Columns, Sql, links_of};
+use crate::sql::{Arg, Columns, Sql, links_of, replace_links};
 
 const COLUMNS: &str =
     "id, name, name_lang, names, kind, goals, goals_tr, start_date, end_date, regions, languages";
@@ -230,12 +230,6 @@ pub async fn update(
     }
     sql.push(" WHERE id = ").bind_text(id.as_str());
     sql.query().execute(&mut *tx).await?;
-    for (table, ..) in LINKS {
-        crate::sql::dynamic(format!("DELETE FROM {table} WHERE campaign_id = $1"))
-            .bind(id.as_str().to_owned())
-            .execute(&mut *tx)
-            .await?;
-    }
     write_links(&mut tx, &after).await?;
     record(
         &mut tx,
@@ -292,17 +286,10 @@ fn link_ids(f: &CampaignFields) -> [Vec<&str>; 4] {
     ]
 }
 
+/// Makes the link tables hold exactly the campaign's links.
 async fn write_links(tx: &mut Transaction<'_, Any>, c: &Campaign) -> Result<()> {
     for ((table, column, ..), ids) in LINKS.iter().zip(link_ids(&c.fields)) {
-        for id in ids {
-            crate::sql::dynamic(format!(
-                "INSERT INTO {table} (campaign_id, {column}) VALUES ($1, $2)"
-            ))
-            .bind(c.id.as_str().to_owned())
-            .bind(id.to_owned())
-            .execute(&mut **tx)
-            .await?;
-        }
+        replace_links(tx, table, "campaign_id", c.id.as_str(), column, ids).await?;
     }
     Ok(())
 }
@@ -376,7 +363,7 @@ async fn links(conn: &mut sqlx::AnyConnection, ids: &[String]) -> Result<Links> 
 }
 
 fn campaign(row: &impl Columns, links: &Links) -> Result<Campaign> {
-    let text = |c: &str| -> Result<String> { Ok(row.get::<String>(c)?) };
+    let text = |c: &str| row.get::<String>(c);
     let id = CampaignId::from_stored(text("id")?);
     let names: BTreeMap<Lang, String> = from_json(&text("names")?, "campaigns.names")?;
     let goals_tr: BTreeMap<Lang, String> = from_json(&text("goals_tr")?, "campaigns.goals_tr")?;

@@ -295,7 +295,7 @@ async fn record(
 }
 
 fn publication(row: &impl Columns) -> Result<Publication> {
-    let text = |c: &str| -> Result<String> { Ok(row.get::<String>(c)?) };
+    let text = |c: &str| row.get::<String>(c);
     let figure = |c: &str| -> Result<Option<u64>> {
         Ok(row
             .get::<Option<i64>>(c)?

@@ -300,12 +300,6 @@ pub async fn update(db: &Db, actor: &Actor, id: &EventId, fields: EventFields) -
     }
     sql.push(" WHERE id = ").bind_text(id.as_str());
     sql.query().execute(&mut *tx).await?;
-    for table in ["event_speakers", "event_organisations", "event_groups"] {
-        crate::sql::dynamic(format!("DELETE FROM {table} WHERE event_id = $1"))
-            .bind(id.as_str().to_owned())
-            .execute(&mut *tx)
-            .await?;
-    }
     write_links(&mut tx, &after).await?;
     // More places may have been opened: those waiting get them.
     registrations::fill_places(&mut tx, actor, id).await?;
@@ -391,8 +385,9 @@ async fn check_references(tx: &mut Transaction<'_, Any>, f: &EventFields) -> Res
     Ok(())
 }
 
+/// Makes the link tables hold exactly the event's speakers, organisers and groups.
 async fn write_links(tx: &mut Transaction<'_, Any>, e: &Event) -> Result<()> {
-    let links: [(&str, &str, Vec<&str>); 3] = [
+    let links: [(&'static str, &'static str, Vec<&str>); 3] = [
         (
             "event_speakers",
             "person_id",
@@ -414,15 +409,7 @@ async fn write_links(tx: &mut Transaction<'_, Any>, e: &Event) -> Result<()> {
         ),
     ];
     for (table, column, ids) in links {
-        for id in ids {
-            crate::sql::dynamic(format!(
-                "INSERT INTO {table} (event_id, {column}) VALUES ($1, $2)"
-            ))
-            .bind(e.id.as_str().to_owned())
-            .bind(id.to_owned())
-            .execute(&mut **tx)
-            .await?;
-        }
+        crate::sql::replace_links(tx, table, "event_id", e.id.as_str(), column, ids).await?;
     }
     Ok(())
 }

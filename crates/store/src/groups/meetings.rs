@@ -23,7 +23,7 @@ use super::{exists, from_json, json};
 use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
-use crate::sql::{Arg, Sql};
+use crate::sql::{Arg, Sql, replace_links};
 
 const COLUMNS: &str = "id, kind, title, title_lang, titles, start_at, time_zone, duration, link, place, \
      group_id, agenda, minutes, decisions";
@@ -140,12 +140,6 @@ pub async fn update(
     }
     sql.push(" WHERE id = ").bind_text(id.as_str());
     sql.query().execute(&mut *tx).await?;
-    for table in ["meeting_people", "meeting_organisations"] {
-        crate::sql::dynamic(format!("DELETE FROM {table} WHERE meeting_id = $1"))
-            .bind(id.as_str().to_owned())
-            .execute(&mut *tx)
-            .await?;
-    }
     write_attendees(&mut tx, &after).await?;
     record(
         &mut tx,
@@ -399,24 +393,21 @@ pub(crate) async fn check_owner(
     }
 }
 
+/// Makes the link tables hold exactly the meeting's attendees.
 async fn write_attendees(tx: &mut Transaction<'_, Any>, m: &Meeting) -> Result<()> {
-    for person in &m.fields.people {
-        sqlx::query("INSERT INTO meeting_people (meeting_id, person_id) VALUES ($1, $2)")
-            .bind(m.id.as_str().to_owned())
-            .bind(person.as_str().to_owned())
-            .execute(&mut **tx)
-            .await?;
-    }
-    for org in &m.fields.organisations {
-        sqlx::query(
-            "INSERT INTO meeting_organisations (meeting_id, organisation_id) VALUES ($1, $2)",
-        )
-        .bind(m.id.as_str().to_owned())
-        .bind(org.as_str().to_owned())
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
+    let id = m.id.as_str();
+    let people = m.fields.people.iter().map(PersonId::as_str);
+    replace_links(tx, "meeting_people", "meeting_id", id, "person_id", people).await?;
+    let orgs = m.fields.organisations.iter().map(OrganisationId::as_str);
+    replace_links(
+        tx,
+        "meeting_organisations",
+        "meeting_id",
+        id,
+        "organisation_id",
+        orgs,
+    )
+    .await
 }
 
 async fn record<T: serde::Serialize>(

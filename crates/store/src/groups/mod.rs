@@ -23,7 +23,7 @@ use crate::Db;
 use crate::audit::{self, Change};
 use crate::directory::{read_list, stored_list};
 use crate::error::{Result, StoreError};
-use crate::sql::Arg;
+use crate::sql::{Arg, replace_links};
 
 const COLUMNS: &str = "id, name, name_lang, names, mandate, mandates, lead_id, focus, regions";
 
@@ -178,12 +178,6 @@ pub async fn update(db: &Db, actor: &Actor, id: &GroupId, fields: GroupFields) -
     }
     sql.push(" WHERE id = ").bind_text(id.as_str());
     sql.query().execute(&mut *tx).await?;
-    for table in ["group_people", "group_users"] {
-        crate::sql::dynamic(format!("DELETE FROM {table} WHERE group_id = $1"))
-            .bind(id.as_str().to_owned())
-            .execute(&mut *tx)
-            .await?;
-    }
     write_members(&mut tx, &after).await?;
     record(
         &mut tx,
@@ -305,22 +299,13 @@ async fn check_references(tx: &mut Transaction<'_, Any>, f: &GroupFields) -> Res
     Ok(())
 }
 
+/// Makes the link tables hold exactly the group's members.
 async fn write_members(tx: &mut Transaction<'_, Any>, group: &Group) -> Result<()> {
-    for person in &group.fields.people {
-        sqlx::query("INSERT INTO group_people (group_id, person_id) VALUES ($1, $2)")
-            .bind(group.id.as_str().to_owned())
-            .bind(person.as_str().to_owned())
-            .execute(&mut **tx)
-            .await?;
-    }
-    for user in &group.fields.users {
-        sqlx::query("INSERT INTO group_users (group_id, user_id) VALUES ($1, $2)")
-            .bind(group.id.as_str().to_owned())
-            .bind(user.as_str().to_owned())
-            .execute(&mut **tx)
-            .await?;
-    }
-    Ok(())
+    let id = group.id.as_str();
+    let people = group.fields.people.iter().map(PersonId::as_str);
+    replace_links(tx, "group_people", "group_id", id, "person_id", people).await?;
+    let users = group.fields.users.iter().map(UserId::as_str);
+    replace_links(tx, "group_users", "group_id", id, "user_id", users).await
 }
 
 async fn record(

@@ -14,7 +14,6 @@ use tadamun_core::Invalid;
 use tadamun_core::campaigns::content::{ContentInput, input_of, is_late};
 use tadamun_core::campaigns::{Channel, ContentKind, Translation};
 use tadamun_core::groups::markdown;
-use tadamun_store::StoreError;
 use tadamun_store::accounts::users;
 use tadamun_store::campaigns::{self as store, content};
 
@@ -25,7 +24,7 @@ use super::{
 use crate::caller::Caller;
 use crate::directory::{language_choices, language_name};
 use crate::error::AppResult;
-use crate::forms::{Choice, FormError, PageForm, Params};
+use crate::forms::{Choice, FormError, PageForm, Params, submit};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -281,16 +280,10 @@ async fn create(
     caller.user()?;
     let c = store::get(&state.db, &campaign_id(&id)?).await?;
     caller.require(may_edit_content(&state, &caller, &c).await?)?;
-    let fields = match form.validate() {
-        Ok(fields) => fields,
-        Err(invalid) => return rejected(&state, &caller, &c.id, None, form, &invalid).await,
-    };
-    match content::create(&state.db, &caller.actor(), &c.id, fields).await {
+    let write = async |fields| content::create(&state.db, &caller.actor(), &c.id, fields).await;
+    match submit(form.validate(), write).await? {
         Ok(it) => Ok(Redirect::to(&format!("/content/{}?saved=1", it.id)).into_response()),
-        Err(StoreError::Invalid(invalid)) => {
-            rejected(&state, &caller, &c.id, None, form, &invalid).await
-        }
-        Err(e) => Err(e.into()),
+        Err(invalid) => rejected(&state, &caller, &c.id, None, form, &invalid).await,
     }
 }
 
@@ -304,17 +297,13 @@ async fn update(
     let it = content::get(&state.db, &item_id(&item)?).await?;
     let c = store::get(&state.db, &it.campaign).await?;
     caller.require(may_edit_content(&state, &caller, &c).await?)?;
-    let again = Some(it.id.to_string());
-    let fields = match form.validate() {
-        Ok(fields) => fields,
-        Err(invalid) => return rejected(&state, &caller, &c.id, again, form, &invalid).await,
-    };
-    match content::update(&state.db, &caller.actor(), &it.id, fields).await {
+    let write = async |fields| content::update(&state.db, &caller.actor(), &it.id, fields).await;
+    match submit(form.validate(), write).await? {
         Ok(_) => Ok(Redirect::to(&format!("/content/{}?saved=1", it.id)).into_response()),
-        Err(StoreError::Invalid(invalid)) => {
+        Err(invalid) => {
+            let again = Some(it.id.to_string());
             rejected(&state, &caller, &c.id, again, form, &invalid).await
         }
-        Err(e) => Err(e.into()),
     }
 }
 

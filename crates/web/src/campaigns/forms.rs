@@ -13,7 +13,6 @@ use tadamun_core::campaigns::targets::input_of as target_input_of;
 use tadamun_core::campaigns::{
     CampaignInput, CampaignKind, Outcome, TargetInput, TargetKind, input_of,
 };
-use tadamun_store::StoreError;
 use tadamun_store::campaigns::{self as store, targets};
 use tadamun_store::directory;
 
@@ -21,7 +20,7 @@ use super::{campaign_id, kind_label, outcome_label, target_id, target_kind_label
 use crate::caller::Caller;
 use crate::directory::{country_choices, language_choices, region_choices};
 use crate::error::AppResult;
-use crate::forms::{Choice, FormError, PageForm};
+use crate::forms::{Choice, FormError, PageForm, submit};
 use crate::groups::plan_item_choices;
 use crate::shell::Shell;
 use crate::state::AppState;
@@ -171,14 +170,10 @@ pub(super) async fn create(
     PageForm(form): PageForm<CampaignInput>,
 ) -> AppResult<Response> {
     caller.require(caller.viewer.can_write_network())?;
-    let fields = match form.validate() {
-        Ok(fields) => fields,
-        Err(invalid) => return rejected(&state, &caller, None, form, &invalid).await,
-    };
-    match store::create(&state.db, &caller.actor(), fields).await {
+    let write = async |fields| store::create(&state.db, &caller.actor(), fields).await;
+    match submit(form.validate(), write).await? {
         Ok(c) => Ok(Redirect::to(&format!("/campaigns/{}?saved=1", c.id)).into_response()),
-        Err(StoreError::Invalid(invalid)) => rejected(&state, &caller, None, form, &invalid).await,
-        Err(e) => Err(e.into()),
+        Err(invalid) => rejected(&state, &caller, None, form, &invalid).await,
     }
 }
 
@@ -192,15 +187,10 @@ pub(super) async fn update(
     let id = campaign_id(&id)?;
     store::get(&state.db, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
-    let again = Some(id.to_string());
-    let fields = match form.validate() {
-        Ok(fields) => fields,
-        Err(invalid) => return rejected(&state, &caller, again, form, &invalid).await,
-    };
-    match store::update(&state.db, &caller.actor(), &id, fields).await {
+    let write = async |fields| store::update(&state.db, &caller.actor(), &id, fields).await;
+    match submit(form.validate(), write).await? {
         Ok(_) => Ok(Redirect::to(&format!("/campaigns/{id}?saved=1")).into_response()),
-        Err(StoreError::Invalid(invalid)) => rejected(&state, &caller, again, form, &invalid).await,
-        Err(e) => Err(e.into()),
+        Err(invalid) => rejected(&state, &caller, Some(id.to_string()), form, &invalid).await,
     }
 }
 

@@ -9,7 +9,6 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use tadamun_core::Invalid;
 use tadamun_core::campaigns::publications::{
     CellError, Publication, PublicationInput, ReachInput, parse_reach_csv,
 };
@@ -23,7 +22,7 @@ use super::{campaign_id, channel_label, item_id, may_edit_content};
 use crate::caller::Caller;
 use crate::directory::language_name;
 use crate::error::{AppError, AppResult};
-use crate::forms::{Choice, FormError, PageForm};
+use crate::forms::{Choice, FormError, PageForm, submit};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -227,20 +226,15 @@ async fn create(
     let it = content::get(&state.db, &item_id(&item)?).await?;
     let c = store::get(&state.db, &it.campaign).await?;
     caller.require(may_edit_content(&state, &caller, &c).await?)?;
-    let refused: Invalid = match form.validate() {
-        Err(invalid) => invalid,
-        Ok(fields) => {
-            match publications::create(&state.db, &caller.actor(), &it.id, fields).await {
-                Ok(_) => {
-                    return Ok(
-                        Redirect::to(&format!("/content/{}?saved=1#schedule", it.id))
-                            .into_response(),
-                    );
-                }
-                Err(tadamun_store::StoreError::Invalid(invalid)) => invalid,
-                Err(e) => return Err(e.into()),
-            }
+    let write =
+        async |fields| publications::create(&state.db, &caller.actor(), &it.id, fields).await;
+    let refused = match submit(form.validate(), write).await? {
+        Ok(_) => {
+            return Ok(
+                Redirect::to(&format!("/content/{}?saved=1#schedule", it.id)).into_response(),
+            );
         }
+        Err(invalid) => invalid,
     };
     let mut page = ItemPage::build(&state, &caller, &it.id).await?;
     page.schedule.keep(form);

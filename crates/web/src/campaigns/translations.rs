@@ -11,13 +11,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
-use tadamun_core::Invalid;
 use tadamun_core::accounts::Role;
 use tadamun_core::campaigns::content::{TranslationInput, is_late, translation_input_of};
 use tadamun_core::campaigns::{Campaign, ContentItem, Translation, TranslationState};
 use tadamun_core::groups::markdown;
 use tadamun_core::languages::LanguageCode;
-use tadamun_store::StoreError;
 use tadamun_store::campaigns::{self as store, content};
 
 use super::content::translator_names;
@@ -25,7 +23,7 @@ use super::{item_id, may_edit_content, state_label, today};
 use crate::caller::Caller;
 use crate::directory::language_name;
 use crate::error::{AppError, AppResult};
-use crate::forms::{Choice, FormError, PageForm, Params};
+use crate::forms::{Choice, FormError, PageForm, Params, submit};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -221,17 +219,12 @@ async fn save(
     let (it, c, t) = find(&state, &item, &lang).await?;
     caller.require(may_translate(&state, &caller, &c, &t).await?)?;
     let back = format!("/content/{}/translations/{}", it.id, t.lang.as_str());
-    let refused: Invalid = match form.validate() {
+    let write = async |fields| {
+        content::save_translation(&state.db, &caller.actor(), &it.id, &t.lang, fields).await
+    };
+    let refused = match submit(form.validate(), write).await? {
+        Ok(_) => return Ok(Redirect::to(&format!("{back}?saved=1")).into_response()),
         Err(invalid) => invalid,
-        Ok(fields) => {
-            match content::save_translation(&state.db, &caller.actor(), &it.id, &t.lang, fields)
-                .await
-            {
-                Ok(_) => return Ok(Redirect::to(&format!("{back}?saved=1")).into_response()),
-                Err(StoreError::Invalid(invalid)) => invalid,
-                Err(e) => return Err(e.into()),
-            }
-        }
     };
     let mut page = TranslationPage::new(&state, &caller, (it, c, t), Some(form)).await?;
     page.error = Some(FormError::new(caller.lang, &refused));
@@ -254,15 +247,11 @@ async fn move_state(
     let (it, c, t) = find(&state, &item, &lang).await?;
     caller.require(may_translate(&state, &caller, &c, &t).await?)?;
     let back = format!("/content/{}/translations/{}", it.id, t.lang.as_str());
-    let refused = match TranslationState::parse(&form.state) {
+    let write =
+        async |to| content::move_translation(&state.db, &caller.actor(), &it.id, &t.lang, to).await;
+    let refused = match submit(TranslationState::parse(&form.state), write).await? {
+        Ok(_) => return Ok(Redirect::to(&format!("{back}?saved=1")).into_response()),
         Err(invalid) => invalid,
-        Ok(to) => {
-            match content::move_translation(&state.db, &caller.actor(), &it.id, &t.lang, to).await {
-                Ok(_) => return Ok(Redirect::to(&format!("{back}?saved=1")).into_response()),
-                Err(StoreError::Invalid(invalid)) => invalid,
-                Err(e) => return Err(e.into()),
-            }
-        }
     };
     let mut page = TranslationPage::new(&state, &caller, (it, c, t), None).await?;
     for m in &mut page.moves {

@@ -27,7 +27,9 @@ use tadamun_store::directory::{self, people, people::PersonFilter};
 use super::choices::{country_choices, language_choices, language_name, region_choices};
 use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
-use crate::forms::{Choice, FormError, PageForm, Params, parse_region, present, query_string};
+use crate::forms::{
+    Choice, FormError, PageForm, Params, parse_region, present, query_string, submit,
+};
 use crate::i18n;
 use crate::shell::Shell;
 use crate::state::AppState;
@@ -424,16 +426,10 @@ async fn create(
     PageForm(form): PageForm<PersonInput>,
 ) -> AppResult<Response> {
     caller.require(caller.viewer.can_write_network())?;
-    let fields = match form.validate() {
-        Ok(fields) => fields,
-        Err(invalid) => return rejected(&state, &caller, None, form, &invalid).await,
-    };
-    match people::create(&state.db, &caller.actor(), fields).await {
+    let write = async |fields| people::create(&state.db, &caller.actor(), fields).await;
+    match submit(form.validate(), write).await? {
         Ok(person) => Ok(Redirect::to(&format!("/people/{}?saved=1", person.id)).into_response()),
-        Err(tadamun_store::StoreError::Invalid(invalid)) => {
-            rejected(&state, &caller, None, form, &invalid).await
-        }
-        Err(e) => Err(e.into()),
+        Err(invalid) => rejected(&state, &caller, None, form, &invalid).await,
     }
 }
 
@@ -446,18 +442,10 @@ async fn update(
     let id = parse_id(&id)?;
     people::get(&state.db, &caller.viewer, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
-    let fields = match form.validate() {
-        Ok(fields) => fields,
-        Err(invalid) => {
-            return rejected(&state, &caller, Some(id.to_string()), form, &invalid).await;
-        }
-    };
-    match people::update(&state.db, &caller.actor(), &id, fields).await {
+    let write = async |fields| people::update(&state.db, &caller.actor(), &id, fields).await;
+    match submit(form.validate(), write).await? {
         Ok(_) => Ok(Redirect::to(&format!("/people/{id}?saved=1")).into_response()),
-        Err(tadamun_store::StoreError::Invalid(invalid)) => {
-            rejected(&state, &caller, Some(id.to_string()), form, &invalid).await
-        }
-        Err(e) => Err(e.into()),
+        Err(invalid) => rejected(&state, &caller, Some(id.to_string()), form, &invalid).await,
     }
 }
 

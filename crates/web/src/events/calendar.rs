@@ -7,7 +7,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::header;
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::{Duration, Utc};
@@ -151,15 +151,15 @@ struct FeedPage {
     link: String,
 }
 
-async fn renew_feed(State(state): State<AppState>, caller: Caller) -> AppResult<FeedPage> {
+async fn renew_feed(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+) -> AppResult<FeedPage> {
     let user = caller.user()?;
     let secret = feeds::renew(&state.db, &caller.actor(), &user.id).await?;
-    let base = state
-        .settings
-        .public_url
-        .as_deref()
-        .map(|u| u.trim_end_matches('/').to_owned())
-        .unwrap_or_default();
+    // Calendar apps subscribe only to an absolute address.
+    let base = state.settings.base_url(&headers).unwrap_or_default();
     Ok(FeedPage {
         shell: Shell::new(&caller, "events"),
         link: format!("{base}/calendar.ics?token={}", secret.expose()),

@@ -11,7 +11,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use tadamun_core::Invalid;
 use tadamun_core::events::{EventInput, EventKind, input_of};
-use tadamun_store::StoreError;
 use tadamun_store::{directory, events};
 
 use super::pages::zone_choices;
@@ -19,7 +18,7 @@ use super::{check_organisers, event_id, may_create};
 use crate::caller::Caller;
 use crate::directory::{country_choices, language_choices, region_choices};
 use crate::error::AppResult;
-use crate::forms::{Choice, FormError, PageForm};
+use crate::forms::{Choice, FormError, PageForm, submit};
 use crate::groups::{group_choices, people_choices};
 use crate::i18n;
 use crate::shell::Shell;
@@ -173,17 +172,13 @@ pub(super) async fn create(
     PageForm(form): PageForm<EventInput>,
 ) -> AppResult<Response> {
     caller.require(may_create(&caller))?;
-    let fields = match form
+    let validated = form
         .validate()
-        .and_then(|f| check_organisers(&caller, &f.organisations).map(|()| f))
-    {
-        Ok(fields) => fields,
-        Err(invalid) => return rejected(&state, &caller, None, form, &invalid).await,
-    };
-    match events::create(&state.db, &caller.actor(), fields).await {
+        .and_then(|f| check_organisers(&caller, &f.organisations).map(|()| f));
+    let write = async |fields| events::create(&state.db, &caller.actor(), fields).await;
+    match submit(validated, write).await? {
         Ok(e) => Ok(Redirect::to(&format!("/events/{}?saved=1", e.id)).into_response()),
-        Err(StoreError::Invalid(invalid)) => rejected(&state, &caller, None, form, &invalid).await,
-        Err(e) => Err(e.into()),
+        Err(invalid) => rejected(&state, &caller, None, form, &invalid).await,
     }
 }
 
@@ -197,18 +192,13 @@ pub(super) async fn update(
     let id = event_id(&id)?;
     let e = events::get(&state.db, &caller.viewer, &id).await?;
     caller.require(super::may_manage(&caller, &e))?;
-    let again = Some(id.to_string());
-    let fields = match form
+    let validated = form
         .validate()
-        .and_then(|f| check_organisers(&caller, &f.organisations).map(|()| f))
-    {
-        Ok(fields) => fields,
-        Err(invalid) => return rejected(&state, &caller, again, form, &invalid).await,
-    };
-    match events::update(&state.db, &caller.actor(), &id, fields).await {
+        .and_then(|f| check_organisers(&caller, &f.organisations).map(|()| f));
+    let write = async |fields| events::update(&state.db, &caller.actor(), &id, fields).await;
+    match submit(validated, write).await? {
         Ok(_) => Ok(Redirect::to(&format!("/events/{id}?saved=1")).into_response()),
-        Err(StoreError::Invalid(invalid)) => rejected(&state, &caller, again, form, &invalid).await,
-        Err(e) => Err(e.into()),
+        Err(invalid) => rejected(&state, &caller, Some(id.to_string()), form, &invalid).await,
     }
 }
 

@@ -27,7 +27,7 @@ use super::{event_id, may_manage, viewer_zone, when};
 use crate::caller::Caller;
 use crate::directory::{country_choices, country_name};
 use crate::error::{AppError, AppResult};
-use crate::forms::{Choice, FormBody, FormError, PageForm};
+use crate::forms::{Choice, FormBody, FormError, PageForm, submit};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -141,18 +141,13 @@ async fn register(
     PageForm(form): PageForm<RegistrationInput>,
 ) -> AppResult<Response> {
     let e = events::get(&state.db, &caller.viewer, &event_id(&id)?).await?;
-    let refused = match form.validate() {
-        Ok(fields) => {
-            match registrations::register(&state.db, &caller.actor(), &e.id, fields, Utc::now())
-                .await
-            {
-                Ok(r) => {
-                    let key = secret(&state).await?;
-                    return Ok(Redirect::to(&own_path(&key, &r.id)).into_response());
-                }
-                Err(StoreError::Invalid(invalid)) => invalid,
-                Err(other) => return Err(other.into()),
-            }
+    let write = async |fields| {
+        registrations::register(&state.db, &caller.actor(), &e.id, fields, Utc::now()).await
+    };
+    let refused = match submit(form.validate(), write).await? {
+        Ok(r) => {
+            let key = secret(&state).await?;
+            return Ok(Redirect::to(&own_path(&key, &r.id)).into_response());
         }
         Err(invalid) => invalid,
     };

@@ -12,7 +12,6 @@ use tadamun_core::Invalid;
 use tadamun_core::groups::MeetingKind;
 use tadamun_core::groups::meetings::{MeetingInput, input_of};
 use tadamun_core::time::Zone;
-use tadamun_store::StoreError;
 use tadamun_store::directory;
 use tadamun_store::groups::meetings;
 
@@ -20,7 +19,7 @@ use super::{group_choices, lines, meeting_id, people_choices};
 use crate::caller::Caller;
 use crate::directory::language_choices;
 use crate::error::AppResult;
-use crate::forms::{Choice, FormError, PageForm, Params};
+use crate::forms::{Choice, FormError, PageForm, Params, submit};
 use crate::i18n;
 use crate::shell::Shell;
 use crate::state::AppState;
@@ -159,14 +158,10 @@ pub(super) async fn create(
 ) -> AppResult<Response> {
     caller.require(caller.viewer.can_write_network())?;
     let form = split(form);
-    let fields = match form.validate() {
-        Ok(fields) => fields,
-        Err(invalid) => return rejected(&state, &caller, None, form, &invalid).await,
-    };
-    match meetings::create(&state.db, &caller.actor(), fields).await {
+    let write = async |fields| meetings::create(&state.db, &caller.actor(), fields).await;
+    match submit(form.validate(), write).await? {
         Ok(m) => Ok(Redirect::to(&format!("/meetings/{}?saved=1", m.id)).into_response()),
-        Err(StoreError::Invalid(invalid)) => rejected(&state, &caller, None, form, &invalid).await,
-        Err(e) => Err(e.into()),
+        Err(invalid) => rejected(&state, &caller, None, form, &invalid).await,
     }
 }
 
@@ -181,15 +176,10 @@ pub(super) async fn update(
     meetings::get(&state.db, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
     let form = split(form);
-    let again = Some(id.to_string());
-    let fields = match form.validate() {
-        Ok(fields) => fields,
-        Err(invalid) => return rejected(&state, &caller, again, form, &invalid).await,
-    };
-    match meetings::update(&state.db, &caller.actor(), &id, fields).await {
+    let write = async |fields| meetings::update(&state.db, &caller.actor(), &id, fields).await;
+    match submit(form.validate(), write).await? {
         Ok(_) => Ok(Redirect::to(&format!("/meetings/{id}?saved=1")).into_response()),
-        Err(StoreError::Invalid(invalid)) => rejected(&state, &caller, again, form, &invalid).await,
-        Err(e) => Err(e.into()),
+        Err(invalid) => rejected(&state, &caller, Some(id.to_string()), form, &invalid).await,
     }
 }
 

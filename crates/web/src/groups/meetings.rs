@@ -17,7 +17,6 @@ use tadamun_core::groups::{ActionItemInput, Meeting, markdown};
 use tadamun_core::ids::PlanItemId;
 use tadamun_core::plans::{Level, Owner};
 use tadamun_core::{Invalid, Problem};
-use tadamun_store::StoreError;
 use tadamun_store::groups::meetings::{self, MeetingFilter};
 
 use super::meeting_form;
@@ -27,7 +26,7 @@ use super::{
 };
 use crate::caller::Caller;
 use crate::error::AppResult;
-use crate::forms::{Choice, FormError, PageForm, Params, present};
+use crate::forms::{Choice, FormError, PageForm, Params, present, submit};
 use crate::i18n;
 use crate::shell::Shell;
 use crate::state::AppState;
@@ -348,14 +347,11 @@ async fn add_action(
         owner: Some(owner.to_owned()),
         due: Some(form.due.clone()),
     };
-    let refused = match input.validate() {
-        Ok(fields) => match meetings::add_action(&state.db, &caller.actor(), &id, fields).await {
-            Ok(_) => {
-                return Ok(Redirect::to(&format!("/meetings/{id}?saved=1#actions")).into_response());
-            }
-            Err(StoreError::Invalid(invalid)) => invalid,
-            Err(e) => return Err(e.into()),
-        },
+    let write = async |fields| meetings::add_action(&state.db, &caller.actor(), &id, fields).await;
+    let refused = match submit(input.validate(), write).await? {
+        Ok(_) => {
+            return Ok(Redirect::to(&format!("/meetings/{id}?saved=1#actions")).into_response());
+        }
         Err(invalid) => invalid,
     };
     let mut page = DetailPage::new(&state, &caller, m).await?;
@@ -392,29 +388,18 @@ async fn make_plan_item(
     let id = action_id(&id)?;
     let action = meetings::action(&state.db, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
-    let refused = match form.parent.trim() {
-        "" => Invalid::new("parent", Problem::Required),
-        raw => match PlanItemId::parse(raw) {
-            Err(_) => Invalid::new("parent", Problem::UnknownValue),
-            Ok(parent) => {
-                match meetings::make_plan_item(
-                    &state.db,
-                    &caller.actor(),
-                    &id,
-                    &parent,
-                    caller.lang,
-                )
-                .await
-                {
-                    Ok(item) => {
-                        return Ok(Redirect::to(&format!("/plan-items/{}?saved=1", item.id))
-                            .into_response());
-                    }
-                    Err(StoreError::Invalid(invalid)) => invalid,
-                    Err(e) => return Err(e.into()),
-                }
-            }
-        },
+    let parent = match form.parent.trim() {
+        "" => Err(Invalid::new("parent", Problem::Required)),
+        raw => PlanItemId::parse(raw).map_err(|_| Invalid::new("parent", Problem::UnknownValue)),
+    };
+    let write = async |parent| {
+        meetings::make_plan_item(&state.db, &caller.actor(), &id, &parent, caller.lang).await
+    };
+    let refused = match submit(parent, write).await? {
+        Ok(item) => {
+            return Ok(Redirect::to(&format!("/plan-items/{}?saved=1", item.id)).into_response());
+        }
+        Err(invalid) => invalid,
     };
     let m = meetings::get(&state.db, &action.meeting).await?;
     let mut page = DetailPage::new(&state, &caller, m).await?;

@@ -25,7 +25,7 @@ use super::{
 use crate::caller::Caller;
 use crate::directory::language_choices;
 use crate::error::{AppError, AppResult};
-use crate::forms::{Choice, FormError, PageForm, Params, present};
+use crate::forms::{Choice, FormError, PageForm, Params, present, submit};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -346,21 +346,12 @@ async fn change_status(
     let id = recommendation_id(&id)?;
     let r = recommendations::get(&state.db, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
-    let refused = match RecommendationStatus::parse(&form.status) {
+    let write = async |to| {
+        recommendations::change_status(&state.db, &caller.actor(), &id, to, &form.reason).await
+    };
+    let refused = match submit(RecommendationStatus::parse(&form.status), write).await? {
+        Ok(_) => return Ok(Redirect::to(&format!("/recommendations/{id}?saved=1")).into_response()),
         Err(invalid) => invalid,
-        Ok(to) => {
-            match recommendations::change_status(&state.db, &caller.actor(), &id, to, &form.reason)
-                .await
-            {
-                Ok(_) => {
-                    return Ok(
-                        Redirect::to(&format!("/recommendations/{id}?saved=1")).into_response()
-                    );
-                }
-                Err(StoreError::Invalid(invalid)) => invalid,
-                Err(e) => return Err(e.into()),
-            }
-        }
     };
     let mut page = DetailPage::new(&state, &caller, r).await?;
     for c in &mut page.moves {
@@ -387,20 +378,16 @@ async fn link(
     let id = recommendation_id(&id)?;
     let r = recommendations::get(&state.db, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
-    let refused = match form.item.trim() {
-        "" => Invalid::new("item", Problem::Required),
-        raw => match PlanItemId::parse(raw) {
-            Err(_) => Invalid::new("item", Problem::UnknownValue),
-            Ok(item) => match recommendations::link(&state.db, &caller.actor(), &id, &item).await {
-                Ok(()) => {
-                    return Ok(
-                        Redirect::to(&format!("/recommendations/{id}?saved=1")).into_response()
-                    );
-                }
-                Err(StoreError::Invalid(invalid)) => invalid,
-                Err(e) => return Err(e.into()),
-            },
-        },
+    let item = match form.item.trim() {
+        "" => Err(Invalid::new("item", Problem::Required)),
+        raw => PlanItemId::parse(raw).map_err(|_| Invalid::new("item", Problem::UnknownValue)),
+    };
+    let write = async |item| recommendations::link(&state.db, &caller.actor(), &id, &item).await;
+    let refused = match submit(item, write).await? {
+        Ok(()) => {
+            return Ok(Redirect::to(&format!("/recommendations/{id}?saved=1")).into_response());
+        }
+        Err(invalid) => invalid,
     };
     let mut page = DetailPage::new(&state, &caller, r).await?;
     for c in &mut page.linkable {
@@ -536,14 +523,10 @@ async fn create(
     PageForm(form): PageForm<RecommendationInput>,
 ) -> AppResult<Response> {
     caller.require(caller.viewer.can_write_network())?;
-    let fields = match form.validate() {
-        Ok(fields) => fields,
-        Err(invalid) => return rejected(&state, &caller, None, form, &invalid).await,
-    };
-    match recommendations::create(&state.db, &caller.actor(), fields).await {
+    let write = async |fields| recommendations::create(&state.db, &caller.actor(), fields).await;
+    match submit(form.validate(), write).await? {
         Ok(r) => Ok(Redirect::to(&format!("/recommendations/{}?saved=1", r.id)).into_response()),
-        Err(StoreError::Invalid(invalid)) => rejected(&state, &caller, None, form, &invalid).await,
-        Err(e) => Err(e.into()),
+        Err(invalid) => rejected(&state, &caller, None, form, &invalid).await,
     }
 }
 
@@ -557,15 +540,11 @@ async fn update(
     let id = recommendation_id(&id)?;
     recommendations::get(&state.db, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
-    let again = Some(id.to_string());
-    let fields = match form.validate() {
-        Ok(fields) => fields,
-        Err(invalid) => return rejected(&state, &caller, again, form, &invalid).await,
-    };
-    match recommendations::update(&state.db, &caller.actor(), &id, fields).await {
+    let write =
+        async |fields| recommendations::update(&state.db, &caller.actor(), &id, fields).await;
+    match submit(form.validate(), write).await? {
         Ok(_) => Ok(Redirect::to(&format!("/recommendations/{id}?saved=1")).into_response()),
-        Err(StoreError::Invalid(invalid)) => rejected(&state, &caller, again, form, &invalid).await,
-        Err(e) => Err(e.into()),
+        Err(invalid) => rejected(&state, &caller, Some(id.to_string()), form, &invalid).await,
     }
 }
 

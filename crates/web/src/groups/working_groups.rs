@@ -12,7 +12,6 @@ use axum::routing::{get, post};
 use tadamun_core::Invalid;
 use tadamun_core::groups::{GroupInput, input_of};
 use tadamun_core::i18n::Lang;
-use tadamun_store::StoreError;
 use tadamun_store::accounts::users;
 use tadamun_store::directory::focus;
 use tadamun_store::groups;
@@ -21,7 +20,7 @@ use super::{group_id, people_choices, people_seen, percent_text, status_label};
 use crate::caller::Caller;
 use crate::directory::{focus_choices, language_choices, region_choices};
 use crate::error::AppResult;
-use crate::forms::{Choice, FormError, PageForm};
+use crate::forms::{Choice, FormError, PageForm, submit};
 use crate::i18n;
 use crate::shell::Shell;
 use crate::state::AppState;
@@ -340,14 +339,10 @@ async fn create(
     PageForm(form): PageForm<GroupInput>,
 ) -> AppResult<Response> {
     caller.require(caller.viewer.can_write_network())?;
-    let fields = match form.validate() {
-        Ok(fields) => fields,
-        Err(invalid) => return rejected(&state, &caller, None, form, &invalid).await,
-    };
-    match groups::create(&state.db, &caller.actor(), fields).await {
+    let write = async |fields| groups::create(&state.db, &caller.actor(), fields).await;
+    match submit(form.validate(), write).await? {
         Ok(g) => Ok(Redirect::to(&format!("/groups/{}?saved=1", g.id)).into_response()),
-        Err(StoreError::Invalid(invalid)) => rejected(&state, &caller, None, form, &invalid).await,
-        Err(e) => Err(e.into()),
+        Err(invalid) => rejected(&state, &caller, None, form, &invalid).await,
     }
 }
 
@@ -361,15 +356,10 @@ async fn update(
     let id = group_id(&id)?;
     groups::get(&state.db, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
-    let again = Some(id.to_string());
-    let fields = match form.validate() {
-        Ok(fields) => fields,
-        Err(invalid) => return rejected(&state, &caller, again, form, &invalid).await,
-    };
-    match groups::update(&state.db, &caller.actor(), &id, fields).await {
+    let write = async |fields| groups::update(&state.db, &caller.actor(), &id, fields).await;
+    match submit(form.validate(), write).await? {
         Ok(_) => Ok(Redirect::to(&format!("/groups/{id}?saved=1")).into_response()),
-        Err(StoreError::Invalid(invalid)) => rejected(&state, &caller, again, form, &invalid).await,
-        Err(e) => Err(e.into()),
+        Err(invalid) => rejected(&state, &caller, Some(id.to_string()), form, &invalid).await,
     }
 }
 

@@ -168,6 +168,74 @@ async fn feeds_read_back_with_an_independent_parser_in_utc_with_stable_uids_and_
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
+/// Makes a private feed as a new viewer of `app`, sending `headers` too, and returns
+/// the link the page shows.
+async fn new_feed_link(app: &TestApp, headers: &[(&str, &str)]) -> String {
+    let viewer = app.user(Role::Viewer, None).await;
+    let mut request = app.signed_in(&viewer).await.post(app.url("/calendar/feed"));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let page = request.send().await.unwrap().text().await.unwrap();
+    page.split("id=\"feed-link\" readonly value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn the_private_feed_link_is_a_full_address_calendar_apps_can_subscribe_to() {
+    // No public URL set: the link is built from the address the browser used.
+    let app = TestApp::spawn().await;
+    let link = new_feed_link(&app, &[]).await;
+    assert!(
+        link.starts_with(&format!("{}/calendar.ics?token=", app.base)),
+        "{link}"
+    );
+    let (status, _, _) = get_text(link).await;
+    assert_eq!(status, StatusCode::OK);
+    // Not behind a proxy: a forwarded scheme is not believed.
+    let headers = [
+        ("host", "tadamun.example.org"),
+        ("x-forwarded-proto", "https"),
+    ];
+    let link = new_feed_link(&app, &headers).await;
+    assert!(
+        link.starts_with("http://tadamun.example.org/calendar.ics?token="),
+        "{link}"
+    );
+    // A Host that is no plain address gives the relative link rather than a forged one.
+    let link = new_feed_link(&app, &[("host", "evil.example/phish?x=")]).await;
+    assert!(link.starts_with("/calendar.ics?token="), "{link}");
+
+    // Behind a proxy, its X-Forwarded-Proto gives the scheme.
+    let proxied = TestApp::spawn_with(tadamun_web::Settings {
+        behind_proxy: true,
+        ..Default::default()
+    })
+    .await;
+    let link = new_feed_link(&proxied, &headers).await;
+    assert!(
+        link.starts_with("https://tadamun.example.org/calendar.ics?token="),
+        "{link}"
+    );
+
+    // A public URL, when set, is what the link starts with.
+    let public = TestApp::spawn_with(tadamun_web::Settings {
+        public_url: Some("https://solidarity.example.net/".into()),
+        ..Default::default()
+    })
+    .await;
+    let link = new_feed_link(&public, &headers).await;
+    assert!(
+        link.starts_with("https://solidarity.example.net/calendar.ics?token="),
+        "{link}"
+    );
+}
+
 #[tokio::test]
 async fn the_shared_calendar_puts_each_event_on_its_day_in_the_readers_zone_in_month_and_week() {
     let app = TestApp::spawn().await;

@@ -14,6 +14,7 @@ mod content;
 mod coordination;
 mod coverage;
 mod directory;
+mod event_paging;
 mod events;
 mod group_pages;
 mod groups;
