@@ -87,6 +87,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0014_search.sql"),
         postgres: include_str!("../migrations/postgres/0014_search.sql"),
     },
+    Migration {
+        version: 15,
+        sqlite: include_str!("../migrations/sqlite/0015_events_changed.sql"),
+        postgres: include_str!("../migrations/postgres/0015_events_changed.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

@@ -55,6 +55,8 @@ pub struct AppState {
     pub db: Db,
     /// Deployment settings.
     pub settings: Arc<Settings>,
+    /// Calendar feeds rendered so far.
+    pub(crate) feeds: Arc<crate::events::feed_cache::FeedCache>,
 }
 
 impl AppState {
@@ -63,6 +65,7 @@ impl AppState {
         Self {
             db,
             settings: Arc::new(settings),
+            feeds: Arc::default(),
         }
     }
 }

@@ -7,7 +7,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use chrono::{Duration, Utc};
@@ -18,6 +18,7 @@ use tadamun_core::events::ical::{Entry, calendar};
 use tadamun_core::visibility::Viewer;
 use tadamun_store::events::{self, feeds};
 
+use super::feed_cache::Rendered;
 use super::{EventQuery, event_id, may_manage, place_text};
 use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
@@ -33,7 +34,8 @@ pub(super) fn router() -> Router<AppState> {
 }
 
 /// An iCalendar answer.
-pub(crate) fn ics(body: String, name: &str) -> Response {
+pub(crate) fn ics(body: impl Into<axum::body::Body>, name: &str) -> Response {
+    let body: axum::body::Body = body.into();
     (
         [
             (
@@ -104,15 +106,17 @@ const FEED_PAST_DAYS: i64 = 90;
 async fn feed(
     State(state): State<AppState>,
     caller: Caller,
+    headers: HeaderMap,
     Params(q): Params<FeedQuery>,
 ) -> AppResult<Response> {
-    feed_of(&state, &caller, q).await
+    feed_of(&state, &caller, &headers, q).await
 }
 
 /// The feed for `q`, as `/calendar.ics` and `/api/v1/calendar.ics` serve it.
 pub(crate) async fn feed_of(
     state: &AppState,
     caller: &Caller,
+    headers: &HeaderMap,
     q: FeedQuery,
 ) -> AppResult<Response> {
     // A private feed reads as its owner; a wrong secret is not found, so secrets
@@ -138,11 +142,68 @@ pub(crate) async fn feed_of(
         region: q.region,
         ..Default::default()
     };
-    let mut filter = query.filter_as(!matches!(viewer, Viewer::Anonymous))?;
+    let signed_in = !matches!(viewer, Viewer::Anonymous);
+    let mut filter = query.filter_as(signed_in)?;
     filter.from = Some(Utc::now() - Duration::days(FEED_PAST_DAYS));
-    let found = events::list(&state.db, &viewer, &filter).await?;
-    Ok(ics(write(state, caller, &found), "tadamun"))
+    // Which events a feed holds depends on whether its reader is signed in, not on
+    // who they are; an organiser's name also depends on the directory, so those
+    // feeds are not kept.
+    let key = filter.organiser.is_none().then(|| {
+        format!(
+            "{signed_in}|{}|{:?}|{:?}|{:?}|{:?}",
+            caller.lang.code(),
+            filter.group,
+            filter.organisation,
+            filter.lang,
+            filter.region
+        )
+    });
+    let version = events::version(&state.db).await?;
+    let kept = key.as_deref().and_then(|k| state.feeds.get(k, version));
+    let feed = match kept {
+        Some(feed) => feed,
+        None => {
+            let found = events::list(&state.db, &viewer, &filter).await?;
+            let body = write(state, caller, &found);
+            match key.as_deref() {
+                Some(k) => state.feeds.put(k, version, body),
+                None => Rendered {
+                    etag: String::new(),
+                    body: body.into(),
+                },
+            }
+        }
+    };
+    if !feed.etag.is_empty()
+        && headers
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(',').any(|tag| tag.trim() == feed.etag))
+    {
+        return Ok((
+            StatusCode::NOT_MODIFIED,
+            [
+                (header::ETAG, feed.etag),
+                (header::CACHE_CONTROL, NO_CACHE.to_owned()),
+            ],
+        )
+            .into_response());
+    }
+    let mut response = ics(feed.body, "tadamun");
+    if let Ok(etag) = HeaderValue::from_str(&feed.etag)
+        && !feed.etag.is_empty()
+    {
+        response.headers_mut().insert(header::ETAG, etag);
+    }
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_CACHE));
+    Ok(response)
 }
+
+/// Feeds may be kept by the reader's app but must be checked again each time: they
+/// change whenever an event does, and private ones hold network events.
+const NO_CACHE: &str = "private, no-cache";
 
 #[derive(Template, WebTemplate)]
 #[template(path = "events/feed.html")]

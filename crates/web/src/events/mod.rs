@@ -4,6 +4,7 @@
 //! read.
 
 pub(crate) mod calendar;
+pub(crate) mod feed_cache;
 mod form;
 mod pages;
 pub(crate) mod registration;

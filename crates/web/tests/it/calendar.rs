@@ -288,3 +288,95 @@ async fn the_shared_calendar_puts_each_event_on_its_day_in_the_readers_zone_in_m
     let (status, _) = get("/calendar?date=tomorrow".into()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn a_calendar_app_polling_a_feed_gets_not_modified_until_an_event_changes() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.token_of(Role::Coordinator).await;
+    // Feeds reach 90 days back: these events are still to come.
+    let coming = |title: &str, visibility: &str| {
+        let mut body = webinar_json(title, visibility);
+        body["start"] = json!("2030-03-10T18:00");
+        body
+    };
+    let id = event(&app, &coordinator, coming("Olive harvest vigil", "public")).await;
+    let client = reqwest::Client::new();
+    let poll = |etag: Option<String>| {
+        let request = client.get(app.url("/calendar.ics?region=002"));
+        let request = match etag {
+            Some(tag) => request.header("if-none-match", tag),
+            None => request,
+        };
+        async move {
+            let response = request.send().await.unwrap();
+            let status = response.status();
+            let etag = response
+                .headers()
+                .get("etag")
+                .map(|v| v.to_str().unwrap().to_owned());
+            let cache = response
+                .headers()
+                .get("cache-control")
+                .map(|v| v.to_str().unwrap().to_owned());
+            (status, etag, cache, response.text().await.unwrap())
+        }
+    };
+
+    let (status, etag, cache, body) = poll(None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Olive harvest vigil"));
+    assert_eq!(cache.as_deref(), Some("private, no-cache"));
+    let etag = etag.expect("a validator");
+    let (status, again, _, body) = poll(Some(etag.clone())).await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    assert_eq!(again.as_deref(), Some(etag.as_str()));
+    assert!(body.is_empty());
+
+    // A change to the event: the old validator no longer matches and the feed says so.
+    let response = app
+        .api_send(
+            Method::PATCH,
+            &format!("/api/v1/events/{id}"),
+            &coordinator,
+            json!({"title": "Olive harvest vigil, moved indoors"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let (status, changed, _, body) = poll(Some(etag.clone())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("moved indoors"));
+    assert_ne!(changed.as_deref(), Some(etag.as_str()));
+
+    // A new event, then a deleted one, show at once too.
+    let other = event(&app, &coordinator, coming("Boycott teach-in", "public")).await;
+    let (_, _, _, body) = poll(changed).await;
+    assert!(body.contains("Boycott teach-in"));
+    let response = app
+        .api_send(
+            Method::DELETE,
+            &format!("/api/v1/events/{other}"),
+            &coordinator,
+            json!({}),
+        )
+        .await;
+    assert!(response.status().is_success(), "{}", response.status());
+    let (_, _, _, body) = poll(None).await;
+    assert!(!body.contains("Boycott teach-in"));
+
+    // A network event reaches signed-in readers only, whichever feed was kept first.
+    event(&app, &coordinator, coming("Members' briefing", "network")).await;
+    let (_, _, _, anonymous) = poll(None).await;
+    assert!(!anonymous.contains("Members' briefing"));
+    let viewer = app.user(Role::Viewer, None).await;
+    let signed_in = app
+        .signed_in(&viewer)
+        .await
+        .get(app.url("/calendar.ics?region=002"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(signed_in.contains("Members' briefing"));
+}

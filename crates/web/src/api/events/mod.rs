@@ -481,7 +481,8 @@ async fn cancel_event(
 async fn feed(
     State(state): State<AppState>,
     caller: Caller,
+    headers: axum::http::HeaderMap,
     Params(q): Params<crate::events::calendar::FeedQuery>,
 ) -> AppResult<axum::response::Response> {
-    crate::events::calendar::feed_of(&state, &caller, q).await
+    crate::events::calendar::feed_of(&state, &caller, &headers, q).await
 }
