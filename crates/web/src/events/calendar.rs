@@ -158,21 +158,19 @@ pub(crate) async fn feed_of(
             filter.region
         )
     });
-    let version = events::version(&state.db).await?;
-    let kept = key.as_deref().and_then(|k| state.feeds.get(k, version));
-    let feed = match kept {
-        Some(feed) => feed,
-        None => {
-            let found = events::list(&state.db, &viewer, &filter).await?;
-            let body = write(state, caller, &found);
-            match key.as_deref() {
-                Some(k) => state.feeds.put(k, version, body),
-                None => Rendered {
-                    etag: String::new(),
-                    body: body.into(),
-                },
-            }
+    let render = async || -> AppResult<String> {
+        let found = events::list(&state.db, &viewer, &filter).await?;
+        Ok(write(state, caller, &found))
+    };
+    let feed = match key {
+        Some(key) => {
+            let version = events::version(&state.db).await?;
+            state.feeds.get_or_render(&key, version, render).await?
         }
+        None => Rendered {
+            etag: String::new(),
+            body: render().await?.into(),
+        },
     };
     if !feed.etag.is_empty()
         && headers

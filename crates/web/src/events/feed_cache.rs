@@ -44,6 +44,10 @@ struct Kept {
 pub(crate) struct FeedCache {
     kept: Mutex<HashMap<String, Kept>>,
     next: std::sync::atomic::AtomicU64,
+    /// Held while a feed is rendered: when many apps ask for a feed that changed at
+    /// once, one renders it and the others wait for it instead of each rendering the
+    /// same megabyte at the same time.
+    rendering: tokio::sync::Mutex<()>,
 }
 
 impl FeedCache {
@@ -53,6 +57,28 @@ impl FeedCache {
         kept.get(key)
             .filter(|k| k.version == version && k.made.elapsed() < KEPT_FOR)
             .map(|k| k.feed.clone())
+    }
+
+    /// The feed for `key` at `version`: the one kept, or one `render` makes, which
+    /// is then kept. Only one feed is rendered at a time.
+    pub(crate) async fn get_or_render<E, F>(
+        &self,
+        key: &str,
+        version: Version,
+        render: F,
+    ) -> Result<Rendered, E>
+    where
+        F: AsyncFnOnce() -> Result<String, E>,
+    {
+        if let Some(feed) = self.get(key, version) {
+            return Ok(feed);
+        }
+        let _turn = self.rendering.lock().await;
+        // Whoever held the turn before may have rendered this very feed.
+        if let Some(feed) = self.get(key, version) {
+            return Ok(feed);
+        }
+        Ok(self.put(key, version, render().await?))
     }
 
     /// Keeps `body`, rendered from the events at `version`, for `key`, and returns it
