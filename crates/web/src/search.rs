@@ -13,7 +13,7 @@ use tadamun_core::i18n::Lang;
 use tadamun_core::languages::LanguageCode;
 use tadamun_core::search::{Kind, Query, dir_of, highlight};
 use tadamun_core::{Invalid, Problem};
-use tadamun_store::search::{self, Group, Hit, SearchFilter};
+use tadamun_store::search::{self, Group, Hit, SearchFilter, Total};
 
 use crate::caller::Caller;
 use crate::error::AppResult;
@@ -110,7 +110,8 @@ struct Section {
     /// This kind alone, with more results, when the page shows several kinds.
     more: Option<String>,
     heading: String,
-    total: i64,
+    /// How many match, `+` after a lower bound.
+    total: String,
     results: Vec<Shown>,
 }
 
@@ -122,6 +123,9 @@ struct SearchPage {
     kinds: Vec<Choice>,
     sections: Vec<Section>,
     total: i64,
+    /// The words were too common to weigh every match (see [`search::BROAD`]).
+    broad: bool,
+    broad_limit: i64,
     searched: bool,
     error: Option<FormError>,
 }
@@ -155,7 +159,7 @@ async fn page(
         .iter()
         .map(|g| Section {
             kind: g.kind.as_str(),
-            more: (!one_kind && g.total > g.hits.len() as i64).then(|| {
+            more: (!one_kind && g.total.count() > g.hits.len() as i64).then(|| {
                 format!(
                     "/search?{}",
                     query_string(&[
@@ -166,7 +170,10 @@ async fn page(
             }),
 
             heading: kind_label(lang, g.kind),
-            total: g.total,
+            total: match g.total {
+                Total::Exactly(n) => n.to_string(),
+                Total::AtLeast(n) => format!("{n}+"),
+            },
             results: g.hits.iter().map(|h| shown(h, &query)).collect(),
         })
         .collect();
@@ -181,7 +188,9 @@ async fn page(
     let page = SearchPage {
         shell,
         searched: !query.is_empty(),
-        total: sections.iter().map(|s| s.total).sum(),
+        total: groups.iter().map(|g| g.total.count()).sum(),
+        broad: groups.iter().any(|g| matches!(g.total, Total::AtLeast(_))),
+        broad_limit: search::BROAD,
         q,
         kinds: Choice::list(
             Kind::ALL.iter().map(|k| (k.as_str(), kind_label(lang, *k))),

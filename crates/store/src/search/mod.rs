@@ -202,13 +202,40 @@ pub struct Hit {
 pub struct Group {
     pub kind: Kind,
     /// How many records of this kind match (`hits` holds at most the limit).
-    pub total: i64,
+    pub total: Total,
     pub hits: Vec<Hit>,
 }
 
-fn push_match(sql: &mut Sql, backend: Backend, query: &Query) {
-    match backend {
-        Backend::Sqlite => {
+/// How many records of a kind match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Total {
+    /// This many; the hits are the most relevant.
+    Exactly(i64),
+    /// At least this many: the query's words are so common that only the
+    /// [`BROAD`] most recently written entries were weighed, and the hits are the most
+    /// recent of those rather than the most relevant.
+    AtLeast(i64),
+}
+
+impl Total {
+    /// The number, exact or not.
+    pub fn count(self) -> i64 {
+        match self {
+            Total::Exactly(n) | Total::AtLeast(n) => n,
+        }
+    }
+}
+
+/// Beyond this many matching entries a query is broad: ranking every match by
+/// relevance would cost a tenth of a second and more per search (every match scored
+/// and looked up), so only this many, the most recently written, are weighed.
+pub const BROAD: i64 = 2_000;
+
+/// The matches of `query`: every one, or for a broad query the [`BROAD`] most
+/// recently written.
+fn push_match(sql: &mut Sql, backend: Backend, query: &Query, broad: bool) {
+    match (backend, broad) {
+        (Backend::Sqlite, false) => {
             // CROSS JOIN keeps SQLite from walking every entry of a kind and asking the
             // full-text index about each (a second instead of milliseconds on the
             // benchmark's data).
@@ -218,12 +245,48 @@ fn push_match(sql: &mut Sql, backend: Backend, query: &Query) {
             )
             .bind_text(query.fts5());
         }
-        Backend::Postgres => {
+        (Backend::Sqlite, true) => {
+            sql.push("FROM (SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ")
+                .bind_text(query.fts5())
+                .push(&format!(
+                    " ORDER BY rowid DESC LIMIT {BROAD}) AS m CROSS JOIN search_entries e \
+                 WHERE e.id = m.id"
+                ));
+        }
+        (Backend::Postgres, false) => {
             sql.push("FROM search_entries e WHERE e.search_vector @@ to_tsquery('simple', ")
                 .bind_text(query.tsquery())
                 .push(")");
         }
+        (Backend::Postgres, true) => {
+            sql.push(
+                "FROM (SELECT id FROM search_entries WHERE search_vector @@ to_tsquery('simple', ",
+            )
+            .bind_text(query.tsquery())
+            .push(&format!(
+                ") ORDER BY id DESC LIMIT {BROAD}) AS m JOIN search_entries e ON e.id = m.id \
+                 WHERE 1 = 1"
+            ));
+        }
     }
+}
+
+/// Whether more than [`BROAD`] entries match `query`, whoever reads them: the full-text
+/// index answers without reading the entries.
+async fn is_broad(db: &Db, query: &Query) -> Result<bool> {
+    let mut sql = Sql::new("SELECT COUNT(*) AS n FROM (");
+    match db.backend() {
+        Backend::Sqlite => sql
+            .push("SELECT rowid FROM search_fts WHERE search_fts MATCH ")
+            .bind_text(query.fts5()),
+        Backend::Postgres => sql
+            .push("SELECT id FROM search_entries WHERE search_vector @@ to_tsquery('simple', ")
+            .bind_text(query.tsquery())
+            .push(")"),
+    };
+    sql.push(&format!(" LIMIT {}) AS m", BROAD + 1));
+    let n: i64 = sql.query().fetch_one(db.pool()).await?.try_get("n")?;
+    Ok(n > BROAD)
 }
 
 fn push_filter(sql: &mut Sql, viewer: &Viewer, filter: &SearchFilter) {
@@ -248,10 +311,10 @@ pub async fn search(
     if query.is_empty() {
         return Ok(Vec::new());
     }
-    // Every kind counted in one pass over the matches: a common word matches tens of
-    // thousands of entries, and a pass per kind walked them all seven times.
+    let broad = is_broad(db, query).await?;
+    // Every kind counted in one pass over the matches, not one pass per kind.
     let mut count = Sql::new("SELECT e.kind, COUNT(DISTINCT e.record_id) AS n ");
-    push_match(&mut count, db.backend(), query);
+    push_match(&mut count, db.backend(), query, broad);
     push_filter(&mut count, viewer, filter);
     count.push(" GROUP BY e.kind");
     let mut totals: HashMap<String, i64> = HashMap::new();
@@ -264,7 +327,7 @@ pub async fn search(
             continue;
         };
         let mut sql = Sql::new("SELECT e.record_id, e.lang, e.title, e.body ");
-        push_match(&mut sql, db.backend(), query);
+        push_match(&mut sql, db.backend(), query, broad);
         push_filter(
             &mut sql,
             viewer,
@@ -273,9 +336,10 @@ pub async fn search(
                 ..filter.clone()
             },
         );
-        match db.backend() {
-            Backend::Sqlite => sql.push(" ORDER BY bm25(search_fts), e.id"),
-            Backend::Postgres => sql
+        match (db.backend(), broad) {
+            (_, true) => sql.push(" ORDER BY e.id DESC"),
+            (Backend::Sqlite, false) => sql.push(" ORDER BY bm25(search_fts), e.id"),
+            (Backend::Postgres, false) => sql
                 .push(" ORDER BY ts_rank(e.search_vector, to_tsquery('simple', ")
                 .bind_text(query.tsquery())
                 .push(")) DESC, e.id"),
@@ -298,6 +362,11 @@ pub async fn search(
                 });
             }
         }
+        let total = if broad {
+            Total::AtLeast(total)
+        } else {
+            Total::Exactly(total)
+        };
         groups.push(Group { kind, total, hits });
     }
     Ok(groups)

@@ -371,3 +371,55 @@ async fn network_records_of_every_kind_are_found_by_every_signed_in_role_and_nev
         );
     }
 }
+
+#[tokio::test]
+async fn words_too_common_to_rank_every_match_give_the_most_recent_and_say_the_count_is_a_lower_bound()
+ {
+    let t = fresh().await;
+    let sizes = demo::large::Sizes {
+        organisations: 20,
+        people: 20,
+        audit_rows: 100,
+        plans: 0,
+        measurements: 0,
+        events: 0,
+        registrations: 0,
+        campaigns: 10,
+        content_items: 3_000,
+    };
+    demo::load_large(&t.db, None, sizes, |_, _| {})
+        .await
+        .unwrap();
+    let find = |q: &'static str| {
+        let db = &t.db;
+        async move {
+            let filter = SearchFilter {
+                kind: Some(Kind::Content),
+                lang: None,
+                limit: 20,
+            };
+            let query = Query::parse(q, None).unwrap();
+            let mut groups = search::search(db, &Viewer::System, &query, &filter)
+                .await
+                .unwrap();
+            assert_eq!(groups.len(), 1, "{q}");
+            groups.remove(0)
+        }
+    };
+
+    // Every English body names "the campaign": more entries than are weighed.
+    let broad = find("campaign").await;
+    let search::Total::AtLeast(n) = broad.total else {
+        panic!("{:?}", broad.total)
+    };
+    assert!(n > 0 && n <= search::BROAD, "{n}");
+    assert_eq!(broad.hits.len(), 20);
+
+    // A rarer word is ranked over every match and counted exactly.
+    let narrow = find("uwajibikaji").await;
+    let search::Total::Exactly(n) = narrow.total else {
+        panic!("{:?}", narrow.total)
+    };
+    assert!(n > 20, "{n}");
+    assert_eq!(narrow.hits.len(), 20);
+}

@@ -11,6 +11,10 @@ search-found =
         [one] One result.
        *[other] { $count } results.
     }
+search-broad =
+    { $count ->
+       *[other] These words are in more than { $count } entries: showing the most recently changed. Add a word to narrow the search.
+    }
 search-kind-organisation = Organisations
 search-kind-person = People
 search-kind-group = Working groups

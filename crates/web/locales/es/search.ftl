@@ -11,6 +11,10 @@ search-found =
         [one] Un resultado.
        *[other] { $count } resultados.
     }
+search-broad =
+    { $count ->
+       *[other] Estas palabras aparecen en más de { $count } entradas: se muestran las modificadas más recientemente. Añada una palabra para afinar la búsqueda.
+    }
 search-kind-organisation = Organizaciones
 search-kind-person = Personas
 search-kind-group = Grupos de trabajo

@@ -11,6 +11,10 @@ search-found =
         [one] Un résultat.
        *[other] { $count } résultats.
     }
+search-broad =
+    { $count ->
+       *[other] Ces mots figurent dans plus de { $count } entrées : voici les plus récemment modifiées. Ajoutez un mot pour affiner la recherche.
+    }
 search-kind-organisation = Organisations
 search-kind-person = Personnes
 search-kind-group = Groupes de travail

@@ -49,6 +49,10 @@ pub(crate) struct KindOut {
     kind: String,
     /// How many records of this kind match in all (`results` holds at most `limit`).
     total: i64,
+    /// False when the words are so common that more than 2,000 entries match: only
+    /// the 2,000 most recently written are weighed, `total` is how many of those
+    /// match (a lower bound) and `results` are the most recent, not the most relevant.
+    exact: bool,
     /// Best first.
     results: Vec<ResultOut>,
 }
@@ -80,7 +84,8 @@ async fn search_all(
             .iter()
             .map(|g| KindOut {
                 kind: g.kind.as_str().to_owned(),
-                total: g.total,
+                total: g.total.count(),
+                exact: matches!(g.total, search::Total::Exactly(_)),
                 results: g.hits.iter().map(|h| result(h, &query)).collect(),
             })
             .collect(),
