@@ -67,6 +67,28 @@ impl Sql {
         self.bind(Arg::Int(value))
     }
 
+    /// Appends ` IN (…)` of `values`, bound as a single JSON array. SQLite finds a
+    /// bound value's name by walking the list of all of them, so a list of hundreds of
+    /// separately bound values costs time in the square of its length.
+    pub(crate) fn push_in<S: AsRef<str>>(
+        &mut self,
+        backend: Backend,
+        values: impl IntoIterator<Item = S>,
+    ) -> &mut Self {
+        let list: Vec<String> = values.into_iter().map(|v| v.as_ref().to_owned()).collect();
+        let json = serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_owned());
+        match backend {
+            Backend::Sqlite => self
+                .push(" IN (SELECT value FROM json_each(")
+                .bind_text(json)
+                .push("))"),
+            Backend::Postgres => self
+                .push(" IN (SELECT json_array_elements_text(CAST(")
+                .bind_text(json)
+                .push(" AS json)))"),
+        }
+    }
+
     /// This query (a `SELECT` of the plain columns `columns`) rewritten to return all
     /// its rows as one JSON array of arrays, in a single row, for [`Sql::fetch_json`].
     ///
@@ -143,7 +165,7 @@ pub(crate) fn backend_of(conn: &sqlx::AnyConnection) -> Backend {
 }
 
 /// The values of `column` in the link table `table` for each of `owners` (matched on
-/// `owner_column`), in that column's order: one query per 500 owners rather than one
+/// `owner_column`), in that column's order: one query for all owners rather than one
 /// per owner, for lists.
 pub(crate) async fn links_of(
     conn: &mut sqlx::AnyConnection,
@@ -153,22 +175,20 @@ pub(crate) async fn links_of(
     owners: &[String],
 ) -> Result<HashMap<String, Vec<String>>> {
     let mut links: HashMap<String, Vec<String>> = HashMap::new();
-    for chunk in owners.chunks(500) {
-        let mut sql = Sql::new(&format!(
-            "SELECT {owner_column} AS owner, {column} AS linked FROM {table} WHERE {owner_column} IN ("
-        ));
-        for (i, id) in chunk.iter().enumerate() {
-            sql.push(if i == 0 { "" } else { ", " })
-                .bind_text(id.clone());
-        }
-        sql.push(")");
-        let rows: Vec<(String, String)> = sql
-            .into_json_rows(backend_of(conn), "owner, linked")
-            .fetch_json(&mut *conn)
-            .await?;
-        for (owner, linked) in rows {
-            links.entry(owner).or_default().push(linked);
-        }
+    if owners.is_empty() {
+        return Ok(links);
+    }
+    let backend = backend_of(conn);
+    let mut sql = Sql::new(&format!(
+        "SELECT {owner_column} AS owner, {column} AS linked FROM {table} WHERE {owner_column}"
+    ));
+    sql.push_in(backend, owners);
+    let rows: Vec<(String, String)> = sql
+        .into_json_rows(backend, "owner, linked")
+        .fetch_json(&mut *conn)
+        .await?;
+    for (owner, linked) in rows {
+        links.entry(owner).or_default().push(linked);
     }
     for linked in links.values_mut() {
         linked.sort_unstable();

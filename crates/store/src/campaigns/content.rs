@@ -61,24 +61,14 @@ pub async fn of_campaign(db: &Db, campaign: &CampaignId) -> Result<Vec<ContentIt
 /// the items of many publications.
 #[tracing::instrument(skip(db, ids))]
 pub async fn of_ids(db: &Db, ids: &[ContentItemId]) -> Result<Vec<ContentItem>> {
-    let mut found = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(500) {
-        let mut sql = crate::sql::Sql::new(&format!(
-            "SELECT {COLUMNS} FROM content_items WHERE id IN ("
-        ));
-        for (i, id) in chunk.iter().enumerate() {
-            sql.push(if i == 0 { "" } else { ", " })
-                .bind_text(id.as_str());
-        }
-        sql.push(")");
-        for row in sql
-            .fetch_rows(db.backend(), db.pool(), COLUMNS)
-            .await?
-            .iter()
-        {
-            found.push(item(&row)?);
-        }
-    }
+    let mut sql = crate::sql::Sql::new(&format!("SELECT {COLUMNS} FROM content_items WHERE id"));
+    sql.push_in(db.backend(), ids.iter().map(|id| id.as_str()));
+    let found = sql
+        .fetch_rows(db.backend(), db.pool(), COLUMNS)
+        .await?
+        .iter()
+        .map(|row| item(&row))
+        .collect::<Result<Vec<_>>>()?;
     Ok(found)
 }
 

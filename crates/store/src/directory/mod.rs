@@ -271,22 +271,14 @@ pub async fn names_of(
     viewer: &Viewer,
     ids: &[&OrganisationId],
 ) -> Result<std::collections::HashMap<String, String>> {
-    let mut names = std::collections::HashMap::new();
-    // A page shows at most a few hundred; keep each statement small.
-    for chunk in ids.chunks(500) {
-        let mut sql = Sql::new("SELECT id, name FROM organisations WHERE id IN ('--'");
-        for id in chunk {
-            sql.push(", ").bind_text(id.as_str());
-        }
-        sql.push(")");
-        push_scope(&mut sql, &viewer.scope(), &NAMING);
-        let rows: Vec<(String, String)> = sql
-            .into_json_rows(db.backend(), "id, name")
-            .fetch_json(db.pool())
-            .await?;
-        names.extend(rows);
-    }
-    Ok(names)
+    let mut sql = Sql::new("SELECT id, name FROM organisations WHERE id");
+    sql.push_in(db.backend(), ids.iter().map(|id| id.as_str()));
+    push_scope(&mut sql, &viewer.scope(), &NAMING);
+    let rows: Vec<(String, String)> = sql
+        .into_json_rows(db.backend(), "id, name")
+        .fetch_json(db.pool())
+        .await?;
+    Ok(rows.into_iter().collect())
 }
 
 /// One organisation, if it exists and `viewer` may see it.

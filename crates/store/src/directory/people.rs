@@ -142,23 +142,16 @@ pub async fn names_of(
     ids: &[&PersonId],
 ) -> Result<std::collections::HashMap<String, String>> {
     let mut names = std::collections::HashMap::new();
-    for chunk in ids.chunks(500) {
-        let mut sql = Sql::new(&format!(
-            "SELECT {NAME_COLUMNS} FROM people WHERE id IN ('--'"
-        ));
-        for id in chunk {
-            sql.push(", ").bind_text(id.as_str());
-        }
-        sql.push(")");
-        push_scope(&mut sql, &viewer.scope(), &NAMING);
-        let rows = sql
-            .into_json_rows(db.backend(), NAME_COLUMNS)
-            .fetch_json(db.pool())
-            .await?;
-        for row in rows {
-            let (id, name) = shown(row, viewer);
-            names.insert(id.to_string(), name);
-        }
+    let mut sql = Sql::new(&format!("SELECT {NAME_COLUMNS} FROM people WHERE id"));
+    sql.push_in(db.backend(), ids.iter().map(|id| id.as_str()));
+    push_scope(&mut sql, &viewer.scope(), &NAMING);
+    let rows = sql
+        .into_json_rows(db.backend(), NAME_COLUMNS)
+        .fetch_json(db.pool())
+        .await?;
+    for row in rows {
+        let (id, name) = shown(row, viewer);
+        names.insert(id.to_string(), name);
     }
     Ok(names)
 }
