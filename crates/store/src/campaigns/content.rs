@@ -5,10 +5,12 @@
 //! `translation_changes`. Changing an item's source text marks its approved and
 //! published translations out of date in the same transaction.
 
+use std::collections::HashMap;
+
 use sqlx::{Any, Row as _, Transaction};
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::campaigns::{
-    Channel, ContentFields, ContentItem, ContentKind, Translation, TranslationFields,
+    Campaign, Channel, ContentFields, ContentItem, ContentKind, Translation, TranslationFields,
     TranslationState,
 };
 use tadamun_core::ids::{AuditId, CampaignId, ContentItemId, UserId};
@@ -244,7 +246,56 @@ pub async fn translations(db: &Db, item: &ContentItemId) -> Result<Vec<Translati
     .iter()
     .map(translation)
     .collect::<Result<_>>()?;
-    Ok(langs
+    Ok(in_langs(item, langs, &stored))
+}
+
+/// A campaign's content items, oldest first, each with its translations as
+/// [`translations`] gives them: for the translation matrix, in two queries.
+#[tracing::instrument(skip(db, campaign))]
+pub async fn with_translations(
+    db: &Db,
+    campaign: &Campaign,
+) -> Result<Vec<(ContentItem, Vec<Translation>)>> {
+    let items = of_campaign(db, &campaign.id).await?;
+    let mut sql = crate::sql::Sql::new(&format!(
+        "SELECT {TRANSLATION_COLUMNS} FROM translations WHERE item_id IN \
+         (SELECT id FROM content_items WHERE campaign_id = "
+    ));
+    sql.bind_text(campaign.id.as_str()).push(")");
+    let mut stored: HashMap<String, Vec<Translation>> = HashMap::new();
+    for row in sql
+        .fetch_rows(db.backend(), db.pool(), TRANSLATION_COLUMNS)
+        .await?
+        .iter()
+    {
+        let t = translation(&row)?;
+        stored.entry(t.item.to_string()).or_default().push(t);
+    }
+    Ok(items
+        .into_iter()
+        .map(|it| {
+            let langs = campaign
+                .fields
+                .languages
+                .iter()
+                .filter(|l| *l != &it.fields.source_lang)
+                .cloned()
+                .collect();
+            let found = stored.remove(it.id.as_str()).unwrap_or_default();
+            let translations = in_langs(&it.id, langs, &found);
+            (it, translations)
+        })
+        .collect())
+}
+
+/// The translations of `item` into `langs`, in that order, from those `stored`; a
+/// language with nothing stored is missing.
+fn in_langs(
+    item: &ContentItemId,
+    langs: Vec<LanguageCode>,
+    stored: &[Translation],
+) -> Vec<Translation> {
+    langs
         .into_iter()
         .map(|lang| {
             stored
@@ -253,7 +304,7 @@ pub async fn translations(db: &Db, item: &ContentItemId) -> Result<Vec<Translati
                 .cloned()
                 .unwrap_or_else(|| missing(item, lang))
         })
-        .collect())
+        .collect()
 }
 
 fn missing(item: &ContentItemId, lang: LanguageCode) -> Translation {

@@ -188,3 +188,38 @@ async fn a_translation_is_written_reviewed_approved_published_and_outdated_by_th
         "published text changed: a draft again"
     );
 }
+
+#[tokio::test]
+async fn a_campaigns_items_read_with_their_translations_at_once_match_each_read_alone() {
+    let t = fresh().await;
+    let sizes = tadamun_store::demo::large::Sizes {
+        organisations: 10,
+        people: 10,
+        audit_rows: 50,
+        plans: 0,
+        measurements: 0,
+        events: 0,
+        registrations: 0,
+        campaigns: 3,
+        content_items: 30,
+    };
+    tadamun_store::demo::load_large(&t.db, None, sizes, |_, _| {})
+        .await
+        .unwrap();
+    let all = campaigns::list(&t.db, &Default::default()).await.unwrap();
+    assert_eq!(all.len(), 3);
+    let mut missing = 0;
+    for campaign in &all {
+        let together = content::with_translations(&t.db, campaign).await.unwrap();
+        assert_eq!(together.len(), 10);
+        for (item, translations) in together {
+            let alone = content::translations(&t.db, &item.id).await.unwrap();
+            assert_eq!(translations, alone);
+            missing += alone
+                .iter()
+                .filter(|t| t.state == TranslationState::Missing)
+                .count();
+        }
+    }
+    assert!(missing > 0, "some languages are still to translate");
+}

@@ -30,11 +30,7 @@ pub(crate) async fn campaign_matrix(
     caller: &Caller,
     campaign: &tadamun_core::campaigns::Campaign,
 ) -> AppResult<Matrix> {
-    let mut items = Vec::new();
-    for it in content::of_campaign(&state.db, &campaign.id).await? {
-        let translations = content::translations(&state.db, &it.id).await?;
-        items.push((it, translations));
-    }
+    let items = content::with_translations(&state.db, campaign).await?;
     Ok(Matrix::new(
         &campaign.fields.languages,
         items,
