@@ -8,11 +8,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-// glibc's allocator spent a quarter of the server's time under load and kept an arena
-// per thread that the large pages fragmented (see bench/RESULTS.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = commands::Cli::parse();
     tracing_subscriber::fmt()
