@@ -266,3 +266,70 @@ async fn the_meeting_form_finds_organisations_and_lists_a_small_people_directory
         "finding saves nothing"
     );
 }
+
+#[tokio::test]
+async fn the_campaign_form_finds_an_organisation_by_its_arabic_name_and_saves_it() {
+    let l = large().await;
+    let arabic = l.app.org("جمعية الأرض الخضراء", "network").await;
+    let coordinator = l.app.user(Role::Coordinator, None).await;
+    let client = l.app.signed_in(&coordinator).await;
+    let token = l.app.token(&coordinator).await;
+    let page = client
+        .get(l.app.url("/campaigns/new"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains("Filler Union") && !page.contains(arabic.id.as_str()));
+
+    let campaign = |extra: &[(&'static str, String)]| {
+        let mut form: Vec<(&str, String)> = vec![
+            ("name", "Voices of the Sahel".into()),
+            ("name_ar", "أصوات الساحل".into()),
+            ("kind", "media".into()),
+            ("start", "2026-03-01".into()),
+            ("end", "2026-09-30".into()),
+        ];
+        form.extend_from_slice(extra);
+        form
+    };
+    let response = client
+        .post(l.app.url("/campaigns"))
+        .form(&campaign(&[
+            ("organisations_find", "الخضراء".into()),
+            ("find", "organisations".into()),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("أصوات الساحل") && page.contains("value=\"الخضراء\""));
+    assert!(page.contains(&format!("value=\"{}\">", arabic.id)));
+    assert_eq!(
+        l.app.api_json("/api/v1/campaigns", &token).await,
+        serde_json::json!([]),
+        "finding saves nothing"
+    );
+
+    let response = client
+        .post(l.app.url("/campaigns"))
+        .form(&campaign(&[("organisations", arabic.id.to_string())]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let campaigns = l.app.api_json("/api/v1/campaigns", &token).await;
+    let id = campaigns[0]["id"].as_str().unwrap();
+    let campaign = l
+        .app
+        .api_json(&format!("/api/v1/campaigns/{id}"), &token)
+        .await;
+    assert_eq!(
+        campaign["organisations"],
+        serde_json::json!([arabic.id.to_string()]),
+        "{campaign}"
+    );
+}
