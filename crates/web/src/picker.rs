@@ -74,6 +74,12 @@ pub(crate) struct Picker {
 }
 
 impl Picker {
+    /// The same picker choosing at most one record: radios with a "none" choice.
+    pub(crate) fn single(mut self) -> Self {
+        self.multiple = false;
+        self
+    }
+
     /// Marks the picker when `error` names its field (for `aria-invalid`).
     pub(crate) fn mark(&mut self, error: &FormError) {
         self.invalid = error.is(self.field);

@@ -333,3 +333,77 @@ async fn the_campaign_form_finds_an_organisation_by_its_arabic_name_and_saves_it
         "{campaign}"
     );
 }
+
+#[tokio::test]
+async fn the_user_form_picks_one_organisation_among_those_found() {
+    let l = large().await;
+    let green = l.app.org("Green Earth Alliance", "network").await;
+    let admin = l.app.user(Role::Admin, None).await;
+    let client = l.app.signed_in(&admin).await;
+    let page = client
+        .get(l.app.url("/users/new"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains("Filler Union"));
+    assert!(page.contains(
+        "type=\"radio\" id=\"organisation-none\" name=\"organisation\" value=\"\" checked"
+    ));
+
+    let typed = |extra: &[(&'static str, String)]| {
+        let mut form: Vec<(&str, String)> = vec![
+            ("email", "amal@example.org".into()),
+            ("name", "Amal Haddad".into()),
+            ("password", "a long enough secret".into()),
+            ("role", "member".into()),
+        ];
+        form.extend_from_slice(extra);
+        form
+    };
+    let response = client
+        .post(l.app.url("/users"))
+        .form(&typed(&[
+            ("organisation", String::new()),
+            ("organisation_find", "green".into()),
+            ("find", "organisation".into()),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("value=\"amal@example.org\"") && page.contains("Amal Haddad"));
+    assert!(
+        page.contains("value=\"a long enough secret\""),
+        "password kept"
+    );
+    assert!(page.contains(&format!(
+        "type=\"radio\" id=\"organisation-{0}\" name=\"organisation\" value=\"{0}\">",
+        green.id
+    )));
+    assert!(
+        users_named(&l, "amal@example.org").await.is_none(),
+        "finding saves nothing"
+    );
+
+    let response = client
+        .post(l.app.url("/users"))
+        .form(&typed(&[("organisation", green.id.to_string())]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let user = users_named(&l, "amal@example.org").await.unwrap();
+    assert_eq!(user.organisation, Some(green.id));
+}
+
+async fn users_named(l: &Large, email: &str) -> Option<tadamun_core::accounts::User> {
+    let email = tadamun_core::accounts::Email::parse(email).unwrap();
+    tadamun_store::accounts::users::find_for_login(&l.app.db, &email)
+        .await
+        .unwrap()
+        .map(|(user, _)| user)
+}
