@@ -20,6 +20,7 @@ mod health;
 mod home;
 pub mod i18n;
 mod layers;
+mod picker;
 mod plans;
 pub mod reminders;
 mod search;

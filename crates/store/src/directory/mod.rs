@@ -265,6 +265,28 @@ pub async fn all_names(db: &Db, viewer: &Viewer) -> Result<Vec<(OrganisationId, 
     Ok(names)
 }
 
+/// At most `limit` organisations `viewer` may see whose names hold every word of
+/// `words`, by name, for pickers in directories too large to list whole.
+pub async fn names_matching(
+    db: &Db,
+    viewer: &Viewer,
+    words: &str,
+    limit: i64,
+) -> Result<Vec<(OrganisationId, String)>> {
+    let mut sql = Sql::new("SELECT id, name FROM organisations WHERE 1 = 1");
+    push_scope(&mut sql, &viewer.scope(), &NAMING);
+    push_words(&mut sql, "search_text", words);
+    sql.push(" ORDER BY name_key, id LIMIT ").bind_int(limit);
+    let rows: Vec<(String, String)> = sql
+        .into_json_rows(db.backend(), "id, name")
+        .fetch_json(db.pool())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| (OrganisationId::from_stored(id), name))
+        .collect())
+}
+
 /// The names of the organisations of `ids` that `viewer` may see, by id.
 pub async fn names_of(
     db: &Db,

@@ -156,6 +156,40 @@ pub async fn names_of(
     Ok(names)
 }
 
+/// At most `limit` people `viewer` may see whose names hold every word of `words`
+/// (real names only for those allowed to search them), for pickers in directories
+/// too large to list whole.
+pub async fn names_matching(
+    db: &Db,
+    viewer: &Viewer,
+    words: &str,
+    limit: i64,
+) -> Result<Vec<(PersonId, String)>> {
+    let mut sql = Sql::new(&format!("SELECT {NAME_COLUMNS} FROM people WHERE 1 = 1"));
+    push_scope(&mut sql, &viewer.scope(), &NAMING);
+    let filter = PersonFilter {
+        text: Some(words.to_owned()),
+        ..PersonFilter::default()
+    };
+    filter.push(&mut sql, viewer);
+    sql.push(" ORDER BY id LIMIT ").bind_int(limit);
+    let rows = sql
+        .into_json_rows(db.backend(), NAME_COLUMNS)
+        .fetch_json(db.pool())
+        .await?;
+    let mut names: Vec<_> = rows.into_iter().map(|row| shown(row, viewer)).collect();
+    names.sort_by_cached_key(|(_, n)| normalise(n));
+    Ok(names)
+}
+
+/// How many people `viewer` may see.
+pub async fn count_visible(db: &Db, viewer: &Viewer) -> Result<i64> {
+    let mut sql = Sql::new("SELECT COUNT(*) FROM people WHERE 1 = 1");
+    push_scope(&mut sql, &viewer.scope(), &NAMING);
+    let row = sql.query().fetch_one(db.pool()).await?;
+    Ok(row.try_get::<i64, _>(0)?)
+}
+
 /// Every person `viewer` may see, by the name `viewer` knows them by, for pickers.
 pub async fn all_names(db: &Db, viewer: &Viewer) -> Result<Vec<(PersonId, String)>> {
     let mut sql = Sql::new(&format!("SELECT {NAME_COLUMNS} FROM people WHERE 1 = 1"));

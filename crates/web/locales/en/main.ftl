@@ -230,3 +230,9 @@ error-duplicate = An organisation with this name already exists in this country.
 ## Exports
 export-csv = Export as CSV (spreadsheet)
 export-json = Export as JSON
+
+## Pickers of organisations and people
+picker-find = Find
+picker-find-label = Find by name
+picker-hint = Type part of a name and press Find; the matches appear above, ready to tick. Those already ticked stay.
+picker-nothing-found = Nothing matches these words. Try fewer or shorter words.

@@ -230,3 +230,9 @@ error-duplicate = Ya existe una organización con este nombre en este país. Env
 ## Exports
 export-csv = Exportar en CSV (hoja de cálculo)
 export-json = Exportar en JSON
+
+## Selectores de organizaciones y personas
+picker-find = Buscar
+picker-find-label = Buscar por nombre
+picker-hint = Escriba parte de un nombre y pulse Buscar; los resultados aparecen arriba, listos para marcar. Los ya marcados se mantienen.
+picker-nothing-found = Nada coincide con estas palabras. Pruebe con menos palabras o más cortas.

@@ -230,3 +230,9 @@ error-duplicate = Une organisation de ce nom existe déjà dans ce pays. Renvoye
 ## Exports
 export-csv = Exporter en CSV (tableur)
 export-json = Exporter en JSON
+
+## Sélecteurs d’organisations et de personnes
+picker-find = Chercher
+picker-find-label = Chercher par nom
+picker-hint = Tapez une partie d’un nom puis Chercher ; les résultats apparaissent au-dessus, prêts à cocher. Ceux déjà cochés restent.
+picker-nothing-found = Rien ne correspond à ces mots. Essayez moins de mots ou des mots plus courts.

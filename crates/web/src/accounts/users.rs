@@ -13,11 +13,12 @@ use tadamun_core::ids::{OrganisationId, UserId};
 use tadamun_core::page::PageRequest;
 use tadamun_core::{Invalid, Problem};
 use tadamun_store::accounts::users;
-use tadamun_store::directory;
 
 use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
-use crate::forms::{FormError, PageForm, Params};
+use crate::forms::{FormBody, FormError, Params};
+use crate::i18n;
+use crate::picker::{Directory, Finds, Picker};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -81,7 +82,7 @@ struct UserFormPage {
     id: Option<String>,
     form: UserForm,
     roles: [Role; 4],
-    organisations: Vec<(OrganisationId, String)>,
+    organisation: Picker,
     two_factor: bool,
     saved: bool,
     error: Option<FormError>,
@@ -93,13 +94,24 @@ impl UserFormPage {
         caller: &Caller,
         id: Option<String>,
         form: UserForm,
+        finds: &Finds,
     ) -> AppResult<Self> {
+        let organisation = Directory::Organisations
+            .picker(
+                state,
+                &caller.viewer,
+                ("organisation", i18n::field(caller.lang, "organisation")),
+                std::slice::from_ref(&form.organisation),
+                finds,
+            )
+            .await?
+            .single();
         Ok(Self {
             shell: Shell::new(caller, "users"),
             id,
             form,
             roles: Role::ALL,
-            organisations: directory::all_names(&state.db, &caller.viewer).await?,
+            organisation,
             two_factor: false,
             saved: false,
             error: None,
@@ -118,7 +130,7 @@ async fn new_form(State(state): State<AppState>, caller: Caller) -> AppResult<Us
         active: Some("on".into()),
         ..Default::default()
     };
-    UserFormPage::new(&state, &caller, None, form).await
+    UserFormPage::new(&state, &caller, None, form, &Finds::default()).await
 }
 
 fn parse_organisation(raw: &str) -> Result<Option<OrganisationId>, Invalid> {
@@ -144,9 +156,15 @@ fn parse_new(form: &UserForm) -> Result<NewUser, Invalid> {
 async fn create(
     State(state): State<AppState>,
     caller: Caller,
-    PageForm(form): PageForm<UserForm>,
+    body: FormBody,
 ) -> AppResult<Response> {
     caller.admin()?;
+    let form: UserForm = body.parse()?;
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        let page = UserFormPage::new(&state, &caller, None, form, &finds).await?;
+        return Ok(page.into_response());
+    }
     let result = match parse_new(&form) {
         Ok(new) => users::create(&state.db, &caller.actor(), new)
             .await
@@ -160,8 +178,10 @@ async fn create(
                 password: String::new(),
                 ..form
             };
-            let mut page = UserFormPage::new(&state, &caller, None, form).await?;
-            page.error = Some(FormError::new(caller.lang, &invalid));
+            let mut page = UserFormPage::new(&state, &caller, None, form, &finds).await?;
+            let error = FormError::new(caller.lang, &invalid);
+            page.organisation.mark(&error);
+            page.error = Some(error);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(other) => Err(other),
@@ -194,7 +214,8 @@ async fn edit_form(
         password: String::new(),
         active: user.active.then(|| "on".to_owned()),
     };
-    let mut page = UserFormPage::new(&state, &caller, Some(id.to_string()), form).await?;
+    let finds = Finds::default();
+    let mut page = UserFormPage::new(&state, &caller, Some(id.to_string()), form, &finds).await?;
     page.two_factor = user.two_factor;
     page.saved = q.saved.is_some();
     Ok(page)
@@ -204,11 +225,22 @@ async fn update(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-    PageForm(form): PageForm<UserForm>,
+    body: FormBody,
 ) -> AppResult<Response> {
     let admin = caller.admin()?;
     let id = UserId::parse(&id).map_err(|_| AppError::NotFound)?;
     let user = users::get(&state.db, &id).await?;
+    let form: UserForm = body.parse()?;
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        let form = UserForm {
+            email: user.email.as_str().to_owned(),
+            name: user.name.clone(),
+            ..form
+        };
+        let page = UserFormPage::new(&state, &caller, Some(id.to_string()), form, &finds).await?;
+        return Ok(page.into_response());
+    }
     let parsed = (|| -> Result<users::Access, Invalid> {
         let access = users::Access {
             role: Role::parse(&form.role)?,
@@ -232,8 +264,11 @@ async fn update(
                 name: user.name.clone(),
                 ..form
             };
-            let mut page = UserFormPage::new(&state, &caller, Some(id.to_string()), form).await?;
-            page.error = Some(FormError::new(caller.lang, &invalid));
+            let id = Some(id.to_string());
+            let mut page = UserFormPage::new(&state, &caller, id, form, &finds).await?;
+            let error = FormError::new(caller.lang, &invalid);
+            page.organisation.mark(&error);
+            page.error = Some(error);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

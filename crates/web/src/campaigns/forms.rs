@@ -14,14 +14,15 @@ use tadamun_core::campaigns::{
     CampaignInput, CampaignKind, Outcome, TargetInput, TargetKind, input_of,
 };
 use tadamun_store::campaigns::{self as store, targets};
-use tadamun_store::directory;
 
 use super::{campaign_id, kind_label, outcome_label, target_id, target_kind_label};
 use crate::caller::Caller;
 use crate::directory::{country_choices, language_choices, region_choices};
 use crate::error::AppResult;
-use crate::forms::{Choice, FormError, PageForm, submit};
+use crate::forms::{Choice, FormBody, FormError, PageForm, submit};
 use crate::groups::plan_item_choices;
+use crate::i18n;
+use crate::picker::{Directory, Finds, Picker};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -58,7 +59,7 @@ struct FormPage {
     regions: Vec<Choice>,
     languages: Vec<Choice>,
     groups: Vec<Choice>,
-    organisations: Vec<Choice>,
+    organisations: Picker,
     items: Vec<Choice>,
     indicators: Vec<Choice>,
     error: Option<FormError>,
@@ -70,17 +71,18 @@ impl FormPage {
         caller: &Caller,
         id: Option<String>,
         form: CampaignInput,
+        finds: &Finds,
     ) -> AppResult<Self> {
         let lang = caller.lang;
-        let organisations = directory::all_names(&state.db, &caller.viewer)
-            .await?
-            .into_iter()
-            .map(|(id, name)| Choice {
-                selected: false,
-                value: id.to_string(),
-                label: name,
-            })
-            .collect();
+        let organisations = Directory::Organisations
+            .picker(
+                state,
+                &caller.viewer,
+                ("organisations", i18n::field(lang, "organisations")),
+                &form.organisations,
+                finds,
+            )
+            .await?;
         let mut indicators = Vec::new();
         for plan in tadamun_store::plans::plans(&state.db).await? {
             for m in tadamun_store::plans::indicators::of_plan(&state.db, &plan.id).await? {
@@ -114,7 +116,7 @@ impl FormPage {
                 crate::groups::group_choices(state, lang, "").await?,
                 &form.groups,
             ),
-            organisations: mark(organisations, &form.organisations),
+            organisations,
             items: mark(plan_item_choices(state, lang, None, "").await?, &form.items),
             indicators: mark(indicators, &form.indicators),
             form,
@@ -137,7 +139,7 @@ async fn new_form(State(state): State<AppState>, caller: Caller) -> AppResult<Fo
         start: super::today(&caller).to_string(),
         ..Default::default()
     };
-    FormPage::new(&state, &caller, None, form).await
+    FormPage::new(&state, &caller, None, form, &Finds::default()).await
 }
 
 async fn edit_form(
@@ -149,7 +151,15 @@ async fn edit_form(
     let id = campaign_id(&id)?;
     let c = store::get(&state.db, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
-    FormPage::new(&state, &caller, Some(id.to_string()), input_of(&c.fields)).await
+    let form = input_of(&c.fields);
+    FormPage::new(
+        &state,
+        &caller,
+        Some(id.to_string()),
+        form,
+        &Finds::default(),
+    )
+    .await
 }
 
 async fn rejected(
@@ -157,23 +167,32 @@ async fn rejected(
     caller: &Caller,
     id: Option<String>,
     form: CampaignInput,
+    finds: &Finds,
     invalid: &Invalid,
 ) -> AppResult<Response> {
-    let mut page = FormPage::new(state, caller, id, form).await?;
-    page.error = Some(FormError::new(caller.lang, invalid));
+    let mut page = FormPage::new(state, caller, id, form, finds).await?;
+    let error = FormError::new(caller.lang, invalid);
+    page.organisations.mark(&error);
+    page.error = Some(error);
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 pub(super) async fn create(
     State(state): State<AppState>,
     caller: Caller,
-    PageForm(form): PageForm<CampaignInput>,
+    body: FormBody,
 ) -> AppResult<Response> {
     caller.require(caller.viewer.can_write_network())?;
+    let form: CampaignInput = body.parse()?;
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        let page = FormPage::new(&state, &caller, None, form, &finds).await?;
+        return Ok(page.into_response());
+    }
     let write = async |fields| store::create(&state.db, &caller.actor(), fields).await;
     match submit(form.validate(), write).await? {
         Ok(c) => Ok(Redirect::to(&format!("/campaigns/{}?saved=1", c.id)).into_response()),
-        Err(invalid) => rejected(&state, &caller, None, form, &invalid).await,
+        Err(invalid) => rejected(&state, &caller, None, form, &finds, &invalid).await,
     }
 }
 
@@ -181,16 +200,25 @@ pub(super) async fn update(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-    PageForm(form): PageForm<CampaignInput>,
+    body: FormBody,
 ) -> AppResult<Response> {
     caller.user()?;
     let id = campaign_id(&id)?;
     store::get(&state.db, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
+    let form: CampaignInput = body.parse()?;
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        let page = FormPage::new(&state, &caller, Some(id.to_string()), form, &finds).await?;
+        return Ok(page.into_response());
+    }
     let write = async |fields| store::update(&state.db, &caller.actor(), &id, fields).await;
     match submit(form.validate(), write).await? {
         Ok(_) => Ok(Redirect::to(&format!("/campaigns/{id}?saved=1")).into_response()),
-        Err(invalid) => rejected(&state, &caller, Some(id.to_string()), form, &invalid).await,
+        Err(invalid) => {
+            let id = Some(id.to_string());
+            rejected(&state, &caller, id, form, &finds, &invalid).await
+        }
     }
 }
 

@@ -11,16 +11,17 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use tadamun_core::Invalid;
 use tadamun_core::events::{EventInput, EventKind, input_of};
-use tadamun_store::{directory, events};
+use tadamun_store::events;
 
 use super::pages::zone_choices;
 use super::{check_organisers, event_id, may_create};
 use crate::caller::Caller;
 use crate::directory::{country_choices, language_choices, region_choices};
 use crate::error::AppResult;
-use crate::forms::{Choice, FormError, PageForm, submit};
-use crate::groups::{group_choices, people_choices};
+use crate::forms::{Choice, FormBody, FormError, submit};
+use crate::groups::group_choices;
 use crate::i18n;
+use crate::picker::{Directory, Finds, Picker};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -45,8 +46,8 @@ pub(super) struct FormPage {
     interpretation: Vec<Choice>,
     regions: Vec<Choice>,
     visibilities: Vec<Choice>,
-    speakers: Vec<Choice>,
-    organisations: Vec<Choice>,
+    speakers: Picker,
+    organisations: Picker,
     groups: Vec<Choice>,
     error: Option<FormError>,
 }
@@ -67,6 +68,7 @@ impl FormPage {
         caller: &Caller,
         id: Option<String>,
         form: EventInput,
+        finds: &Finds,
     ) -> AppResult<Self> {
         let lang = caller.lang;
         let kinds = Choice::list(
@@ -88,15 +90,31 @@ impl FormPage {
                 .map(|v| (v, i18n::t(lang, &format!("visibility-{v}")))),
             form.visibility.as_deref().unwrap_or("network").trim(),
         );
-        let organisations = directory::all_names(&state.db, &caller.viewer)
-            .await?
-            .into_iter()
-            .map(|(id, name)| Choice {
-                selected: form.organisations.iter().any(|o| o.trim() == id.as_str()),
-                value: id.to_string(),
-                label: name,
-            })
-            .collect();
+        let organisations = Directory::Organisations
+            .picker(
+                state,
+                &caller.viewer,
+                (
+                    "organisations",
+                    format!(
+                        "{}: {}",
+                        i18n::t(lang, "events-organisers"),
+                        i18n::field(lang, "organisations")
+                    ),
+                ),
+                &form.organisations,
+                finds,
+            )
+            .await?;
+        let speakers = Directory::People
+            .picker(
+                state,
+                &caller.viewer,
+                ("speakers", i18n::field(lang, "speakers")),
+                &form.speakers,
+                finds,
+            )
+            .await?;
         let groups = group_choices(state, lang, "").await?;
         Ok(Self {
             shell: Shell::new(caller, "events"),
@@ -109,7 +127,7 @@ impl FormPage {
             interpretation: ticked(language_choices(lang, &[]), &form.interpretation),
             regions: ticked(region_choices(lang, ""), &form.regions),
             visibilities,
-            speakers: people_choices(state, &caller.viewer, &form.speakers).await?,
+            speakers,
             organisations,
             groups: ticked(groups, &form.groups),
             form,
@@ -139,7 +157,7 @@ async fn new_form(State(state): State<AppState>, caller: Caller) -> AppResult<Fo
         organisations: own.map(ToString::to_string).into_iter().collect(),
         ..Default::default()
     };
-    FormPage::new(&state, &caller, None, form).await
+    FormPage::new(&state, &caller, None, form, &Finds::default()).await
 }
 
 async fn edit_form(
@@ -151,7 +169,15 @@ async fn edit_form(
     let id = event_id(&id)?;
     let e = events::get(&state.db, &caller.viewer, &id).await?;
     caller.require(super::may_manage(&caller, &e))?;
-    FormPage::new(&state, &caller, Some(id.to_string()), input_of(&e.fields)).await
+    let form = input_of(&e.fields);
+    FormPage::new(
+        &state,
+        &caller,
+        Some(id.to_string()),
+        form,
+        &Finds::default(),
+    )
+    .await
 }
 
 async fn rejected(
@@ -159,26 +185,48 @@ async fn rejected(
     caller: &Caller,
     id: Option<String>,
     form: EventInput,
+    finds: &Finds,
     invalid: &Invalid,
 ) -> AppResult<Response> {
-    let mut page = FormPage::new(state, caller, id, form).await?;
-    page.error = Some(FormError::new(caller.lang, invalid));
+    let mut page = FormPage::new(state, caller, id, form, finds).await?;
+    let error = FormError::new(caller.lang, invalid);
+    page.speakers.mark(&error);
+    page.organisations.mark(&error);
+    page.error = Some(error);
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+/// The form shown again after a "Find" button, with what was typed and the matches,
+/// saving nothing.
+async fn found(
+    state: &AppState,
+    caller: &Caller,
+    id: Option<String>,
+    form: EventInput,
+    finds: &Finds,
+) -> AppResult<Response> {
+    let page = FormPage::new(state, caller, id, form, finds).await?;
+    Ok(page.into_response())
 }
 
 pub(super) async fn create(
     State(state): State<AppState>,
     caller: Caller,
-    PageForm(form): PageForm<EventInput>,
+    body: FormBody,
 ) -> AppResult<Response> {
     caller.require(may_create(&caller))?;
+    let form: EventInput = body.parse()?;
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        return found(&state, &caller, None, form, &finds).await;
+    }
     let validated = form
         .validate()
         .and_then(|f| check_organisers(&caller, &f.organisations).map(|()| f));
     let write = async |fields| events::create(&state.db, &caller.actor(), fields).await;
     match submit(validated, write).await? {
         Ok(e) => Ok(Redirect::to(&format!("/events/{}?saved=1", e.id)).into_response()),
-        Err(invalid) => rejected(&state, &caller, None, form, &invalid).await,
+        Err(invalid) => rejected(&state, &caller, None, form, &finds, &invalid).await,
     }
 }
 
@@ -186,19 +234,27 @@ pub(super) async fn update(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-    PageForm(form): PageForm<EventInput>,
+    body: FormBody,
 ) -> AppResult<Response> {
     caller.user()?;
     let id = event_id(&id)?;
     let e = events::get(&state.db, &caller.viewer, &id).await?;
     caller.require(super::may_manage(&caller, &e))?;
+    let form: EventInput = body.parse()?;
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        return found(&state, &caller, Some(id.to_string()), form, &finds).await;
+    }
     let validated = form
         .validate()
         .and_then(|f| check_organisers(&caller, &f.organisations).map(|()| f));
     let write = async |fields| events::update(&state.db, &caller.actor(), &id, fields).await;
     match submit(validated, write).await? {
         Ok(_) => Ok(Redirect::to(&format!("/events/{id}?saved=1")).into_response()),
-        Err(invalid) => rejected(&state, &caller, Some(id.to_string()), form, &invalid).await,
+        Err(invalid) => {
+            let id = Some(id.to_string());
+            rejected(&state, &caller, id, form, &finds, &invalid).await
+        }
     }
 }
 

@@ -12,15 +12,15 @@ use tadamun_core::Invalid;
 use tadamun_core::groups::MeetingKind;
 use tadamun_core::groups::meetings::{MeetingInput, input_of};
 use tadamun_core::time::Zone;
-use tadamun_store::directory;
 use tadamun_store::groups::meetings;
 
-use super::{group_choices, lines, meeting_id, people_choices};
+use super::{group_choices, lines, meeting_id};
 use crate::caller::Caller;
 use crate::directory::language_choices;
 use crate::error::AppResult;
-use crate::forms::{Choice, FormError, PageForm, Params, submit};
+use crate::forms::{Choice, FormBody, FormError, Params, submit};
 use crate::i18n;
+use crate::picker::{Directory, Finds, Picker};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -36,8 +36,8 @@ pub(super) struct FormPage {
     languages: Vec<Choice>,
     zones: Vec<Choice>,
     groups: Vec<Choice>,
-    people: Vec<Choice>,
-    organisations: Vec<Choice>,
+    people: Picker,
+    organisations: Picker,
     error: Option<FormError>,
 }
 
@@ -47,6 +47,7 @@ impl FormPage {
         caller: &Caller,
         id: Option<String>,
         form: MeetingInput,
+        finds: &Finds,
     ) -> AppResult<Self> {
         let lang = caller.lang;
         let kinds = Choice::list(
@@ -62,15 +63,31 @@ impl FormPage {
             "" => caller.zone().name().to_owned(),
             z => z.to_owned(),
         };
-        let organisations = directory::all_names(&state.db, &caller.viewer)
-            .await?
-            .into_iter()
-            .map(|(id, name)| Choice {
-                selected: form.organisations.iter().any(|o| o.trim() == id.as_str()),
-                value: id.to_string(),
-                label: name,
-            })
-            .collect();
+        let attendees = |field| {
+            format!(
+                "{}: {}",
+                i18n::t(lang, "meetings-attendees"),
+                i18n::field(lang, field)
+            )
+        };
+        let people = Directory::People
+            .picker(
+                state,
+                &caller.viewer,
+                ("people", attendees("people")),
+                &form.people,
+                finds,
+            )
+            .await?;
+        let organisations = Directory::Organisations
+            .picker(
+                state,
+                &caller.viewer,
+                ("organisations", attendees("organisations")),
+                &form.organisations,
+                finds,
+            )
+            .await?;
         Ok(Self {
             shell: Shell::new(caller, "meetings"),
             id,
@@ -80,7 +97,7 @@ impl FormPage {
             languages: language_choices(lang, &[form.title_lang.as_deref().unwrap_or("en")]),
             zones: Choice::list(Zone::all_names().map(|z| (z, z.to_owned())), &zone),
             groups: group_choices(state, lang, form.group.as_deref().unwrap_or_default()).await?,
-            people: people_choices(state, &caller.viewer, &form.people).await?,
+            people,
             organisations,
             form,
             error: None,
@@ -117,7 +134,7 @@ pub(super) async fn new_form(
         duration: "60".into(),
         ..Default::default()
     };
-    FormPage::new(&state, &caller, None, form).await
+    FormPage::new(&state, &caller, None, form, &Finds::default()).await
 }
 
 pub(super) async fn edit_form(
@@ -129,7 +146,15 @@ pub(super) async fn edit_form(
     let id = meeting_id(&id)?;
     let m = meetings::get(&state.db, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
-    FormPage::new(&state, &caller, Some(id.to_string()), input_of(&m.fields)).await
+    let form = input_of(&m.fields);
+    FormPage::new(
+        &state,
+        &caller,
+        Some(id.to_string()),
+        form,
+        &Finds::default(),
+    )
+    .await
 }
 
 async fn rejected(
@@ -137,10 +162,14 @@ async fn rejected(
     caller: &Caller,
     id: Option<String>,
     form: MeetingInput,
+    finds: &Finds,
     invalid: &Invalid,
 ) -> AppResult<Response> {
-    let mut page = FormPage::new(state, caller, id, form).await?;
-    page.error = Some(FormError::new(caller.lang, invalid));
+    let mut page = FormPage::new(state, caller, id, form, finds).await?;
+    let error = FormError::new(caller.lang, invalid);
+    page.people.mark(&error);
+    page.organisations.mark(&error);
+    page.error = Some(error);
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
@@ -154,14 +183,20 @@ fn split(mut form: MeetingInput) -> MeetingInput {
 pub(super) async fn create(
     State(state): State<AppState>,
     caller: Caller,
-    PageForm(form): PageForm<MeetingInput>,
+    body: FormBody,
 ) -> AppResult<Response> {
     caller.require(caller.viewer.can_write_network())?;
-    let form = split(form);
+    let form = split(body.parse()?);
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        return Ok(FormPage::new(&state, &caller, None, form, &finds)
+            .await?
+            .into_response());
+    }
     let write = async |fields| meetings::create(&state.db, &caller.actor(), fields).await;
     match submit(form.validate(), write).await? {
         Ok(m) => Ok(Redirect::to(&format!("/meetings/{}?saved=1", m.id)).into_response()),
-        Err(invalid) => rejected(&state, &caller, None, form, &invalid).await,
+        Err(invalid) => rejected(&state, &caller, None, form, &finds, &invalid).await,
     }
 }
 
@@ -169,17 +204,25 @@ pub(super) async fn update(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-    PageForm(form): PageForm<MeetingInput>,
+    body: FormBody,
 ) -> AppResult<Response> {
     caller.user()?;
     let id = meeting_id(&id)?;
     meetings::get(&state.db, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
-    let form = split(form);
+    let form = split(body.parse()?);
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        let page = FormPage::new(&state, &caller, Some(id.to_string()), form, &finds).await?;
+        return Ok(page.into_response());
+    }
     let write = async |fields| meetings::update(&state.db, &caller.actor(), &id, fields).await;
     match submit(form.validate(), write).await? {
         Ok(_) => Ok(Redirect::to(&format!("/meetings/{id}?saved=1")).into_response()),
-        Err(invalid) => rejected(&state, &caller, Some(id.to_string()), form, &invalid).await,
+        Err(invalid) => {
+            let id = Some(id.to_string());
+            rejected(&state, &caller, id, form, &finds, &invalid).await
+        }
     }
 }
 

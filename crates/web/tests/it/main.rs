@@ -24,6 +24,7 @@ mod i18n;
 mod import;
 mod outreach;
 mod people;
+mod pickers;
 mod plan_pages;
 mod plans;
 mod publications;

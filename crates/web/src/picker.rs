@@ -1,0 +1,232 @@
+//! The picker forms use to choose organisations or people from a directory that may
+//! hold tens of thousands of them: the form lists only the chosen records, plus a
+//! search field whose "Find" button posts the whole form back. The page is shown again
+//! with everything typed kept, nothing saved, and the records whose names match the
+//! words offered unticked beside the chosen ones. Small directories are listed whole.
+
+use tadamun_core::ids::{OrganisationId, PersonId};
+use tadamun_core::visibility::Viewer;
+use tadamun_store::directory::{self, people};
+
+use crate::error::AppResult;
+use crate::forms::{Choice, FormBody, FormError};
+use crate::state::AppState;
+
+/// Directories up to this size (of what the viewer may see) are listed whole.
+const LIST_WHOLE: i64 = 200;
+
+/// How many matches a search offers.
+const MATCHES: i64 = 20;
+
+/// The picker parts of a posted form: which "Find" button was pressed and the words
+/// typed in each `<field>_find` box.
+#[derive(Debug, Default)]
+pub(crate) struct Finds {
+    /// The field whose "Find" button was pressed, if one was.
+    pub pressed: Option<String>,
+    typed: Vec<(String, String)>,
+}
+
+impl Finds {
+    /// Reads the picker parts of `body`, ignoring the record's own fields.
+    pub(crate) fn of(body: &FormBody) -> AppResult<Self> {
+        let pairs: Vec<(String, String)> = body.parse()?;
+        let pressed = pairs
+            .iter()
+            .find(|(k, _)| k == "find")
+            .map(|(_, v)| v.clone());
+        let typed = pairs
+            .into_iter()
+            .filter_map(|(k, v)| k.strip_suffix("_find").map(|f| (f.to_owned(), v)))
+            .collect();
+        Ok(Self { pressed, typed })
+    }
+
+    /// The words typed in `field`'s search box.
+    pub(crate) fn words(&self, field: &str) -> &str {
+        self.typed
+            .iter()
+            .find(|(k, _)| k == field)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
+
+/// One picker as a template shows it (`picker.html`).
+#[derive(Debug, Clone)]
+pub(crate) struct Picker {
+    /// The form field the chosen ids are posted as.
+    pub field: &'static str,
+    /// The fieldset's legend.
+    pub legend: String,
+    /// Checkboxes (many may be chosen) or radios with a "none" choice.
+    pub multiple: bool,
+    /// The chosen records, ticked.
+    pub chosen: Vec<Choice>,
+    /// The records offered, unticked: matches of the words, or the whole small
+    /// directory.
+    pub offered: Vec<Choice>,
+    /// The words typed in the search box.
+    pub words: String,
+    /// Whether the directory is too large to list, so the search box is shown.
+    pub searchable: bool,
+    /// Whether the form was rejected because of this field.
+    pub invalid: bool,
+}
+
+impl Picker {
+    /// The same picker choosing at most one record: radios with a "none" choice.
+    pub(crate) fn single(mut self) -> Self {
+        self.multiple = false;
+        self
+    }
+
+    /// Marks the picker when `error` names its field (for `aria-invalid`).
+    pub(crate) fn mark(&mut self, error: &FormError) {
+        self.invalid = error.is(self.field);
+    }
+
+    /// Whether the words were searched and matched nothing.
+    pub(crate) fn nothing_found(&self) -> bool {
+        self.searchable && !self.words.trim().is_empty() && self.offered.is_empty()
+    }
+}
+
+/// Which directory a picker chooses from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Directory {
+    Organisations,
+    People,
+}
+
+impl Directory {
+    async fn count(self, state: &AppState, viewer: &Viewer) -> AppResult<i64> {
+        Ok(match self {
+            Self::Organisations => directory::count_visible(&state.db, viewer).await?,
+            Self::People => people::count_visible(&state.db, viewer).await?,
+        })
+    }
+
+    async fn everything(
+        self,
+        state: &AppState,
+        viewer: &Viewer,
+    ) -> AppResult<Vec<(String, String)>> {
+        Ok(match self {
+            Self::Organisations => directory::all_names(&state.db, viewer)
+                .await?
+                .into_iter()
+                .map(|(id, n)| (id.to_string(), n))
+                .collect(),
+            Self::People => {
+                let mut names = people::all_names(&state.db, viewer).await?;
+                names.sort_by_cached_key(|(_, n)| tadamun_core::search::normalise(n));
+                names
+                    .into_iter()
+                    .map(|(id, n)| (id.to_string(), n))
+                    .collect()
+            }
+        })
+    }
+
+    async fn matching(
+        self,
+        state: &AppState,
+        viewer: &Viewer,
+        words: &str,
+    ) -> AppResult<Vec<(String, String)>> {
+        Ok(match self {
+            Self::Organisations => directory::names_matching(&state.db, viewer, words, MATCHES)
+                .await?
+                .into_iter()
+                .map(|(id, n)| (id.to_string(), n))
+                .collect(),
+            Self::People => people::names_matching(&state.db, viewer, words, MATCHES)
+                .await?
+                .into_iter()
+                .map(|(id, n)| (id.to_string(), n))
+                .collect(),
+        })
+    }
+
+    /// The names of the chosen ids `viewer` may see, by id.
+    async fn names_of(
+        self,
+        state: &AppState,
+        viewer: &Viewer,
+        ids: &[String],
+    ) -> AppResult<std::collections::HashMap<String, String>> {
+        Ok(match self {
+            Self::Organisations => {
+                let ids: Vec<OrganisationId> = ids
+                    .iter()
+                    .filter_map(|i| OrganisationId::parse(i.trim()).ok())
+                    .collect();
+                directory::names_of(&state.db, viewer, &ids.iter().collect::<Vec<_>>()).await?
+            }
+            Self::People => {
+                let ids: Vec<PersonId> = ids
+                    .iter()
+                    .filter_map(|i| PersonId::parse(i.trim()).ok())
+                    .collect();
+                people::names_of(&state.db, viewer, &ids.iter().collect::<Vec<_>>()).await?
+            }
+        })
+    }
+
+    /// The picker for `field` (many may be ticked; see [`Picker::single`]), with
+    /// `chosen` ticked and, beside them, the records matching the words typed in its
+    /// search box (or every record, when there are few).
+    pub(crate) async fn picker(
+        self,
+        state: &AppState,
+        viewer: &Viewer,
+        (field, legend): (&'static str, String),
+        chosen: &[String],
+        finds: &Finds,
+    ) -> AppResult<Picker> {
+        let words = finds.words(field);
+        let chosen: Vec<String> = chosen
+            .iter()
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let names = self.names_of(state, viewer, &chosen).await?;
+        let searchable = self.count(state, viewer).await? > LIST_WHOLE;
+        let offered = if !searchable {
+            self.everything(state, viewer).await?
+        } else if words.trim().is_empty() {
+            vec![]
+        } else {
+            self.matching(state, viewer, words).await?
+        };
+        let offered = offered
+            .into_iter()
+            .filter(|(id, _)| !chosen.contains(id))
+            .map(|(value, label)| Choice {
+                value,
+                label,
+                selected: false,
+            })
+            .collect();
+        // An id the viewer may not see (or that does not exist) stays ticked under
+        // its own text, so a rejected form loses nothing.
+        let chosen = chosen
+            .into_iter()
+            .map(|id| Choice {
+                label: names.get(&id).cloned().unwrap_or_else(|| id.clone()),
+                value: id,
+                selected: true,
+            })
+            .collect();
+        Ok(Picker {
+            field,
+            legend,
+            multiple: true,
+            chosen,
+            offered,
+            words: words.to_owned(),
+            searchable,
+            invalid: false,
+        })
+    }
+}
