@@ -139,15 +139,11 @@ pub(crate) async fn people_seen(
     viewer: &Viewer,
     ids: &[PersonId],
 ) -> AppResult<Vec<PersonView>> {
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        match people::get(&state.db, viewer, id).await {
-            Ok(p) => out.push(p.seen_by(viewer)),
-            Err(StoreError::NotFound) => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok(out)
+    Ok(people::get_many(&state.db, viewer, ids)
+        .await?
+        .into_iter()
+        .map(|p| p.seen_by(viewer))
+        .collect())
 }
 
 /// The names in `lang` of the organisations of `ids` that `viewer` may see.

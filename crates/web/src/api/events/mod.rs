@@ -5,14 +5,16 @@
 
 mod registrations;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
+use tadamun_core::directory::people::PersonView;
 use tadamun_core::events::{Event, EventInput, input_of};
 use tadamun_core::i18n::Lang;
+use tadamun_core::ids::PersonId;
 use tadamun_core::time::Zone;
 use tadamun_core::{Invalid, Problem};
 use tadamun_store::events;
@@ -23,7 +25,7 @@ use utoipa_axum::routes;
 use super::groups::PersonRef;
 use super::{ErrorBody, ItemsPage};
 use crate::caller::Caller;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::events::{EventQuery, check_organisers, event_id, may_create, viewer_zone};
 use crate::forms::{ApiJson, Params};
 use crate::groups::people_seen;
@@ -111,13 +113,50 @@ fn translations(map: &BTreeMap<Lang, String>) -> BTreeMap<String, String> {
 }
 
 async fn event_out(state: &AppState, caller: &Caller, zone: Zone, e: Event) -> AppResult<EventOut> {
+    let mut out = events_out(state, caller, zone, vec![e]).await?;
+    out.pop().ok_or(AppError::NotFound)
+}
+
+/// [`EventOut`]s of `events`, their speakers read together.
+async fn events_out(
+    state: &AppState,
+    caller: &Caller,
+    zone: Zone,
+    events: Vec<Event>,
+) -> AppResult<Vec<EventOut>> {
+    let mut ids: Vec<PersonId> = events
+        .iter()
+        .flat_map(|e| e.fields.speakers.iter().cloned())
+        .collect();
+    ids.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
+    ids.dedup();
+    let seen: HashMap<String, PersonView> = people_seen(state, &caller.viewer, &ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id.to_string(), p))
+        .collect();
+    Ok(events
+        .into_iter()
+        .map(|e| {
+            let speakers = e
+                .fields
+                .speakers
+                .iter()
+                .filter_map(|id| seen.get(id.as_str()).cloned())
+                .collect();
+            one_out(caller, zone, e, speakers)
+        })
+        .collect())
+}
+
+/// One event as the API gives it, with its speakers as the caller may see them.
+fn one_out(caller: &Caller, zone: Zone, e: Event, speakers: Vec<PersonView>) -> EventOut {
     let f = &e.fields;
     let signed_in = caller.user.is_some();
-    let speakers = people_seen(state, &caller.viewer, &f.speakers).await?;
     let codes = |l: &[tadamun_core::languages::LanguageCode]| {
         l.iter().map(|c| c.as_str().to_owned()).collect()
     };
-    Ok(EventOut {
+    EventOut {
         id: e.id.to_string(),
         kind: f.kind.as_str().to_owned(),
         title: f.title.clone(),
@@ -154,7 +193,7 @@ async fn event_out(state: &AppState, caller: &Caller, zone: Zone, e: Event) -> A
         registration_closes: f.registration_closes.map(|t| t.to_rfc3339()),
         sequence: e.sequence,
         cancelled: e.cancelled,
-    })
+    }
 }
 
 /// A page of the events the caller may see: public ones for anyone, network ones
@@ -169,12 +208,8 @@ async fn list(
     let zone = viewer_zone(&caller, &q.tz)?;
     let listing = q.listing(&caller, chrono::Utc::now())?;
     let found = listing.read(&state, &caller).await?;
-    let mut items = Vec::with_capacity(found.items.len());
-    for e in found.items {
-        items.push(event_out(&state, &caller, zone, e).await?);
-    }
     Ok(Json(ItemsPage {
-        items,
+        items: events_out(&state, &caller, zone, found.items).await?,
         next_cursor: found.next_cursor,
     }))
 }
