@@ -17,6 +17,7 @@ use tadamun_core::plans::{
 use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
+use crate::sql::Columns;
 
 const COLUMNS: &str = "id, item_id, name, name_lang, names, unit, direction, baseline_value, baseline_date, \
      target_value, target_date, source, responsible_id";
@@ -306,19 +307,19 @@ pub async fn of_plan(db: &Db, plan: &PlanItemId) -> Result<Vec<Measured>> {
 /// Every indicator with only its latest current measurement: enough for the
 /// progress of every plan at once ([`progress_by_item`] reads nothing else).
 pub(crate) async fn latest_of_all(db: &Db) -> Result<Vec<Measured>> {
-    let rows = crate::sql::dynamic(format!(
+    let rows = crate::sql::Sql::new(&format!(
         "SELECT {COLUMNS}, (SELECT m.date || '=' || CAST(m.value AS TEXT) FROM measurements m \
          WHERE m.indicator_id = indicators.id AND m.replaced_by IS NULL \
          ORDER BY m.date DESC, m.entered_at DESC, m.id DESC LIMIT 1) AS latest \
          FROM indicators"
     ))
-    .fetch_all(db.pool())
+    .fetch_rows(db.backend(), db.pool(), &format!("{COLUMNS}, latest"))
     .await?;
     rows.iter()
         .map(|row| {
-            let latest: Option<String> = row.try_get("latest")?;
+            let latest: Option<String> = row.get("latest")?;
             Ok(Measured {
-                indicator: indicator(row)?,
+                indicator: indicator(&row)?,
                 points: latest
                     .as_deref()
                     .map(parse_points)
@@ -397,8 +398,8 @@ async fn record<T: serde::Serialize>(
     .await
 }
 
-fn date(row: &AnyRow, column: &str, what: &'static str) -> Result<chrono::NaiveDate> {
-    let raw: String = row.try_get(column)?;
+fn date(row: &impl Columns, column: &str, what: &'static str) -> Result<chrono::NaiveDate> {
+    let raw: String = row.get(column)?;
     chrono::NaiveDate::parse_from_str(&raw, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(what))
 }
 
@@ -422,8 +423,8 @@ fn entered(row: &AnyRow) -> Result<Entered> {
     })
 }
 
-fn indicator(row: &AnyRow) -> Result<Indicator> {
-    let text = |c: &str| -> Result<String> { Ok(row.try_get::<String, _>(c)?) };
+fn indicator(row: &impl Columns) -> Result<Indicator> {
+    let text = |c: &str| row.get::<String>(c);
     Ok(Indicator {
         id: IndicatorId::from_stored(text("id")?),
         fields: IndicatorFields {
@@ -436,18 +437,18 @@ fn indicator(row: &AnyRow) -> Result<Indicator> {
                 .map_err(|_| StoreError::Corrupt("indicators.direction"))?,
             baseline: Point {
                 date: date(row, "baseline_date", "indicators.baseline_date")?,
-                value: row.try_get("baseline_value")?,
+                value: row.get("baseline_value")?,
             },
             target: Point {
                 date: date(row, "target_date", "indicators.target_date")?,
-                value: row.try_get("target_value")?,
+                value: row.get("target_value")?,
             },
-            source: row.try_get("source")?,
+            source: row.get("source")?,
             responsible: row
-                .try_get::<Option<String>, _>("responsible_id")?
+                .get::<Option<String>>("responsible_id")?
                 .map(PersonId::from_stored),
             item: row
-                .try_get::<Option<String>, _>("item_id")?
+                .get::<Option<String>>("item_id")?
                 .map(PlanItemId::from_stored),
         },
     })

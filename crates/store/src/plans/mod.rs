@@ -108,29 +108,31 @@ pub struct PlanSummary {
 /// rather than each plan's whole tree with every measurement.
 #[tracing::instrument(skip(db))]
 pub async fn summaries(db: &Db, today: chrono::NaiveDate) -> Result<Vec<PlanSummary>> {
-    let rows: Vec<ItemRow> = Sql::new(&format!("SELECT {COLUMNS} FROM plan_items"))
-        .into_json_rows(db.backend(), COLUMNS)
+    let plans = plans(db).await?;
+    // Of the other items, only what progress and the counts read: their titles and
+    // descriptions are most of the table.
+    let rows: Vec<NodeRow> = Sql::new(&format!("SELECT {NODE_COLUMNS} FROM plan_items"))
+        .into_json_rows(db.backend(), NODE_COLUMNS)
         .fetch_json(db.pool())
         .await?;
     let mut by_plan: HashMap<String, (usize, usize)> = HashMap::new();
-    let mut items = Vec::with_capacity(rows.len());
+    let mut nodes = Vec::with_capacity(rows.len());
     for row in rows {
         let plan = row.1.clone();
-        let item = item(row)?;
+        let node = node(row)?;
         let counts = by_plan.entry(plan).or_default();
-        counts.0 += usize::from(item.fields.is_overdue(today));
-        counts.1 += usize::from(item.fields.status == Status::Blocked);
-        items.push(item);
+        counts.0 += usize::from(node.is_overdue(today));
+        counts.1 += usize::from(node.status == Status::Blocked);
+        nodes.push(node);
     }
     let measured = indicators::latest_of_all(db).await?;
     let progress = Tree {
-        nodes: items.iter().map(Node::of).collect(),
+        nodes,
         indicators: indicators::progress_by_item(&measured),
     }
     .progress();
-    let mut summaries: Vec<PlanSummary> = items
+    Ok(plans
         .into_iter()
-        .filter(|i| i.fields.level == Level::Plan)
         .map(|plan| {
             let (overdue, blocked) = by_plan.get(plan.id.as_str()).copied().unwrap_or_default();
             PlanSummary {
@@ -140,9 +142,41 @@ pub async fn summaries(db: &Db, today: chrono::NaiveDate) -> Result<Vec<PlanSumm
                 plan,
             }
         })
-        .collect();
-    summaries.sort_by(|a, b| b.plan.id.cmp(&a.plan.id));
-    Ok(summaries)
+        .collect())
+}
+
+const NODE_COLUMNS: &str =
+    "id, plan_id, level, parent_id, status, weight, percent, start_date, due_date";
+
+/// A `plan_items` row as [`NODE_COLUMNS`] lists it.
+#[derive(serde::Deserialize)]
+struct NodeRow(
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    i64,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+);
+
+fn node(row: NodeRow) -> Result<Node> {
+    let NodeRow(id, _plan, level, parent, status, weight, percent, start, due) = row;
+    let corrupt = |what| move |_| StoreError::Corrupt(what);
+    Ok(Node {
+        id: PlanItemId::from_stored(id),
+        parent: parent.map(PlanItemId::from_stored),
+        level: Level::parse(&level).map_err(corrupt("plan_items.level"))?,
+        status: Status::parse(&status).map_err(corrupt("plan_items.status"))?,
+        weight: Weight::from_stored(weight),
+        percent: percent.map(Percent::from_stored),
+        dates: Dates {
+            start: day(start, "plan_items.start_date")?,
+            due: day(due, "plan_items.due_date")?,
+        },
+    })
 }
 
 /// The whole tree of plan `plan`, with every item's rolled-up progress.
