@@ -92,6 +92,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0015_events_changed.sql"),
         postgres: include_str!("../migrations/postgres/0015_events_changed.sql"),
     },
+    Migration {
+        version: 16,
+        sqlite: include_str!("../migrations/sqlite/0016_plans_level.sql"),
+        postgres: include_str!("../migrations/postgres/0016_plans_level.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

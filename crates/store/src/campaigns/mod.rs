@@ -138,6 +138,28 @@ pub async fn list(db: &Db, filter: &CampaignFilter) -> Result<Vec<Campaign>> {
     Ok(found)
 }
 
+/// The name of every campaign as a reader of `lang` knows it, latest start first:
+/// what a choice of campaign lists, without the links and texts [`list`] reads.
+#[tracing::instrument(skip(db))]
+pub async fn names(db: &Db, lang: Lang) -> Result<Vec<(CampaignId, String)>> {
+    const NAME_COLUMNS: &str = "id, name, names, start_date";
+    let mut rows: Vec<(String, String, String, String)> =
+        Sql::new(&format!("SELECT {NAME_COLUMNS} FROM campaigns"))
+            .into_json_rows(db.backend(), NAME_COLUMNS)
+            .fetch_json(db.pool())
+            .await?;
+    rows.sort_by(|a, b| (&b.3, &b.0).cmp(&(&a.3, &a.0)));
+    rows.into_iter()
+        .map(|(id, name, names, _)| {
+            let mut names: BTreeMap<Lang, String> = from_json(&names, "campaigns.names")?;
+            Ok((
+                CampaignId::from_stored(id),
+                names.remove(&lang).unwrap_or(name),
+            ))
+        })
+        .collect()
+}
+
 /// One campaign.
 #[tracing::instrument(skip(db))]
 pub async fn get(db: &Db, id: &CampaignId) -> Result<Campaign> {

@@ -150,13 +150,13 @@ async fn page(
     let lang = caller.lang;
     let today = today(&caller);
     let current = q.campaign.clone().unwrap_or_default();
-    let campaigns = store::list(&state.db, &Default::default())
+    let campaigns = store::names(&state.db, lang)
         .await?
         .into_iter()
-        .map(|c| Choice {
-            selected: c.id.as_str() == current.trim(),
-            value: c.id.to_string(),
-            label: c.fields.name_in(lang).to_owned(),
+        .map(|(id, label)| Choice {
+            selected: id.as_str() == current.trim(),
+            value: id.to_string(),
+            label,
         })
         .collect();
     let mut page = CalendarPage {
