@@ -1,10 +1,15 @@
-//! The picker forms use to choose organisations or people from a directory that may
-//! hold tens of thousands of them: the form lists only the chosen records, plus a
-//! search field whose "Find" button posts the whole form back. The page is shown again
-//! with everything typed kept, nothing saved, and the records whose names match the
-//! words offered unticked beside the chosen ones. Small directories are listed whole.
+//! The picker forms use to choose organisations, people or owners from a directory
+//! that may hold tens of thousands of them: the form lists only the chosen records,
+//! plus a search field whose "Find" button posts the whole form back. The page is
+//! shown again with everything typed kept, nothing saved, and the records whose names
+//! match the words offered unticked beside the chosen ones. Small directories are
+//! listed whole.
 
-use tadamun_core::ids::{OrganisationId, PersonId};
+use std::collections::HashMap;
+
+use tadamun_core::i18n::Lang;
+use tadamun_core::ids::{GroupId, OrganisationId, PersonId};
+use tadamun_core::search::{Query, index_form, stem::STEMMED};
 use tadamun_core::visibility::Viewer;
 use tadamun_store::directory::{self, people};
 
@@ -96,6 +101,50 @@ impl Picker {
 pub(crate) enum Directory {
     Organisations,
     People,
+    /// Whoever may own a piece of work: working groups, organisations and people,
+    /// as `group:<id>`, `organisation:<id>` and `person:<id>`, each labelled with its
+    /// kind in `lang`.
+    Owners {
+        lang: Lang,
+    },
+}
+
+/// The kinds of owner, as their values start, in the order they are listed.
+const OWNER_KINDS: [&str; 3] = ["group", "organisation", "person"];
+
+/// `pairs` of one kind of owner as the owners picker shows them.
+fn owners_of<I: ToString>(
+    lang: Lang,
+    kind: &str,
+    pairs: impl IntoIterator<Item = (I, String)>,
+) -> impl Iterator<Item = (String, String)> {
+    let label = crate::i18n::t(lang, &format!("picker-kind-{kind}"));
+    pairs.into_iter().map(move |(id, name)| {
+        (
+            format!("{kind}:{}", id.to_string()),
+            format!("{name} — {label}"),
+        )
+    })
+}
+
+/// Every working group with its name in `lang`, and the names it is known by in
+/// every language (what a search matches). Groups are few: they are read whole.
+async fn groups_named(state: &AppState, lang: Lang) -> AppResult<Vec<(GroupId, String, String)>> {
+    Ok(tadamun_store::groups::list(&state.db)
+        .await?
+        .into_iter()
+        .map(|g| {
+            let known: Vec<&str> = Lang::ALL.iter().map(|l| g.fields.name_in(*l)).collect();
+            let known = known.join(" ");
+            (g.id.clone(), g.fields.name_in(lang).to_owned(), known)
+        })
+        .collect())
+}
+
+/// Sorts `pairs` by their names as a reader would look for them.
+fn by_name<I>(mut pairs: Vec<(I, String)>) -> Vec<(I, String)> {
+    pairs.sort_by_cached_key(|(_, n)| tadamun_core::search::normalise(n));
+    pairs
 }
 
 impl Directory {
@@ -103,6 +152,12 @@ impl Directory {
         Ok(match self {
             Self::Organisations => directory::count_visible(&state.db, viewer).await?,
             Self::People => people::count_visible(&state.db, viewer).await?,
+            Self::Owners { .. } => {
+                let groups = tadamun_store::groups::list(&state.db).await?.len();
+                i64::try_from(groups).unwrap_or(i64::MAX)
+                    + directory::count_visible(&state.db, viewer).await?
+                    + people::count_visible(&state.db, viewer).await?
+            }
         })
     }
 
@@ -117,12 +172,18 @@ impl Directory {
                 .into_iter()
                 .map(|(id, n)| (id.to_string(), n))
                 .collect(),
-            Self::People => {
-                let mut names = people::all_names(&state.db, viewer).await?;
-                names.sort_by_cached_key(|(_, n)| tadamun_core::search::normalise(n));
-                names
-                    .into_iter()
-                    .map(|(id, n)| (id.to_string(), n))
+            Self::People => by_name(people::all_names(&state.db, viewer).await?)
+                .into_iter()
+                .map(|(id, n)| (id.to_string(), n))
+                .collect(),
+            Self::Owners { lang } => {
+                let groups = groups_named(state, lang).await?;
+                let groups = by_name(groups.into_iter().map(|(id, n, _)| (id, n)).collect());
+                let orgs = directory::all_names(&state.db, viewer).await?;
+                let persons = by_name(people::all_names(&state.db, viewer).await?);
+                owners_of(lang, "group", groups)
+                    .chain(owners_of(lang, "organisation", orgs))
+                    .chain(owners_of(lang, "person", persons))
                     .collect()
             }
         })
@@ -145,6 +206,21 @@ impl Directory {
                 .into_iter()
                 .map(|(id, n)| (id.to_string(), n))
                 .collect(),
+            Self::Owners { lang } => {
+                let query = Query::parse(words, None).unwrap_or(Query { terms: vec![] });
+                let groups: Vec<(GroupId, String)> = groups_named(state, lang)
+                    .await?
+                    .into_iter()
+                    .filter(|(_, _, known)| query.matches_form(&index_form(known, &STEMMED)))
+                    .map(|(id, name, _)| (id, name))
+                    .collect();
+                let orgs = directory::names_matching(&state.db, viewer, words, MATCHES).await?;
+                let persons = people::names_matching(&state.db, viewer, words, MATCHES).await?;
+                owners_of(lang, "group", by_name(groups))
+                    .chain(owners_of(lang, "organisation", orgs))
+                    .chain(owners_of(lang, "person", persons))
+                    .collect()
+            }
         })
     }
 
@@ -154,7 +230,7 @@ impl Directory {
         state: &AppState,
         viewer: &Viewer,
         ids: &[String],
-    ) -> AppResult<std::collections::HashMap<String, String>> {
+    ) -> AppResult<HashMap<String, String>> {
         Ok(match self {
             Self::Organisations => {
                 let ids: Vec<OrganisationId> = ids
@@ -169,6 +245,33 @@ impl Directory {
                     .filter_map(|i| PersonId::parse(i.trim()).ok())
                     .collect();
                 people::names_of(&state.db, viewer, &ids.iter().collect::<Vec<_>>()).await?
+            }
+            Self::Owners { lang } => {
+                let mut names = HashMap::new();
+                for kind in OWNER_KINDS {
+                    let of_kind: Vec<String> = ids
+                        .iter()
+                        .filter_map(|i| i.trim().strip_prefix(kind)?.strip_prefix(':'))
+                        .map(str::to_owned)
+                        .collect();
+                    if of_kind.is_empty() {
+                        continue;
+                    }
+                    let found = match kind {
+                        "group" => groups_named(state, lang)
+                            .await?
+                            .into_iter()
+                            .filter(|(id, _, _)| of_kind.iter().any(|i| i == id.as_str()))
+                            .map(|(id, name, _)| (id.to_string(), name))
+                            .collect(),
+                        "organisation" => {
+                            Box::pin(Self::Organisations.names_of(state, viewer, &of_kind)).await?
+                        }
+                        _ => Box::pin(Self::People.names_of(state, viewer, &of_kind)).await?,
+                    };
+                    names.extend(owners_of(lang, kind, found));
+                }
+                names
             }
         })
     }

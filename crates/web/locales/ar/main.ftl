@@ -256,3 +256,6 @@ picker-find = بحث
 picker-find-label = البحث بالاسم
 picker-hint = اكتب جزءًا من الاسم واضغط «بحث»؛ تظهر النتائج أعلاه جاهزة للتحديد. ما حُدِّد من قبل يبقى محددًا.
 picker-nothing-found = لا شيء يطابق هذه الكلمات. جرّب كلمات أقل أو أقصر.
+picker-kind-group = فريق عمل
+picker-kind-organisation = منظمة
+picker-kind-person = شخص

@@ -236,3 +236,6 @@ picker-find = Find
 picker-find-label = Find by name
 picker-hint = Type part of a name and press Find; the matches appear above, ready to tick. Those already ticked stay.
 picker-nothing-found = Nothing matches these words. Try fewer or shorter words.
+picker-kind-group = Working group
+picker-kind-organisation = Organisation
+picker-kind-person = Person

@@ -236,3 +236,6 @@ picker-find = Buscar
 picker-find-label = Buscar por nombre
 picker-hint = Escriba parte de un nombre y pulse Buscar; los resultados aparecen arriba, listos para marcar. Los ya marcados se mantienen.
 picker-nothing-found = Nada coincide con estas palabras. Pruebe con menos palabras o más cortas.
+picker-kind-group = Grupo de trabajo
+picker-kind-organisation = Organización
+picker-kind-person = Persona

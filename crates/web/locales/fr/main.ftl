@@ -236,3 +236,6 @@ picker-find = Chercher
 picker-find-label = Chercher par nom
 picker-hint = Tapez une partie d’un nom puis Chercher ; les résultats apparaissent au-dessus, prêts à cocher. Ceux déjà cochés restent.
 picker-nothing-found = Rien ne correspond à ces mots. Essayez moins de mots ou des mots plus courts.
+picker-kind-group = Groupe de travail
+picker-kind-organisation = Organisation
+picker-kind-person = Personne

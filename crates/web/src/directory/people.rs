@@ -28,9 +28,10 @@ use super::choices::{country_choices, language_choices, language_name, region_ch
 use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
 use crate::forms::{
-    Choice, FormError, PageForm, Params, parse_region, present, query_string, submit,
+    Choice, FormBody, FormError, Params, parse_region, present, query_string, submit,
 };
 use crate::i18n;
+use crate::picker::{Directory, Finds, Picker};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -181,18 +182,6 @@ async fn names_for(
     Ok(directory::names_of(&state.db, &caller.viewer, &ids).await?)
 }
 
-/// The names of every organisation `caller` may see, by id (for the form's choices).
-async fn organisation_names(
-    state: &AppState,
-    caller: &Caller,
-) -> AppResult<HashMap<String, String>> {
-    Ok(directory::all_names(&state.db, &caller.viewer)
-        .await?
-        .into_iter()
-        .map(|(id, name)| (id.to_string(), name))
-        .collect())
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "directory/people.html")]
 struct ListPage {
@@ -310,7 +299,11 @@ struct FormPage {
     figures: Vec<Choice>,
     consents: Vec<Choice>,
     /// One row per affiliation, plus two empty ones to add: (organisation choices, role).
+    /// A row offers its own organisation and those the picker found (or the whole
+    /// small directory), never a whole large one.
     affiliations: Vec<(Vec<Choice>, String)>,
+    /// The organisations chosen and found, for the search box under the rows.
+    organisations: Picker,
     error: Option<FormError>,
 }
 
@@ -320,25 +313,39 @@ impl FormPage {
         caller: &Caller,
         id: Option<String>,
         form: PersonInput,
+        finds: &Finds,
     ) -> AppResult<Self> {
         let lang = caller.lang;
-        let mut orgs: Vec<(String, String)> = organisation_names(state, caller)
-            .await?
-            .into_iter()
-            .collect();
-        orgs.sort_by(|a, b| a.1.cmp(&b.1));
-        let mut affiliations: Vec<(Vec<Choice>, String)> = Vec::new();
-        let chosen: Vec<(&str, &str)> = form
+        let organisations = Directory::Organisations
+            .picker(
+                state,
+                &caller.viewer,
+                ("organisations", i18n::t(lang, "people-affiliations")),
+                &form.organisations,
+                finds,
+            )
+            .await?;
+        // Organisations and roles are posted side by side, so every row keeps a
+        // select (which always posts) rather than a checkbox (which would not).
+        let roles = form
             .organisations
             .iter()
             .enumerate()
             .filter(|(_, o)| !o.trim().is_empty())
-            .map(|(i, o)| (o.as_str(), form.roles.get(i).map_or("", String::as_str)))
-            .chain([("", ""), ("", "")])
+            .map(|(i, _)| form.roles.get(i).map_or("", String::as_str));
+        let mut affiliations: Vec<(Vec<Choice>, String)> = organisations
+            .chosen
+            .iter()
+            .zip(roles)
+            .map(|(chosen, role)| {
+                let choices = std::iter::once(chosen.clone())
+                    .chain(organisations.offered.iter().cloned())
+                    .collect();
+                (choices, role.to_owned())
+            })
             .collect();
-        for (org, role) in chosen {
-            let choices = Choice::list(orgs.iter().map(|(id, n)| (id.as_str(), n.clone())), org);
-            affiliations.push((choices, role.to_owned()));
+        for _ in 0..2 {
+            affiliations.push((organisations.offered.clone(), String::new()));
         }
         let spoken: Vec<String> = form
             .languages
@@ -363,6 +370,7 @@ impl FormPage {
             figures: figure_choices(lang, form.public_figure.as_deref().unwrap_or_default()),
             consents: consent_choices(lang, form.consent_scope.as_deref().unwrap_or_default()),
             affiliations,
+            organisations,
             visibilities: Visibility::ALL,
             form,
             error: None,
@@ -388,7 +396,14 @@ impl FormPage {
 
 async fn new_form(State(state): State<AppState>, caller: Caller) -> AppResult<FormPage> {
     caller.require(caller.viewer.can_write_network())?;
-    FormPage::new(&state, &caller, None, PersonInput::default()).await
+    FormPage::new(
+        &state,
+        &caller,
+        None,
+        PersonInput::default(),
+        &Finds::default(),
+    )
+    .await
 }
 
 async fn edit_form(
@@ -404,6 +419,7 @@ async fn edit_form(
         &caller,
         Some(id.to_string()),
         input_of(&person.fields),
+        &Finds::default(),
     )
     .await
 }
@@ -413,23 +429,32 @@ async fn rejected(
     caller: &Caller,
     id: Option<String>,
     form: PersonInput,
+    finds: &Finds,
     invalid: &Invalid,
 ) -> AppResult<Response> {
-    let mut page = FormPage::new(state, caller, id, form).await?;
-    page.error = Some(FormError::new(caller.lang, invalid));
+    let mut page = FormPage::new(state, caller, id, form, finds).await?;
+    let error = FormError::new(caller.lang, invalid);
+    page.organisations.mark(&error);
+    page.error = Some(error);
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 async fn create(
     State(state): State<AppState>,
     caller: Caller,
-    PageForm(form): PageForm<PersonInput>,
+    body: FormBody,
 ) -> AppResult<Response> {
     caller.require(caller.viewer.can_write_network())?;
+    let form: PersonInput = body.parse()?;
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        let page = FormPage::new(&state, &caller, None, form, &finds).await?;
+        return Ok(page.into_response());
+    }
     let write = async |fields| people::create(&state.db, &caller.actor(), fields).await;
     match submit(form.validate(), write).await? {
         Ok(person) => Ok(Redirect::to(&format!("/people/{}?saved=1", person.id)).into_response()),
-        Err(invalid) => rejected(&state, &caller, None, form, &invalid).await,
+        Err(invalid) => rejected(&state, &caller, None, form, &finds, &invalid).await,
     }
 }
 
@@ -437,15 +462,24 @@ async fn update(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-    PageForm(form): PageForm<PersonInput>,
+    body: FormBody,
 ) -> AppResult<Response> {
     let id = parse_id(&id)?;
     people::get(&state.db, &caller.viewer, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
+    let form: PersonInput = body.parse()?;
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        let page = FormPage::new(&state, &caller, Some(id.to_string()), form, &finds).await?;
+        return Ok(page.into_response());
+    }
     let write = async |fields| people::update(&state.db, &caller.actor(), &id, fields).await;
     match submit(form.validate(), write).await? {
         Ok(_) => Ok(Redirect::to(&format!("/people/{id}?saved=1")).into_response()),
-        Err(invalid) => rejected(&state, &caller, Some(id.to_string()), form, &invalid).await,
+        Err(invalid) => {
+            let id = Some(id.to_string());
+            rejected(&state, &caller, id, form, &finds, &invalid).await
+        }
     }
 }
 

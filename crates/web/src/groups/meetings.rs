@@ -21,13 +21,14 @@ use tadamun_store::groups::meetings::{self, MeetingFilter};
 
 use super::meeting_form;
 use super::{
-    action_id, group_choices, group_names, meeting_id, organisation_names, people_choices,
-    people_seen, plan_item_choices,
+    action_id, group_choices, group_names, meeting_id, organisation_names, people_seen,
+    plan_item_choices,
 };
 use crate::caller::Caller;
 use crate::error::AppResult;
-use crate::forms::{Choice, FormError, PageForm, Params, present, submit};
+use crate::forms::{Choice, FormBody, FormError, PageForm, Params, present, submit};
 use crate::i18n;
+use crate::picker::{Directory, Finds, Picker};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -158,7 +159,7 @@ struct ActionRow {
 struct ActionForm {
     #[serde(default)]
     text: String,
-    /// `kind:id`, as the owner select sends it.
+    /// `kind:id`, as the owner picker sends it.
     #[serde(default)]
     owner: String,
     #[serde(default)]
@@ -185,7 +186,8 @@ struct DetailPage {
     minutes_html: String,
     decisions: Vec<String>,
     actions: Vec<ActionRow>,
-    owners: Vec<Choice>,
+    /// The action item form's owner (for those who may add one).
+    owner: Option<Picker>,
     action_form: ActionForm,
     /// The error of the action item form.
     error: Option<FormError>,
@@ -196,19 +198,19 @@ struct DetailPage {
 }
 
 impl DetailPage {
-    async fn new(state: &AppState, caller: &Caller, m: Meeting) -> AppResult<Self> {
+    async fn new(
+        state: &AppState,
+        caller: &Caller,
+        m: Meeting,
+        action_form: ActionForm,
+        finds: &Finds,
+    ) -> AppResult<Self> {
         let lang = caller.lang;
         let f = &m.fields;
         let can_edit = caller.viewer.can_write_network();
         let groups = group_names(state, lang).await?;
         let people = people_seen(state, &caller.viewer, &f.people).await?;
         let orgs = organisation_names(state, &caller.viewer, &f.organisations, lang).await?;
-        let person_names: std::collections::HashMap<String, String> =
-            tadamun_store::directory::people::all_names(&state.db, &caller.viewer)
-                .await?
-                .into_iter()
-                .map(|(id, n)| (id.to_string(), n))
-                .collect();
         let initiatives = if can_edit {
             plan_item_choices(state, lang, Some(Level::Initiative), "").await?
         } else {
@@ -224,6 +226,16 @@ impl DetailPage {
             .collect();
         let org_names =
             tadamun_store::directory::names_of(&state.db, &caller.viewer, &owner_orgs).await?;
+        let owner_people: Vec<&tadamun_core::ids::PersonId> = actions
+            .iter()
+            .filter_map(|a| match &a.fields.owner {
+                Some(Owner::Person(p)) => Some(p),
+                _ => None,
+            })
+            .collect();
+        let person_names =
+            tadamun_store::directory::people::names_of(&state.db, &caller.viewer, &owner_people)
+                .await?;
         let mut rows = Vec::with_capacity(actions.len());
         for a in &actions {
             let owner = match &a.fields.owner {
@@ -241,24 +253,20 @@ impl DetailPage {
                 parents: initiatives.clone(),
             });
         }
-        let mut owners: Vec<Choice> = groups
-            .iter()
-            .map(|(id, n)| Choice {
-                value: format!("group:{id}"),
-                label: n.clone(),
-                selected: false,
-            })
-            .collect();
-        owners.sort_by(|a, b| a.label.cmp(&b.label));
-        owners.extend(
-            people_choices(state, &caller.viewer, &[])
-                .await?
-                .into_iter()
-                .map(|c| Choice {
-                    value: format!("person:{}", c.value),
-                    ..c
-                }),
-        );
+        let owner = if can_edit {
+            let picker = Directory::Owners { lang }
+                .picker(
+                    state,
+                    &caller.viewer,
+                    ("owner", i18n::field(lang, "owner")),
+                    std::slice::from_ref(&action_form.owner),
+                    finds,
+                )
+                .await?;
+            Some(picker.single())
+        } else {
+            None
+        };
         Ok(Self {
             shell: Shell::new(caller, "meetings"),
             id: m.id.to_string(),
@@ -290,8 +298,8 @@ impl DetailPage {
                 .unwrap_or_default(),
             decisions: f.decisions.clone(),
             actions: rows,
-            owners,
-            action_form: ActionForm::default(),
+            owner,
+            action_form,
             error: None,
             plan_error: None,
             can_edit,
@@ -325,7 +333,8 @@ async fn show(
 ) -> AppResult<DetailPage> {
     caller.user()?;
     let m = meetings::get(&state.db, &meeting_id(&id)?).await?;
-    let mut page = DetailPage::new(&state, &caller, m).await?;
+    let mut page =
+        DetailPage::new(&state, &caller, m, ActionForm::default(), &Finds::default()).await?;
     page.saved = q.saved.is_some();
     Ok(page)
 }
@@ -334,12 +343,18 @@ async fn add_action(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-    PageForm(form): PageForm<ActionForm>,
+    body: FormBody,
 ) -> AppResult<Response> {
     caller.user()?;
     let id = meeting_id(&id)?;
     let m = meetings::get(&state.db, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
+    let form: ActionForm = body.parse()?;
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        let page = DetailPage::new(&state, &caller, m, form, &finds).await?;
+        return Ok(page.into_response());
+    }
     let (owner_kind, owner) = form.owner.split_once(':').unwrap_or(("", ""));
     let input = ActionItemInput {
         text: form.text.clone(),
@@ -354,21 +369,18 @@ async fn add_action(
         }
         Err(invalid) => invalid,
     };
-    let mut page = DetailPage::new(&state, &caller, m).await?;
-    // The owner select carries both kind and id: its errors are the select's.
+    let mut page = DetailPage::new(&state, &caller, m, form, &finds).await?;
+    // The owner picker carries both kind and id: its errors are the picker's.
     let field = if refused.field == "owner_kind" {
         "owner"
     } else {
         refused.field
     };
-    page.error = Some(FormError::new(
-        caller.lang,
-        &Invalid::new(field, refused.problem),
-    ));
-    for o in &mut page.owners {
-        o.selected = o.value == form.owner;
+    let error = FormError::new(caller.lang, &Invalid::new(field, refused.problem));
+    if let Some(owner) = &mut page.owner {
+        owner.mark(&error);
     }
-    page.action_form = form;
+    page.error = Some(error);
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
@@ -402,7 +414,8 @@ async fn make_plan_item(
         Err(invalid) => invalid,
     };
     let m = meetings::get(&state.db, &action.meeting).await?;
-    let mut page = DetailPage::new(&state, &caller, m).await?;
+    let mut page =
+        DetailPage::new(&state, &caller, m, ActionForm::default(), &Finds::default()).await?;
     for row in page.actions.iter_mut().filter(|r| r.id == id.as_str()) {
         for c in &mut row.parents {
             c.selected = c.value == form.parent.trim();

@@ -53,25 +53,6 @@ pub(crate) fn theme_label(lang: Lang, theme: Theme) -> String {
     i18n::t(lang, &format!("rec-theme-{}", theme.as_str()))
 }
 
-/// Checkbox or select choices of every person `viewer` may see, by name, marking
-/// those in `current`.
-pub(crate) async fn people_choices(
-    state: &AppState,
-    viewer: &Viewer,
-    current: &[String],
-) -> AppResult<Vec<Choice>> {
-    let mut names = people::all_names(&state.db, viewer).await?;
-    names.sort_by_cached_key(|(_, n)| tadamun_core::search::normalise(n));
-    Ok(names
-        .into_iter()
-        .map(|(id, name)| Choice {
-            selected: current.iter().any(|c| c.trim() == id.as_str()),
-            value: id.to_string(),
-            label: name,
-        })
-        .collect())
-}
-
 /// Choices of every working group, by name in `lang`, selecting `current`.
 pub(crate) async fn group_choices(
     state: &AppState,

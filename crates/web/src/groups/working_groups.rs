@@ -16,12 +16,13 @@ use tadamun_store::accounts::users;
 use tadamun_store::directory::focus;
 use tadamun_store::groups;
 
-use super::{group_id, people_choices, people_seen, percent_text, status_label};
+use super::{group_id, people_seen, percent_text, status_label};
 use crate::caller::Caller;
 use crate::directory::{focus_choices, language_choices, region_choices};
 use crate::error::AppResult;
-use crate::forms::{Choice, FormError, PageForm, submit};
+use crate::forms::{Choice, FormBody, FormError, submit};
 use crate::i18n;
+use crate::picker::{Directory, Finds, Picker};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -240,10 +241,10 @@ struct FormPage {
     id: Option<String>,
     form: GroupInput,
     languages: Vec<Choice>,
-    leads: Vec<Choice>,
+    lead: Picker,
     focus: Vec<Choice>,
     regions: Vec<Choice>,
-    people: Vec<Choice>,
+    people: Picker,
     users: Vec<Choice>,
     error: Option<FormError>,
 }
@@ -254,6 +255,7 @@ impl FormPage {
         caller: &Caller,
         id: Option<String>,
         form: GroupInput,
+        finds: &Finds,
     ) -> AppResult<Self> {
         let lang: Lang = caller.lang;
         let areas = focus::list(&state.db).await?;
@@ -274,15 +276,33 @@ impl FormPage {
                 label: name,
             })
             .collect();
-        let lead = form.lead.clone().unwrap_or_default();
+        let lead = Directory::People
+            .picker(
+                state,
+                &caller.viewer,
+                ("lead", i18n::field(lang, "lead")),
+                &[form.lead.clone().unwrap_or_default()],
+                finds,
+            )
+            .await?
+            .single();
+        let people = Directory::People
+            .picker(
+                state,
+                &caller.viewer,
+                ("people", i18n::field(lang, "people")),
+                &form.people,
+                finds,
+            )
+            .await?;
         Ok(Self {
             shell: Shell::new(caller, "groups"),
             id,
             languages: language_choices(lang, &[form.name_lang.as_deref().unwrap_or("en")]),
-            leads: people_choices(state, &caller.viewer, std::slice::from_ref(&lead)).await?,
+            lead,
             focus: focus_choices(lang, &areas, &[chosen_focus.trim()]),
             regions,
-            people: people_choices(state, &caller.viewer, &form.people).await?,
+            people,
             users,
             form,
             error: None,
@@ -300,7 +320,14 @@ impl FormPage {
 
 async fn new_form(State(state): State<AppState>, caller: Caller) -> AppResult<FormPage> {
     caller.require(caller.viewer.can_write_network())?;
-    FormPage::new(&state, &caller, None, GroupInput::default()).await
+    FormPage::new(
+        &state,
+        &caller,
+        None,
+        GroupInput::default(),
+        &Finds::default(),
+    )
+    .await
 }
 
 async fn edit_form(
@@ -317,6 +344,7 @@ async fn edit_form(
         &caller,
         Some(id.to_string()),
         input_of(&group.fields),
+        &Finds::default(),
     )
     .await
 }
@@ -326,23 +354,33 @@ async fn rejected(
     caller: &Caller,
     id: Option<String>,
     form: GroupInput,
+    finds: &Finds,
     invalid: &Invalid,
 ) -> AppResult<Response> {
-    let mut page = FormPage::new(state, caller, id, form).await?;
-    page.error = Some(FormError::new(caller.lang, invalid));
+    let mut page = FormPage::new(state, caller, id, form, finds).await?;
+    let error = FormError::new(caller.lang, invalid);
+    page.lead.mark(&error);
+    page.people.mark(&error);
+    page.error = Some(error);
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 async fn create(
     State(state): State<AppState>,
     caller: Caller,
-    PageForm(form): PageForm<GroupInput>,
+    body: FormBody,
 ) -> AppResult<Response> {
     caller.require(caller.viewer.can_write_network())?;
+    let form: GroupInput = body.parse()?;
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        let page = FormPage::new(&state, &caller, None, form, &finds).await?;
+        return Ok(page.into_response());
+    }
     let write = async |fields| groups::create(&state.db, &caller.actor(), fields).await;
     match submit(form.validate(), write).await? {
         Ok(g) => Ok(Redirect::to(&format!("/groups/{}?saved=1", g.id)).into_response()),
-        Err(invalid) => rejected(&state, &caller, None, form, &invalid).await,
+        Err(invalid) => rejected(&state, &caller, None, form, &finds, &invalid).await,
     }
 }
 
@@ -350,16 +388,25 @@ async fn update(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-    PageForm(form): PageForm<GroupInput>,
+    body: FormBody,
 ) -> AppResult<Response> {
     caller.user()?;
     let id = group_id(&id)?;
     groups::get(&state.db, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
+    let form: GroupInput = body.parse()?;
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        let page = FormPage::new(&state, &caller, Some(id.to_string()), form, &finds).await?;
+        return Ok(page.into_response());
+    }
     let write = async |fields| groups::update(&state.db, &caller.actor(), &id, fields).await;
     match submit(form.validate(), write).await? {
         Ok(_) => Ok(Redirect::to(&format!("/groups/{id}?saved=1")).into_response()),
-        Err(invalid) => rejected(&state, &caller, Some(id.to_string()), form, &invalid).await,
+        Err(invalid) => {
+            let id = Some(id.to_string());
+            rejected(&state, &caller, id, form, &finds, &invalid).await
+        }
     }
 }
 

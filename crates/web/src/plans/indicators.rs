@@ -26,6 +26,7 @@ use crate::directory::language_choices;
 use crate::error::{AppError, AppResult};
 use crate::forms::{Choice, FormBody, FormError, Params};
 use crate::i18n;
+use crate::picker::{Directory, Finds, Picker};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -403,7 +404,7 @@ struct FormPage {
     form: IndicatorInput,
     name_langs: Vec<Choice>,
     directions: Vec<Choice>,
-    people: Vec<Choice>,
+    responsible: Picker,
     error: Option<FormError>,
 }
 
@@ -422,6 +423,7 @@ async fn form_page(
     caller: &Caller,
     item: &PlanItemId,
     form: IndicatorInput,
+    finds: &Finds,
     error: Option<&Invalid>,
 ) -> AppResult<FormPage> {
     let lang = caller.lang;
@@ -429,8 +431,20 @@ async fn form_page(
     if !matches!(target.fields.level, Level::Objective | Level::Initiative) {
         return Err(AppError::NotFound);
     }
-    let persons = people::all_names(&state.db, &caller.viewer).await?;
-    let responsible = form.responsible.clone().unwrap_or_default();
+    let mut responsible = Directory::People
+        .picker(
+            state,
+            &caller.viewer,
+            ("responsible", i18n::field(lang, "responsible")),
+            &[form.responsible.clone().unwrap_or_default()],
+            finds,
+        )
+        .await?
+        .single();
+    let error = error.map(|e| FormError::new(lang, e));
+    if let Some(e) = &error {
+        responsible.mark(e);
+    }
     Ok(FormPage {
         shell: Shell::new(caller, "plans"),
         item_id: target.id.to_string(),
@@ -445,12 +459,9 @@ async fn form_page(
                 &form.direction
             },
         ),
-        people: Choice::list(
-            persons.iter().map(|(id, n)| (id.as_str(), n.clone())),
-            &responsible,
-        ),
+        responsible,
         form,
-        error: error.map(|e| FormError::new(lang, e)),
+        error,
     })
 }
 
@@ -466,7 +477,7 @@ async fn new_form(
         baseline_date: super::today().to_string(),
         ..Default::default()
     };
-    form_page(&state, &caller, &item, form, None).await
+    form_page(&state, &caller, &item, form, &Finds::default(), None).await
 }
 
 async fn create(
@@ -477,6 +488,11 @@ async fn create(
     caller.require(caller.viewer.can_write_network())?;
     let form: IndicatorInput = body.parse()?;
     let item = parse_item_id(form.item.as_deref().unwrap_or_default())?;
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        let page = form_page(&state, &caller, &item, form, &finds, None).await?;
+        return Ok(page.into_response());
+    }
     let result = match form.validate() {
         Ok(fields) => indicators::create(&state.db, &caller.actor(), fields)
             .await
@@ -486,7 +502,7 @@ async fn create(
     match result {
         Ok(ind) => Ok(Redirect::to(&format!("/indicators/{}?saved=1", ind.id)).into_response()),
         Err(AppError::Invalid(invalid)) => {
-            let page = form_page(&state, &caller, &item, form, Some(&invalid)).await?;
+            let page = form_page(&state, &caller, &item, form, &finds, Some(&invalid)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(other) => Err(other),

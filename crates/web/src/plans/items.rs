@@ -1,6 +1,6 @@
-//! A plan item's page and the forms that change plans: new plans and items under
-//! them, edits, removal, dependencies between actions, and the quick progress update
-//! an action's owner makes from "my actions".
+//! A plan item's page and the forms that change plans: removal, dependencies between
+//! actions, and the quick progress update an action's owner makes from "my actions".
+//! The forms to add and edit plans and items are in `item_form`.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -13,16 +13,14 @@ use serde::Deserialize;
 use tadamun_core::ids::PlanItemId;
 use tadamun_core::plans::{Dependency, Level, PlanItem, PlanItemInput, Status};
 use tadamun_core::{Invalid, Problem};
-use tadamun_store::directory::{self, people};
 use tadamun_store::plans;
 
+use super::item_form::{create, edit, new_child, new_plan, update};
 use super::pages::{forecast_label, value_text};
-use super::{ItemRow, Owners, level_label, parse_item_id, status_label, today};
+use super::{ItemRow, Owners, parse_item_id, status_label, today};
 use crate::caller::Caller;
-use crate::directory::language_choices;
 use crate::error::{AppError, AppResult};
 use crate::forms::{Choice, FormBody, FormError};
-use crate::i18n;
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -40,241 +38,6 @@ pub(super) fn router() -> Router<AppState> {
             post(remove_dependency),
         )
         .route("/plan-items/{id}/progress", post(set_progress))
-}
-
-/// The owner picker sends `kind:id` in one field; the item's input has them apart.
-fn split_owner(mut input: PlanItemInput) -> PlanItemInput {
-    if input.owner_kind.as_deref().unwrap_or_default().is_empty()
-        && let Some((kind, id)) = input
-            .owner
-            .clone()
-            .as_deref()
-            .and_then(|o| o.split_once(':'))
-    {
-        input.owner_kind = Some(kind.to_owned());
-        input.owner = Some(id.to_owned());
-    }
-    input
-}
-
-/// A group of owners in the picker.
-struct OwnerGroup {
-    label: String,
-    choices: Vec<Choice>,
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "plans/item_form.html")]
-struct FormPage {
-    shell: Shell,
-    /// The item edited; none for a new one.
-    id: Option<String>,
-    heading: String,
-    parent: Option<(String, String)>,
-    form: PlanItemInput,
-    title_langs: Vec<Choice>,
-    owners: Vec<OwnerGroup>,
-    statuses: Vec<Choice>,
-    is_action: bool,
-    error: Option<FormError>,
-}
-
-impl FormPage {
-    async fn new(
-        state: &AppState,
-        caller: &Caller,
-        id: Option<&PlanItemId>,
-        form: PlanItemInput,
-        error: Option<&Invalid>,
-    ) -> AppResult<Self> {
-        let lang = caller.lang;
-        let level = Level::parse(&form.level).unwrap_or(Level::Plan);
-        let parent = match form.parent.as_deref().map(PlanItemId::parse) {
-            Some(Ok(p)) => {
-                let item = plans::get(&state.db, &p).await?;
-                Some((p.to_string(), item.fields.title_in(lang).to_owned()))
-            }
-            _ => None,
-        };
-        let current = match (form.owner_kind.as_deref(), form.owner.as_deref()) {
-            (Some(k), Some(o)) if !k.is_empty() => format!("{k}:{o}"),
-            (_, Some(o)) => o.to_owned(),
-            _ => String::new(),
-        };
-        let orgs = directory::all_names(&state.db, &caller.viewer).await?;
-        let persons = people::all_names(&state.db, &caller.viewer).await?;
-        let group = |label: &str, pairs: Vec<(String, String)>| OwnerGroup {
-            label: i18n::t(lang, label),
-            choices: pairs
-                .into_iter()
-                .map(|(value, label)| Choice {
-                    selected: value == current,
-                    value,
-                    label,
-                })
-                .collect(),
-        };
-        let working_groups = tadamun_store::groups::list(&state.db).await?;
-        let owners = vec![
-            group(
-                "plans-owner-groups",
-                working_groups
-                    .into_iter()
-                    .map(|g| (format!("group:{}", g.id), g.fields.name_in(lang).to_owned()))
-                    .collect(),
-            ),
-            group(
-                "plans-owner-organisations",
-                orgs.into_iter()
-                    .map(|(id, n)| (format!("organisation:{id}"), n))
-                    .collect(),
-            ),
-            group(
-                "plans-owner-people",
-                persons
-                    .into_iter()
-                    .map(|(id, n)| (format!("person:{id}"), n))
-                    .collect(),
-            ),
-        ];
-        let heading = match id {
-            Some(_) => i18n::t(lang, "plans-edit-item"),
-            None => format!(
-                "{}: {}",
-                i18n::t(lang, "plans-new-item"),
-                level_label(lang, level)
-            ),
-        };
-        Ok(Self {
-            shell: Shell::new(caller, "plans"),
-            id: id.map(ToString::to_string),
-            heading,
-            parent,
-            title_langs: language_choices(lang, &[form.title_lang.as_deref().unwrap_or("en")]),
-            owners,
-            statuses: Choice::list(
-                Status::ALL
-                    .iter()
-                    .map(|s| (s.as_str(), status_label(lang, *s))),
-                form.status.as_deref().unwrap_or("not_started"),
-            ),
-            is_action: level == Level::Action,
-            form,
-            error: error.map(|e| FormError::new(lang, e)),
-        })
-    }
-
-    fn invalid(&self, field: &str) -> bool {
-        self.error.as_ref().is_some_and(|e| e.is(field))
-    }
-
-    fn value<'a>(&self, v: &'a Option<String>) -> &'a str {
-        v.as_deref().unwrap_or_default()
-    }
-}
-
-async fn new_plan(State(state): State<AppState>, caller: Caller) -> AppResult<FormPage> {
-    caller.require(caller.viewer.can_write_network())?;
-    let form = PlanItemInput {
-        level: "plan".into(),
-        ..Default::default()
-    };
-    FormPage::new(&state, &caller, None, form, None).await
-}
-
-async fn new_child(
-    State(state): State<AppState>,
-    caller: Caller,
-    Path(id): Path<String>,
-) -> AppResult<FormPage> {
-    caller.require(caller.viewer.can_write_network())?;
-    let parent = plans::get(&state.db, &parse_item_id(&id)?).await?;
-    let level = parent.fields.level.child().ok_or(AppError::NotFound)?;
-    let form = PlanItemInput {
-        level: level.as_str().into(),
-        parent: Some(parent.id.to_string()),
-        start: parent.fields.dates.start.map(|d| d.to_string()),
-        due: parent.fields.dates.due.map(|d| d.to_string()),
-        ..Default::default()
-    };
-    FormPage::new(&state, &caller, None, form, None).await
-}
-
-async fn edit(
-    State(state): State<AppState>,
-    caller: Caller,
-    Path(id): Path<String>,
-) -> AppResult<FormPage> {
-    caller.require(caller.viewer.can_write_network())?;
-    let item = plans::get(&state.db, &parse_item_id(&id)?).await?;
-    FormPage::new(
-        &state,
-        &caller,
-        Some(&item.id),
-        PlanItemInput::from(&item),
-        None,
-    )
-    .await
-}
-
-/// Re-renders the form with what was typed and the error, or goes on with the error.
-async fn form_again(
-    state: &AppState,
-    caller: &Caller,
-    id: Option<&PlanItemId>,
-    form: PlanItemInput,
-    error: AppError,
-) -> AppResult<Response> {
-    match error {
-        AppError::Invalid(invalid) => {
-            let page = FormPage::new(state, caller, id, form, Some(&invalid)).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        other => Err(other),
-    }
-}
-
-async fn create(
-    State(state): State<AppState>,
-    caller: Caller,
-    body: FormBody,
-) -> AppResult<Response> {
-    caller.require(caller.viewer.can_write_network())?;
-    let form = split_owner(body.parse::<PlanItemInput>()?);
-    let result = match form.validate() {
-        Ok(fields) => plans::create(&state.db, &caller.actor(), fields)
-            .await
-            .map_err(AppError::from),
-        Err(invalid) => Err(AppError::Invalid(invalid)),
-    };
-    match result {
-        Ok(item) => Ok(Redirect::to(&format!("/plan-items/{}?saved=1", item.id)).into_response()),
-        Err(e) => form_again(&state, &caller, None, form, e).await,
-    }
-}
-
-async fn update(
-    State(state): State<AppState>,
-    caller: Caller,
-    Path(id): Path<String>,
-    body: FormBody,
-) -> AppResult<Response> {
-    caller.require(caller.viewer.can_write_network())?;
-    let before = plans::get(&state.db, &parse_item_id(&id)?).await?;
-    let mut form = split_owner(body.parse::<PlanItemInput>()?);
-    // Level and parent stay what they are.
-    form.level = before.fields.level.as_str().into();
-    form.parent = before.fields.parent.as_ref().map(ToString::to_string);
-    let result = match form.validate() {
-        Ok(fields) => plans::update(&state.db, &caller.actor(), &before.id, fields)
-            .await
-            .map_err(AppError::from),
-        Err(invalid) => Err(AppError::Invalid(invalid)),
-    };
-    match result {
-        Ok(item) => Ok(Redirect::to(&format!("/plan-items/{}?saved=1", item.id)).into_response()),
-        Err(e) => form_again(&state, &caller, Some(&before.id), form, e).await,
-    }
 }
 
 async fn delete(

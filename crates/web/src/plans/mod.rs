@@ -1,10 +1,12 @@
 //! Plan pages: the list of plans and each plan's tree (`pages`), its timeline
-//! (`timeline`), the forms that change items and their dependencies (`items`),
+//! (`timeline`), an item's page and the forms that change its dependencies and
+//! progress (`items`), the forms to add and edit plans and items (`item_form`),
 //! indicators with their chart and measurements (`indicators`), the lists across plans
 //! — my actions, what needs attention — (`lists`) and the printable report with its
 //! CSV (`report`).
 
 mod indicators;
+mod item_form;
 mod items;
 mod lists;
 mod pages;

@@ -22,6 +22,7 @@ mod helpers;
 mod http;
 mod i18n;
 mod import;
+mod large_forms;
 mod outreach;
 mod people;
 mod pickers;

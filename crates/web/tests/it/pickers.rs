@@ -11,15 +11,15 @@ use crate::events::webinar_form;
 use crate::helpers::TestApp;
 
 /// A directory too large to list whole, with a member of "Home Collective" signed in.
-struct Large {
-    app: TestApp,
-    home: Organisation,
-    fillers: Vec<Organisation>,
-    client: Client,
-    token: String,
+pub(crate) struct Large {
+    pub app: TestApp,
+    pub home: Organisation,
+    pub fillers: Vec<Organisation>,
+    pub client: Client,
+    pub token: String,
 }
 
-async fn large() -> Large {
+pub(crate) async fn large() -> Large {
     let app = TestApp::spawn().await;
     let home = app.org("Home Collective", "network").await;
     let mut fillers = vec![];
