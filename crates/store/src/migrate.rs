@@ -94,8 +94,8 @@ const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 16,
-        sqlite: include_str!("../migrations/sqlite/0016_plans_level.sql"),
-        postgres: include_str!("../migrations/postgres/0016_plans_level.sql"),
+        sqlite: include_str!("../migrations/sqlite/0016_plans_reads.sql"),
+        postgres: include_str!("../migrations/postgres/0016_plans_reads.sql"),
     },
 ];
 

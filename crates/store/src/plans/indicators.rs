@@ -400,7 +400,8 @@ async fn record<T: serde::Serialize>(
 
 fn date(row: &impl Columns, column: &str, what: &'static str) -> Result<chrono::NaiveDate> {
     let raw: String = row.get(column)?;
-    chrono::NaiveDate::parse_from_str(&raw, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(what))
+    raw.parse::<chrono::NaiveDate>()
+        .map_err(|_| StoreError::Corrupt(what))
 }
 
 fn entered(row: &AnyRow) -> Result<Entered> {

@@ -564,7 +564,8 @@ fn values(f: &PlanItemFields) -> Result<[crate::sql::Arg; 13]> {
 
 fn day(raw: Option<String>, what: &'static str) -> Result<Option<chrono::NaiveDate>> {
     raw.map(|d| {
-        chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(what))
+        d.parse::<chrono::NaiveDate>()
+            .map_err(|_| StoreError::Corrupt(what))
     })
     .transpose()
 }

@@ -12,7 +12,6 @@ mod sources;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use sqlx::Row as _;
-use sqlx::any::AnyRow;
 use tadamun_core::search::{FORM_VERSION, Kind, Query};
 use tadamun_core::visibility::Viewer;
 
@@ -322,43 +321,36 @@ pub async fn search(
     for row in count.query().fetch_all(db.pool()).await? {
         totals.insert(row.try_get("kind")?, row.try_get("n")?);
     }
-    if totals.is_empty() {
-        return Ok(Vec::new());
-    }
-    // The best of every kind in one pass over the matches, each kind's ranked apart
-    // (lowest score first), rather than one pass per kind. A record has an entry per
-    // language: read enough of each kind to fill the limit.
-    let mut sql = Sql::new(
-        "SELECT kind, record_id, lang, title, body FROM (SELECT s.*, ROW_NUMBER() OVER \
-         (PARTITION BY s.kind ORDER BY s.score, s.id) AS place FROM (SELECT e.id, e.kind, \
-         e.record_id, e.lang, e.title, e.body, ",
-    );
-    match (db.backend(), broad) {
-        (_, true) => sql.push("-e.id"),
-        (Backend::Sqlite, false) => sql.push("bm25(search_fts)"),
-        (Backend::Postgres, false) => sql
-            .push("-ts_rank(e.search_vector, to_tsquery('simple', ")
-            .bind_text(query.tsquery())
-            .push("))"),
-    };
-    sql.push(" AS score ");
-    push_match(&mut sql, db.backend(), query, broad);
-    push_filter(&mut sql, viewer, filter);
-    sql.push(") AS s) AS ranked WHERE place <= ")
-        .bind_int(filter.limit.saturating_mul(4).max(1))
-        .push(" ORDER BY kind, place");
-    let mut ranked: HashMap<String, Vec<AnyRow>> = HashMap::new();
-    for row in sql.query().fetch_all(db.pool()).await? {
-        ranked.entry(row.try_get("kind")?).or_default().push(row);
-    }
     let mut groups = Vec::new();
     for kind in Kind::ALL {
         let Some(&total) = totals.get(kind.as_str()) else {
             continue;
         };
+        let mut sql = Sql::new("SELECT e.record_id, e.lang, e.title, e.body ");
+        push_match(&mut sql, db.backend(), query, broad);
+        push_filter(
+            &mut sql,
+            viewer,
+            &SearchFilter {
+                kind: Some(kind),
+                ..filter.clone()
+            },
+        );
+        match (db.backend(), broad) {
+            (_, true) => sql.push(" ORDER BY e.id DESC"),
+            (Backend::Sqlite, false) => sql.push(" ORDER BY bm25(search_fts), e.id"),
+            (Backend::Postgres, false) => sql
+                .push(" ORDER BY ts_rank(e.search_vector, to_tsquery('simple', ")
+                .bind_text(query.tsquery())
+                .push(")) DESC, e.id"),
+        };
+        // A record has an entry per language: read enough to fill the limit.
+        sql.push(" LIMIT ")
+            .bind_int(filter.limit.saturating_mul(4).max(1));
+        let rows = sql.query().fetch_all(db.pool()).await?;
         let mut seen = HashSet::new();
         let mut hits = Vec::new();
-        for row in ranked.remove(kind.as_str()).unwrap_or_default() {
+        for row in rows {
             let record_id: String = row.try_get("record_id")?;
             if seen.insert(record_id.clone()) && (hits.len() as i64) < filter.limit {
                 hits.push(Hit {
