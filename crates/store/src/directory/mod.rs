@@ -7,7 +7,6 @@ pub mod outreach;
 pub mod people;
 
 use sqlx::Row as _;
-use sqlx::any::AnyRow;
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::directory::{
     CountryCode, FocusCode, Kind, Organisation, OrganisationFields, Outreach, Stage,
@@ -21,7 +20,7 @@ use tadamun_core::visibility::{Named, Viewer, Visibility, can_see};
 use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
-use crate::sql::{Arg, Sql};
+use crate::sql::{Arg, Columns, JsonRows, Sql};
 use crate::visibility::{Naming, push_scope};
 
 /// An organisation's members are the people named on it.
@@ -227,8 +226,7 @@ pub async fn list(
         sql.push(" AND id > ").bind_text(after.clone());
     }
     sql.push(" ORDER BY id LIMIT ").bind_int(page.limit + 1);
-    let rows = sql.query().fetch_all(db.pool()).await?;
-    let orgs = rows.iter().map(organisation).collect::<Result<Vec<_>>>()?;
+    let orgs = in_id_order(sql.fetch_rows(db.backend(), db.pool(), COLUMNS).await?)?;
     Ok(Page::from_rows(orgs, page.limit, |o| o.id.as_str()))
 }
 
@@ -243,9 +241,17 @@ pub async fn all(
     let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM organisations WHERE 1 = 1"));
     push_scope(&mut sql, &viewer.scope(), &NAMING);
     filter.push(&mut sql);
-    sql.push(" ORDER BY id");
-    let rows = sql.query().fetch_all(db.pool()).await?;
-    rows.iter().map(organisation).collect()
+    in_id_order(sql.fetch_rows(db.backend(), db.pool(), COLUMNS).await?)
+}
+
+/// The organisations of `rows` (JSON rows, which keep no order), oldest first.
+fn in_id_order(rows: JsonRows) -> Result<Vec<Organisation>> {
+    let mut orgs = rows
+        .iter()
+        .map(|row| organisation(&row))
+        .collect::<Result<Vec<_>>>()?;
+    orgs.sort_unstable_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+    Ok(orgs)
 }
 
 /// Every organisation by name, for pickers (coordinators and admins only see all;
@@ -543,10 +549,10 @@ pub async fn count(db: &Db) -> Result<i64> {
     Ok(row.try_get::<i64, _>(0)?)
 }
 
-pub(crate) fn organisation(row: &AnyRow) -> Result<Organisation> {
-    let text = |column: &str| -> Result<String> { Ok(row.try_get::<String, _>(column)?) };
+pub(crate) fn organisation(row: &impl Columns) -> Result<Organisation> {
+    let text = |column: &str| row.get::<String>(column);
     let corrupt = |what| move |_| StoreError::Corrupt(what);
-    let due: Option<String> = row.try_get("next_step_due")?;
+    let due: Option<String> = row.get("next_step_due")?;
     Ok(Organisation {
         id: OrganisationId::from_stored(text("id")?),
         fields: OrganisationFields {
@@ -556,9 +562,9 @@ pub(crate) fn organisation(row: &AnyRow) -> Result<Organisation> {
                 .map_err(|_| StoreError::Corrupt("organisations.names"))?,
             kind: Kind::parse(&text("kind")?).map_err(corrupt("organisations.kind"))?,
             country: CountryCode::from_stored(text("country")?),
-            city: row.try_get("city")?,
-            website: row.try_get("website")?,
-            description: row.try_get("description")?,
+            city: row.get("city")?,
+            website: row.get("website")?,
+            description: row.get("description")?,
             focus_areas: read_list(&text("focus_areas")?)
                 .map(FocusCode::from_stored)
                 .collect(),
@@ -571,12 +577,12 @@ pub(crate) fn organisation(row: &AnyRow) -> Result<Organisation> {
         stage: Stage::parse(&text("stage")?).map_err(corrupt("organisations.stage"))?,
         outreach: Outreach {
             owner: row
-                .try_get::<Option<String>, _>("owner_id")?
+                .get::<Option<String>>("owner_id")?
                 .map(UserId::from_stored),
-            next_step: row.try_get("next_step")?,
+            next_step: row.get("next_step")?,
             next_step_due: due
                 .as_deref()
-                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+                .and_then(|d| d.parse::<chrono::NaiveDate>().ok()),
         },
     })
 }

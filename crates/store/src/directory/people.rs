@@ -8,7 +8,6 @@
 use std::collections::HashMap;
 
 use sqlx::Row as _;
-use sqlx::any::AnyRow;
 use tadamun_core::accounts::Email;
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::directory::CountryCode;
@@ -25,7 +24,7 @@ use super::{read_list, stored_list};
 use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
-use crate::sql::{Arg, Sql};
+use crate::sql::{Arg, Columns, Sql};
 use crate::visibility::{Naming, push_scope};
 
 const NAMING: Naming<'static> = Naming {
@@ -106,8 +105,7 @@ pub async fn list(
         sql.push(" AND id > ").bind_text(after.clone());
     }
     sql.push(" ORDER BY id LIMIT ").bind_int(page.limit + 1);
-    let rows = sql.query().fetch_all(db.pool()).await?;
-    let people = with_affiliations(db, &rows).await?;
+    let people = with_affiliations(db, in_id_order(sql, db).await?).await?;
     Ok(Page::from_rows(people, page.limit, |p| p.id.as_str()))
 }
 
@@ -118,8 +116,19 @@ pub async fn all(db: &Db, viewer: &Viewer, filter: &PersonFilter) -> Result<Vec<
     push_scope(&mut sql, &viewer.scope(), &NAMING);
     filter.push(&mut sql, viewer);
     sql.push(" ORDER BY id");
-    let rows = sql.query().fetch_all(db.pool()).await?;
-    with_affiliations(db, &rows).await
+    with_affiliations(db, in_id_order(sql, db).await?).await
+}
+
+/// The people `sql` selects (as [`COLUMNS`]), oldest first: read as JSON rows, which
+/// keep no order.
+async fn in_id_order(sql: Sql, db: &Db) -> Result<Vec<Person>> {
+    let rows = sql.fetch_rows(db.backend(), db.pool(), COLUMNS).await?;
+    let mut people = rows
+        .iter()
+        .map(|row| person(&row))
+        .collect::<Result<Vec<_>>>()?;
+    people.sort_unstable_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+    Ok(people)
 }
 
 /// The columns a person's shown name is made of, read as JSON rows.
@@ -223,7 +232,7 @@ pub async fn get(db: &Db, viewer: &Viewer, id: &PersonId) -> Result<Person> {
         .fetch_optional(db.pool())
         .await?
         .ok_or(StoreError::NotFound)?;
-    let person = with_affiliations(db, std::slice::from_ref(&row))
+    let person = with_affiliations(db, vec![person(&row)?])
         .await?
         .pop()
         .ok_or(StoreError::NotFound)?;
@@ -247,12 +256,17 @@ pub async fn get_many(db: &Db, viewer: &Viewer, ids: &[PersonId]) -> Result<Vec<
     }
     let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM people WHERE id"));
     sql.push_in(db.backend(), ids.iter().map(PersonId::as_str));
-    let rows = sql.query().fetch_all(db.pool()).await?;
+    let people = sql
+        .fetch_rows(db.backend(), db.pool(), COLUMNS)
+        .await?
+        .iter()
+        .map(|row| person(&row))
+        .collect::<Result<Vec<_>>>()?;
     let named = Named {
         users: vec![],
         organisation: None,
     };
-    let mut found: HashMap<String, Person> = with_affiliations(db, &rows)
+    let mut found: HashMap<String, Person> = with_affiliations(db, people)
         .await?
         .into_iter()
         .filter(|p| can_see(viewer, p.fields.visibility, &named))
@@ -472,8 +486,7 @@ async fn record(
 }
 
 /// The people of `rows` with their affiliations, read in one query.
-async fn with_affiliations(db: &Db, rows: &[AnyRow]) -> Result<Vec<Person>> {
-    let mut people = rows.iter().map(person).collect::<Result<Vec<_>>>()?;
+async fn with_affiliations(db: &Db, mut people: Vec<Person>) -> Result<Vec<Person>> {
     if people.is_empty() {
         return Ok(people);
     }
@@ -497,25 +510,26 @@ async fn with_affiliations(db: &Db, rows: &[AnyRow]) -> Result<Vec<Person>> {
     Ok(people)
 }
 
-fn person(row: &AnyRow) -> Result<Person> {
+fn person(row: &impl Columns) -> Result<Person> {
     let corrupt = |what| move |_| StoreError::Corrupt(what);
-    let text = |c: &str| -> Result<Option<String>> { Ok(row.try_get::<Option<String>, _>(c)?) };
+    let text = |c: &str| row.get::<Option<String>>(c);
     let consent = match (text("consent_scope")?, text("consent_date")?) {
         (Some(scope), Some(date)) => Some(Consent {
             scope: ConsentScope::parse(&scope).map_err(corrupt("people.consent_scope"))?,
-            date: chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+            date: date
+                .parse::<chrono::NaiveDate>()
                 .map_err(|_| StoreError::Corrupt("people.consent_date"))?,
         }),
         _ => None,
     };
-    let pseudonymous: i64 = row.try_get("pseudonymous")?;
+    let pseudonymous: i64 = row.get("pseudonymous")?;
     Ok(Person {
-        id: PersonId::from_stored(row.try_get("id")?),
+        id: PersonId::from_stored(row.get("id")?),
         fields: PersonFields {
-            display_name: row.try_get("display_name")?,
+            display_name: row.get("display_name")?,
             alias: text("alias")?.filter(|_| pseudonymous == 1),
             country: text("country")?.map(CountryCode::from_stored),
-            languages: read_list(&row.try_get::<String, _>("languages")?)
+            languages: read_list(&row.get::<String>("languages")?)
                 .map(LanguageCode::from_stored)
                 .collect(),
             public_figure: text("public_figure")?
@@ -530,7 +544,7 @@ fn person(row: &AnyRow) -> Result<Person> {
             },
             consent,
             note: text("note")?,
-            visibility: Visibility::parse(&row.try_get::<String, _>("visibility")?)
+            visibility: Visibility::parse(&row.get::<String>("visibility")?)
                 .map_err(corrupt("people.visibility"))?,
             affiliations: Vec::new(),
         },
