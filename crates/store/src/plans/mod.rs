@@ -109,8 +109,11 @@ pub struct PlanSummary {
 #[tracing::instrument(skip(db))]
 pub async fn summaries(db: &Db, today: chrono::NaiveDate) -> Result<Vec<PlanSummary>> {
     let plans = plans(db).await?;
+    let measured = indicators::latest_of_all(db).await?;
     // Of the other items, only what progress and the counts read: their titles and
-    // descriptions are most of the table.
+    // descriptions are most of the table. Read last, with nothing awaited after it:
+    // a busy server then holds the thousands of them only for the requests it is
+    // running, not for every request waiting for a connection.
     let rows: Vec<NodeRow> = Sql::new(&format!("SELECT {NODE_COLUMNS} FROM plan_items"))
         .into_json_rows(db.backend(), NODE_COLUMNS)
         .fetch_json(db.pool())
@@ -125,7 +128,6 @@ pub async fn summaries(db: &Db, today: chrono::NaiveDate) -> Result<Vec<PlanSumm
         counts.1 += usize::from(node.status == Status::Blocked);
         nodes.push(node);
     }
-    let measured = indicators::latest_of_all(db).await?;
     let progress = Tree {
         nodes,
         indicators: indicators::progress_by_item(&measured),
@@ -182,6 +184,10 @@ fn node(row: NodeRow) -> Result<Node> {
 /// The whole tree of plan `plan`, with every item's rolled-up progress.
 #[tracing::instrument(skip(db))]
 pub async fn tree(db: &Db, plan: &PlanItemId) -> Result<PlanTree> {
+    // The items last, as in `summaries`: the largest read, held across no await.
+    let mut dependencies = dependencies_of(db.pool(), db.backend(), plan).await?;
+    dependencies.sort_by(|a, b| (&a.before, &a.after).cmp(&(&b.before, &b.after)));
+    let measured = indicators::of_plan(db, plan).await?;
     let mut sql = Sql::new(&format!(
         "SELECT {COLUMNS} FROM plan_items WHERE plan_id = "
     ));
@@ -196,9 +202,6 @@ pub async fn tree(db: &Db, plan: &PlanItemId) -> Result<PlanTree> {
     }
     // The plan first: its id is the oldest of the tree, but say so rather than rely on it.
     items.sort_by_key(|i| (i.fields.level != Level::Plan, i.id.clone()));
-    let mut dependencies = dependencies_of(db.pool(), db.backend(), plan).await?;
-    dependencies.sort_by(|a, b| (&a.before, &a.after).cmp(&(&b.before, &b.after)));
-    let measured = indicators::of_plan(db, plan).await?;
     let progress = Tree {
         nodes: items.iter().map(Node::of).collect(),
         indicators: indicators::progress_by_item(&measured),
