@@ -153,8 +153,7 @@ impl Directory {
             Self::Organisations => directory::count_visible(&state.db, viewer).await?,
             Self::People => people::count_visible(&state.db, viewer).await?,
             Self::Owners { .. } => {
-                let groups = tadamun_store::groups::list(&state.db).await?.len();
-                i64::try_from(groups).unwrap_or(i64::MAX)
+                tadamun_store::groups::count(&state.db).await?
                     + directory::count_visible(&state.db, viewer).await?
                     + people::count_visible(&state.db, viewer).await?
             }

@@ -56,6 +56,14 @@ pub async fn list(db: &Db) -> Result<Vec<Group>> {
     Ok(out)
 }
 
+/// How many working groups exist.
+pub async fn count(db: &Db) -> Result<i64> {
+    let row = sqlx::query("SELECT COUNT(*) FROM working_groups")
+        .fetch_one(db.pool())
+        .await?;
+    Ok(row.try_get::<i64, _>(0)?)
+}
+
 /// One group.
 #[tracing::instrument(skip(db))]
 pub async fn get(db: &Db, id: &GroupId) -> Result<Group> {

@@ -120,6 +120,7 @@ async fn a_group_keeps_its_members_and_refuses_an_unknown_lead_without_storing_a
         .unwrap_err();
     assert_eq!(invalid(err), Invalid::new("focus", Problem::UnknownValue));
     assert_eq!(groups::list(&t.db).await.unwrap().len(), 1);
+    assert_eq!(groups::count(&t.db).await.unwrap(), 1);
     assert_eq!(groups::get(&t.db, &id).await.unwrap(), updated);
     let trail = audit::list(
         &t.db,

@@ -120,6 +120,24 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Posts `form` to `path` with `client`: the status, the `location` header (empty
+    /// when there is none) and the page.
+    pub async fn post_form<T: serde::Serialize + ?Sized>(
+        &self,
+        client: &Client,
+        path: &str,
+        form: &T,
+    ) -> (StatusCode, String, String) {
+        let response = client.post(self.url(path)).form(form).send().await.unwrap();
+        let status = response.status();
+        let location = response
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        (status, location, response.text().await.unwrap())
+    }
+
     /// GETs an API path with a bearer token and reads the JSON answer.
     pub async fn api_json(&self, path: &str, token: &str) -> serde_json::Value {
         Client::new()

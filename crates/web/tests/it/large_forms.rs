@@ -15,23 +15,6 @@ use tadamun_store::plans;
 use crate::helpers::TestApp;
 use crate::pickers::large;
 
-/// Posts `form` to `path` and returns the status, the `location` header and the page.
-async fn post(
-    app: &TestApp,
-    client: &Client,
-    path: &str,
-    form: &[(&str, String)],
-) -> (StatusCode, String, String) {
-    let response = client.post(app.url(path)).form(form).send().await.unwrap();
-    let status = response.status();
-    let location = response
-        .headers()
-        .get("location")
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    (status, location, response.text().await.unwrap())
-}
-
 async fn get(app: &TestApp, client: &Client, path: &str) -> String {
     let response = client.get(app.url(path)).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
@@ -125,16 +108,16 @@ async fn the_plan_item_form_finds_its_owner_among_groups_organisations_and_peopl
         ("description", "Keep every word of this"),
         ("due", "2027-12-31"),
     ];
-    let (status, _, page) = post(
-        app,
-        &client,
-        "/plan-items",
-        &with(
-            &typed,
-            &[("owner", ""), ("owner_find", "green"), ("find", "owner")],
-        ),
-    )
-    .await;
+    let (status, _, page) = app
+        .post_form(
+            &client,
+            "/plan-items",
+            &with(
+                &typed,
+                &[("owner", ""), ("owner_find", "green"), ("find", "owner")],
+            ),
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{page}");
     assert!(page.contains("value=\"Land rights 2027\""));
     assert!(page.contains("Keep every word of this"));
@@ -152,24 +135,24 @@ async fn the_plan_item_form_finds_its_owner_among_groups_organisations_and_peopl
     );
 
     // A refused form keeps the chosen owner ticked.
-    let (status, _, page) = post(
-        app,
-        &client,
-        "/plan-items",
-        &with(&[("level", "plan"), ("title", "")], &[("owner", &grp)]),
-    )
-    .await;
+    let (status, _, page) = app
+        .post_form(
+            &client,
+            "/plan-items",
+            &with(&[("level", "plan"), ("title", "")], &[("owner", &grp)]),
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.contains(&format!("value=\"{grp}\" checked")), "{page}");
     assert!(plans::plans(&app.db).await.unwrap().is_empty());
 
-    let (status, location, page) = post(
-        app,
-        &client,
-        "/plan-items",
-        &with(&typed, &[("owner", &org), ("owner_find", "green")]),
-    )
-    .await;
+    let (status, location, page) = app
+        .post_form(
+            &client,
+            "/plan-items",
+            &with(&typed, &[("owner", &org), ("owner_find", "green")]),
+        )
+        .await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
     let item = plans::get(&app.db, &PlanItemId::parse(&saved_id(&location)).unwrap())
         .await
@@ -233,20 +216,20 @@ async fn the_indicator_form_finds_its_responsible_person_among_many() {
         ("target", "100"),
         ("target_date", "2026-12-31"),
     ];
-    let (status, _, page) = post(
-        &app,
-        &client,
-        "/indicators",
-        &with(
-            &typed,
-            &[
-                ("responsible", ""),
-                ("responsible_find", "haddad"),
-                ("find", "responsible"),
-            ],
-        ),
-    )
-    .await;
+    let (status, _, page) = app
+        .post_form(
+            &client,
+            "/indicators",
+            &with(
+                &typed,
+                &[
+                    ("responsible", ""),
+                    ("responsible_find", "haddad"),
+                    ("find", "responsible"),
+                ],
+            ),
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{page}");
     assert!(page.contains("value=\"Cases documented\"") && page.contains("value=\"100\""));
     assert!(page.contains(&format!("value=\"{samira}\">")));
@@ -256,7 +239,7 @@ async fn the_indicator_form_finds_its_responsible_person_among_many() {
     let samira_id = samira.to_string();
     let mut refused = with(&typed, &[("responsible", &samira_id)]);
     refused.retain(|(k, _)| *k != "unit");
-    let (status, _, page) = post(&app, &client, "/indicators", &refused).await;
+    let (status, _, page) = app.post_form(&client, "/indicators", &refused).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         page.contains(&format!("value=\"{samira}\" checked")),
@@ -264,13 +247,13 @@ async fn the_indicator_form_finds_its_responsible_person_among_many() {
     );
     assert_eq!(stored().await, 0);
 
-    let (status, location, page) = post(
-        &app,
-        &client,
-        "/indicators",
-        &with(&typed, &[("responsible", &samira_id)]),
-    )
-    .await;
+    let (status, location, page) = app
+        .post_form(
+            &client,
+            "/indicators",
+            &with(&typed, &[("responsible", &samira_id)]),
+        )
+        .await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
     let id = tadamun_core::ids::IndicatorId::parse(&saved_id(&location)).unwrap();
     let indicator = plans::indicators::get(&app.db, &id).await.unwrap();
@@ -290,23 +273,23 @@ async fn the_person_form_finds_organisations_to_join_and_keeps_each_role_beside_
     assert!(page.contains("name=\"organisations_find\""));
 
     let typed = [("display_name", "Nour Saleh"), ("note", "Met in Tunis")];
-    let (status, _, page) = post(
-        app,
-        &client,
-        "/people",
-        &with(
-            &typed,
-            &[
-                ("organisations", &home),
-                ("roles", "Spokesperson"),
-                ("organisations", ""),
-                ("roles", ""),
-                ("organisations_find", "green earth"),
-                ("find", "organisations"),
-            ],
-        ),
-    )
-    .await;
+    let (status, _, page) = app
+        .post_form(
+            &client,
+            "/people",
+            &with(
+                &typed,
+                &[
+                    ("organisations", &home),
+                    ("roles", "Spokesperson"),
+                    ("organisations", ""),
+                    ("roles", ""),
+                    ("organisations_find", "green earth"),
+                    ("find", "organisations"),
+                ],
+            ),
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{page}");
     assert!(page.contains("value=\"Nour Saleh\"") && page.contains("Met in Tunis"));
     assert!(page.contains(&format!("value=\"{home}\" selected")));
@@ -321,20 +304,20 @@ async fn the_person_form_finds_organisations_to_join_and_keeps_each_role_beside_
     );
 
     // A refused form keeps the organisations chosen and their roles.
-    let (status, _, page) = post(
-        app,
-        &client,
-        "/people",
-        &with(
-            &typed,
-            &[
-                ("email", "not an address"),
-                ("organisations", &green_id),
-                ("roles", "Adviser"),
-            ],
-        ),
-    )
-    .await;
+    let (status, _, page) = app
+        .post_form(
+            &client,
+            "/people",
+            &with(
+                &typed,
+                &[
+                    ("email", "not an address"),
+                    ("organisations", &green_id),
+                    ("roles", "Adviser"),
+                ],
+            ),
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         page.contains(&format!("value=\"{green_id}\" selected")),
@@ -342,23 +325,23 @@ async fn the_person_form_finds_organisations_to_join_and_keeps_each_role_beside_
     );
     assert!(page.contains("value=\"Adviser\""));
 
-    let (status, location, page) = post(
-        app,
-        &client,
-        "/people",
-        &with(
-            &typed,
-            &[
-                ("organisations", &home),
-                ("roles", "Spokesperson"),
-                ("organisations", &green_id),
-                ("roles", "Adviser"),
-                ("organisations", ""),
-                ("roles", ""),
-            ],
-        ),
-    )
-    .await;
+    let (status, location, page) = app
+        .post_form(
+            &client,
+            "/people",
+            &with(
+                &typed,
+                &[
+                    ("organisations", &home),
+                    ("roles", "Spokesperson"),
+                    ("organisations", &green_id),
+                    ("roles", "Adviser"),
+                    ("organisations", ""),
+                    ("roles", ""),
+                ],
+            ),
+        )
+        .await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
     let person = l
         .app
@@ -390,21 +373,21 @@ async fn the_working_group_form_finds_its_lead_and_members_among_many_people() {
         ("name_lang", "en"),
         ("mandate", "Lawyers who answer within a day"),
     ];
-    let (status, _, page) = post(
-        &app,
-        &client,
-        "/groups",
-        &with(
-            &typed,
-            &[
-                ("lead", ""),
-                ("people", &omar_id),
-                ("people_find", "samira"),
-                ("find", "people"),
-            ],
-        ),
-    )
-    .await;
+    let (status, _, page) = app
+        .post_form(
+            &client,
+            "/groups",
+            &with(
+                &typed,
+                &[
+                    ("lead", ""),
+                    ("people", &omar_id),
+                    ("people_find", "samira"),
+                    ("find", "people"),
+                ],
+            ),
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{page}");
     assert!(page.contains("value=\"Legal Aid Group\""));
     assert!(page.contains("Lawyers who answer within a day"));
@@ -423,16 +406,16 @@ async fn the_working_group_form_finds_its_lead_and_members_among_many_people() {
         "finding saves nothing"
     );
 
-    let (status, _, page) = post(
-        &app,
-        &client,
-        "/groups",
-        &with(
-            &[("name", ""), ("name_lang", "en")],
-            &[("lead", &samira_id)],
-        ),
-    )
-    .await;
+    let (status, _, page) = app
+        .post_form(
+            &client,
+            "/groups",
+            &with(
+                &[("name", ""), ("name_lang", "en")],
+                &[("lead", &samira_id)],
+            ),
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         page.contains(&format!(
@@ -441,20 +424,20 @@ async fn the_working_group_form_finds_its_lead_and_members_among_many_people() {
         "{page}"
     );
 
-    let (status, location, page) = post(
-        &app,
-        &client,
-        "/groups",
-        &with(
-            &typed,
-            &[
-                ("lead", &samira_id),
-                ("people", &omar_id),
-                ("people", &samira_id),
-            ],
-        ),
-    )
-    .await;
+    let (status, location, page) = app
+        .post_form(
+            &client,
+            "/groups",
+            &with(
+                &typed,
+                &[
+                    ("lead", &samira_id),
+                    ("people", &omar_id),
+                    ("people", &samira_id),
+                ],
+            ),
+        )
+        .await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
     let id = GroupId::parse(&saved_id(&location)).unwrap();
     let stored = tadamun_store::groups::get(&app.db, &id).await.unwrap();
@@ -485,7 +468,7 @@ async fn a_meeting_action_item_finds_its_owner_and_keeps_what_was_typed() {
         ],
         &[],
     );
-    let (status, location, page) = post(app, &client, "/meetings", &meeting).await;
+    let (status, location, page) = app.post_form(&client, "/meetings", &meeting).await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
     let id = saved_id(&location);
     let meeting_id = tadamun_core::ids::MeetingId::parse(&id).unwrap();
@@ -501,16 +484,16 @@ async fn a_meeting_action_item_finds_its_owner_and_keeps_what_was_typed() {
 
     let path = format!("/meetings/{id}/actions");
     let typed = [("text", "Draft the press brief"), ("due", "2026-04-10")];
-    let (status, _, page) = post(
-        app,
-        &client,
-        &path,
-        &with(
-            &typed,
-            &[("owner", ""), ("owner_find", "green"), ("find", "owner")],
-        ),
-    )
-    .await;
+    let (status, _, page) = app
+        .post_form(
+            &client,
+            &path,
+            &with(
+                &typed,
+                &[("owner", ""), ("owner_find", "green"), ("find", "owner")],
+            ),
+        )
+        .await;
     assert_eq!(status, StatusCode::OK, "{page}");
     assert!(
         page.contains("value=\"Draft the press brief\"") && page.contains("value=\"2026-04-10\"")
@@ -520,18 +503,16 @@ async fn a_meeting_action_item_finds_its_owner_and_keeps_what_was_typed() {
     assert!(!page.contains("Filler Union"));
     assert!(actions().await.is_empty(), "finding saves nothing");
 
-    let (status, _, page) = post(
-        app,
-        &client,
-        &path,
-        &with(&[("text", "")], &[("owner", &grp)]),
-    )
-    .await;
+    let (status, _, page) = app
+        .post_form(&client, &path, &with(&[("text", "")], &[("owner", &grp)]))
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.contains(&format!("value=\"{grp}\" checked")), "{page}");
     assert!(actions().await.is_empty());
 
-    let (status, _, page) = post(app, &client, &path, &with(&typed, &[("owner", &grp)])).await;
+    let (status, _, page) = app
+        .post_form(&client, &path, &with(&typed, &[("owner", &grp)]))
+        .await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
     let stored = actions().await;
     assert_eq!(stored.len(), 1);

@@ -43,20 +43,7 @@ pub(crate) async fn large() -> Large {
 async fn post(l: &Large, extra: &[(&str, &str)]) -> (StatusCode, String, String) {
     let mut form = webinar_form();
     form.extend_from_slice(extra);
-    let response = l
-        .client
-        .post(l.app.url("/events"))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status();
-    let location = response
-        .headers()
-        .get("location")
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    (status, location, response.text().await.unwrap())
+    l.app.post_form(&l.client, "/events", &form).await
 }
 
 async fn event_count(l: &Large) -> usize {
