@@ -281,8 +281,9 @@ pub async fn of_plan(db: &Db, plan: &PlanItemId) -> Result<Vec<Measured>> {
         crate::db::Backend::Sqlite => "group_concat",
         crate::db::Backend::Postgres => "string_agg",
     };
+    let value = value_text(db.backend());
     let measured = crate::sql::dynamic(format!(
-        "SELECT m.indicator_id, {aggregate}(m.date || '=' || CAST(m.value AS TEXT), ';' \
+        "SELECT m.indicator_id, {aggregate}(m.date || '=' || {value}, ';' \
          ORDER BY m.date, m.entered_at, m.id) AS points FROM measurements m \
          JOIN indicators ind ON ind.id = m.indicator_id JOIN plan_items i ON i.id = ind.item_id \
          WHERE i.plan_id = $1 AND m.replaced_by IS NULL GROUP BY m.indicator_id"
@@ -304,11 +305,27 @@ pub async fn of_plan(db: &Db, plan: &PlanItemId) -> Result<Vec<Measured>> {
         .collect()
 }
 
+/// `m.value` as text that reads back as the same number. SQLite writes a real with
+/// fifteen significant digits through a slow exact algorithm, a microsecond each (a
+/// plan's thousands of measurements add up); most measurements are whole numbers,
+/// which it writes as integers far faster. PostgreSQL writes the shortest exact text
+/// quickly, and its casts to an integer round rather than truncate.
+fn value_text(backend: crate::db::Backend) -> &'static str {
+    match backend {
+        crate::db::Backend::Sqlite => {
+            "CASE WHEN m.value = CAST(m.value AS INTEGER) THEN CAST(CAST(m.value AS INTEGER) AS TEXT) \
+             ELSE CAST(m.value AS TEXT) END"
+        }
+        crate::db::Backend::Postgres => "CAST(m.value AS TEXT)",
+    }
+}
+
 /// Every indicator with only its latest current measurement: enough for the
 /// progress of every plan at once ([`progress_by_item`] reads nothing else).
 pub(crate) async fn latest_of_all(db: &Db) -> Result<Vec<Measured>> {
+    let value = value_text(db.backend());
     let rows = crate::sql::Sql::new(&format!(
-        "SELECT {COLUMNS}, (SELECT m.date || '=' || CAST(m.value AS TEXT) FROM measurements m \
+        "SELECT {COLUMNS}, (SELECT m.date || '=' || {value} FROM measurements m \
          WHERE m.indicator_id = indicators.id AND m.replaced_by IS NULL \
          ORDER BY m.date DESC, m.entered_at DESC, m.id DESC LIMIT 1) AS latest \
          FROM indicators"

@@ -226,10 +226,25 @@ impl Total {
     }
 }
 
-/// Beyond this many matching entries a query is broad: ranking every match by
-/// relevance would cost a tenth of a second and more per search (every match scored
-/// and looked up), so only this many, the most recently written, are weighed.
+/// At this many matching entries a query is broad: ranking every match by relevance
+/// would cost a tenth of a second and more per search (every match scored and looked
+/// up), so only this many, the most recently written, are weighed.
 pub const BROAD: i64 = 2_000;
+
+/// The [`BROAD`] most recently written entries that match `query`, as `id`s: the
+/// full-text index answers without reading the entries.
+fn push_recent(sql: &mut Sql, backend: Backend, query: &Query) {
+    match backend {
+        Backend::Sqlite => sql
+            .push("SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ")
+            .bind_text(query.fts5()),
+        Backend::Postgres => sql
+            .push("SELECT id FROM search_entries WHERE search_vector @@ to_tsquery('simple', ")
+            .bind_text(query.tsquery())
+            .push(")"),
+    };
+    sql.push(&format!(" ORDER BY id DESC LIMIT {BROAD}"));
+}
 
 /// The matches of `query`: every one, or for a broad query the [`BROAD`] most
 /// recently written.
@@ -245,48 +260,43 @@ fn push_match(sql: &mut Sql, backend: Backend, query: &Query, broad: bool) {
             )
             .bind_text(query.fts5());
         }
-        (Backend::Sqlite, true) => {
-            sql.push("FROM (SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ")
-                .bind_text(query.fts5())
-                .push(&format!(
-                    " ORDER BY rowid DESC LIMIT {BROAD}) AS m CROSS JOIN search_entries e \
-                 WHERE e.id = m.id"
-                ));
-        }
         (Backend::Postgres, false) => {
             sql.push("FROM search_entries e WHERE e.search_vector @@ to_tsquery('simple', ")
                 .bind_text(query.tsquery())
                 .push(")");
         }
-        (Backend::Postgres, true) => {
-            sql.push(
-                "FROM (SELECT id FROM search_entries WHERE search_vector @@ to_tsquery('simple', ",
-            )
-            .bind_text(query.tsquery())
-            .push(&format!(
-                ") ORDER BY id DESC LIMIT {BROAD}) AS m JOIN search_entries e ON e.id = m.id \
-                 WHERE 1 = 1"
-            ));
+        (_, true) => {
+            sql.push("FROM (");
+            push_recent(sql, backend, query);
+            sql.push(") AS m CROSS JOIN search_entries e WHERE e.id = m.id");
         }
     }
 }
 
-/// Whether more than [`BROAD`] entries match `query`, whoever reads them: the full-text
-/// index answers without reading the entries.
-async fn is_broad(db: &Db, query: &Query) -> Result<bool> {
-    let mut sql = Sql::new("SELECT COUNT(*) AS n FROM (");
-    match db.backend() {
-        Backend::Sqlite => sql
-            .push("SELECT rowid FROM search_fts WHERE search_fts MATCH ")
-            .bind_text(query.fts5()),
-        Backend::Postgres => sql
-            .push("SELECT id FROM search_entries WHERE search_vector @@ to_tsquery('simple', ")
-            .bind_text(query.tsquery())
-            .push(")"),
-    };
-    sql.push(&format!(" LIMIT {}) AS m", BROAD + 1));
-    let n: i64 = sql.query().fetch_one(db.pool()).await?.try_get("n")?;
-    Ok(n > BROAD)
+/// How many records of each kind `viewer` may see among the [`BROAD`] most recent
+/// matches of `query`, and whether the query is broad: one pass over the index
+/// answers both, since a query that is not broad has no other matches.
+async fn count_recent(
+    db: &Db,
+    viewer: &Viewer,
+    query: &Query,
+    filter: &SearchFilter,
+) -> Result<(HashMap<String, i64>, bool)> {
+    let mut sql = Sql::new("WITH m AS (");
+    push_recent(&mut sql, db.backend(), query);
+    sql.push(
+        ") SELECT e.kind, COUNT(DISTINCT e.record_id) AS n, (SELECT COUNT(*) FROM m) AS matched \
+         FROM m CROSS JOIN search_entries e WHERE e.id = m.id",
+    );
+    push_filter(&mut sql, viewer, filter);
+    sql.push(" GROUP BY e.kind");
+    let mut totals = HashMap::new();
+    let mut broad = false;
+    for row in sql.query().fetch_all(db.pool()).await? {
+        totals.insert(row.try_get("kind")?, row.try_get("n")?);
+        broad = row.try_get::<i64, _>("matched")? >= BROAD;
+    }
+    Ok((totals, broad))
 }
 
 fn push_filter(sql: &mut Sql, viewer: &Viewer, filter: &SearchFilter) {
@@ -311,16 +321,7 @@ pub async fn search(
     if query.is_empty() {
         return Ok(Vec::new());
     }
-    let broad = is_broad(db, query).await?;
-    // Every kind counted in one pass over the matches, not one pass per kind.
-    let mut count = Sql::new("SELECT e.kind, COUNT(DISTINCT e.record_id) AS n ");
-    push_match(&mut count, db.backend(), query, broad);
-    push_filter(&mut count, viewer, filter);
-    count.push(" GROUP BY e.kind");
-    let mut totals: HashMap<String, i64> = HashMap::new();
-    for row in count.query().fetch_all(db.pool()).await? {
-        totals.insert(row.try_get("kind")?, row.try_get("n")?);
-    }
+    let (totals, broad) = count_recent(db, viewer, query, filter).await?;
     let mut groups = Vec::new();
     for kind in Kind::ALL {
         let Some(&total) = totals.get(kind.as_str()) else {

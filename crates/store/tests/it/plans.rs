@@ -405,6 +405,69 @@ async fn a_corrected_measurement_is_kept_in_the_history_and_the_forecast_uses_th
 }
 
 #[tokio::test]
+async fn measured_values_whole_or_not_read_back_exactly_in_the_tree() {
+    let t = fresh().await;
+    let plan = add(
+        &t.db,
+        input("plan", None, "Reach", "2026-01-01", "2027-06-30"),
+    )
+    .await;
+    let fields = IndicatorInput {
+        name: "Share of regions reached".into(),
+        unit: "%".into(),
+        direction: "increase".into(),
+        baseline: "0".into(),
+        baseline_date: "2026-01-01".into(),
+        target: "100".into(),
+        target_date: "2027-06-30".into(),
+        item: Some(plan.id.to_string()),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    let ind = indicators::create(&t.db, &Actor::System, fields)
+        .await
+        .unwrap();
+    let entered = [
+        ("2026-02-01", "-3.5"),
+        ("2026-03-01", "7"),
+        ("2026-04-01", "0.1"),
+        ("2026-05-01", "12.25"),
+        ("2026-06-01", "1000000.125"),
+        ("2026-07-01", "40"),
+    ];
+    for (date, value) in entered {
+        let m = MeasurementInput {
+            date: date.into(),
+            value: value.into(),
+            ..Default::default()
+        }
+        .validate(&ind.fields)
+        .unwrap();
+        indicators::measure(&t.db, &Actor::System, &ind.id, m)
+            .await
+            .unwrap();
+    }
+    let tree = plans::tree(&t.db, &plan.id).await.unwrap();
+    let points: Vec<(String, f64)> = tree.indicators[0]
+        .points
+        .iter()
+        .map(|p| (p.date.to_string(), p.value))
+        .collect();
+    let expected: Vec<(String, f64)> = entered
+        .iter()
+        .map(|(d, v)| ((*d).to_owned(), v.parse().unwrap()))
+        .collect();
+    assert_eq!(points, expected);
+    // The list of plans reads the latest the same way.
+    let summaries = plans::summaries(&t.db, NaiveDate::from_ymd_opt(2026, 8, 1).unwrap())
+        .await
+        .unwrap();
+    let listed = summaries.iter().find(|s| s.plan.id == plan.id).unwrap();
+    assert!((listed.progress.unwrap() - 40.0).abs() < 1e-9);
+}
+
+#[tokio::test]
 async fn an_owner_that_does_not_exist_is_refused_naming_the_field() {
     let t = fresh().await;
     for kind in ["group", "organisation", "person"] {
