@@ -1,5 +1,5 @@
-//! The picker forms use to choose organisations, people or owners from a directory
-//! that may hold tens of thousands of them: the form lists only the chosen records,
+//! The picker forms use to choose organisations, people, owners or accounts from a
+//! directory that may hold tens of thousands of them: the form lists only the chosen records,
 //! plus a search field whose "Find" button posts the whole form back. The page is
 //! shown again with everything typed kept, nothing saved, and the records whose names
 //! match the words offered unticked beside the chosen ones. Small directories are
@@ -107,6 +107,9 @@ pub(crate) enum Directory {
     Owners {
         lang: Lang,
     },
+    /// Active user accounts, by name. Their names are for those who manage the
+    /// network: only their forms offer this picker.
+    Accounts,
 }
 
 /// The kinds of owner, as their values start, in the order they are listed.
@@ -141,6 +144,15 @@ async fn groups_named(state: &AppState, lang: Lang) -> AppResult<Vec<(GroupId, S
         .collect())
 }
 
+/// Every active account with its name, by name.
+async fn accounts(state: &AppState) -> AppResult<Vec<(String, String)>> {
+    Ok(tadamun_store::accounts::users::names(&state.db)
+        .await?
+        .into_iter()
+        .map(|(id, name)| (id.to_string(), name))
+        .collect())
+}
+
 /// Sorts `pairs` by their names as a reader would look for them.
 fn by_name<I>(mut pairs: Vec<(I, String)>) -> Vec<(I, String)> {
     pairs.sort_by_cached_key(|(_, n)| tadamun_core::search::normalise(n));
@@ -157,6 +169,7 @@ impl Directory {
                     + directory::count_visible(&state.db, viewer).await?
                     + people::count_visible(&state.db, viewer).await?
             }
+            Self::Accounts => tadamun_store::accounts::users::count_active(&state.db).await?,
         })
     }
 
@@ -185,6 +198,7 @@ impl Directory {
                     .chain(owners_of(lang, "person", persons))
                     .collect()
             }
+            Self::Accounts => accounts(state).await?,
         })
     }
 
@@ -219,6 +233,16 @@ impl Directory {
                     .chain(owners_of(lang, "organisation", orgs))
                     .chain(owners_of(lang, "person", persons))
                     .collect()
+            }
+            Self::Accounts => {
+                let query = Query::parse(words, None).unwrap_or(Query { terms: vec![] });
+                let mut found: Vec<(String, String)> = accounts(state)
+                    .await?
+                    .into_iter()
+                    .filter(|(_, name)| query.matches_form(&index_form(name, &STEMMED)))
+                    .collect();
+                found.truncate(usize::try_from(MATCHES).unwrap_or(usize::MAX));
+                found
             }
         })
     }
@@ -272,6 +296,11 @@ impl Directory {
                 }
                 names
             }
+            Self::Accounts => accounts(state)
+                .await?
+                .into_iter()
+                .filter(|(id, _)| ids.iter().any(|i| i.trim() == id))
+                .collect(),
         })
     }
 

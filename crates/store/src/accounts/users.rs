@@ -110,6 +110,14 @@ pub async fn count(db: &Db) -> Result<i64> {
     Ok(row.try_get::<i64, _>(0)?)
 }
 
+/// How many accounts are active: those that can be chosen, as [`names`] lists them.
+pub async fn count_active(db: &Db) -> Result<i64> {
+    let row = sqlx::query("SELECT COUNT(*) FROM users WHERE active = 1")
+        .fetch_one(db.pool())
+        .await?;
+    Ok(row.try_get::<i64, _>(0)?)
+}
+
 /// The settings a user changes on their own account page.
 #[derive(Debug, Clone)]
 pub struct Profile {

@@ -245,7 +245,7 @@ struct FormPage {
     focus: Vec<Choice>,
     regions: Vec<Choice>,
     people: Picker,
-    users: Vec<Choice>,
+    users: Picker,
     error: Option<FormError>,
 }
 
@@ -267,15 +267,6 @@ impl FormPage {
                 ..c
             })
             .collect();
-        let users = users::names(&state.db)
-            .await?
-            .into_iter()
-            .map(|(id, name)| Choice {
-                selected: form.users.iter().any(|u| u.trim() == id.as_str()),
-                value: id.to_string(),
-                label: name,
-            })
-            .collect();
         let lead = Directory::People
             .picker(
                 state,
@@ -292,6 +283,15 @@ impl FormPage {
                 &caller.viewer,
                 ("people", i18n::field(lang, "people")),
                 &form.people,
+                finds,
+            )
+            .await?;
+        let users = Directory::Accounts
+            .picker(
+                state,
+                &caller.viewer,
+                ("users", i18n::field(lang, "users")),
+                &form.users,
                 finds,
             )
             .await?;
@@ -361,6 +361,7 @@ async fn rejected(
     let error = FormError::new(caller.lang, invalid);
     page.lead.mark(&error);
     page.people.mark(&error);
+    page.users.mark(&error);
     page.error = Some(error);
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }

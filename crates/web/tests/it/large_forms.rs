@@ -1,5 +1,5 @@
 //! The forms of plans, indicators, people, working groups and meetings in a large
-//! directory: each lists only what is chosen, "Find" offers the matching records and
+//! directory (and the working group form among many accounts): each lists only what is chosen, "Find" offers the matching records and
 //! keeps everything typed without saving, a found record ticked is saved, and a
 //! refused form keeps it ticked.
 
@@ -447,6 +447,85 @@ async fn the_working_group_form_finds_its_lead_and_members_among_many_people() {
     let mut expected = vec![omar, samira];
     expected.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
     assert_eq!(members, expected);
+}
+
+/// An active account named `name`, of a coordinator, with `password` already hashed.
+async fn account(
+    app: &TestApp,
+    name: &str,
+    password: &tadamun_core::accounts::PasswordHash,
+) -> tadamun_core::ids::UserId {
+    let email = tadamun_core::accounts::Email::parse(&format!(
+        "{}@example.org",
+        name.to_lowercase().replace(' ', ".")
+    ))
+    .unwrap();
+    let new = tadamun_core::accounts::NewUser {
+        email,
+        name: name.into(),
+        role: Role::Coordinator,
+        organisation: None,
+        password: password.clone(),
+    };
+    tadamun_store::accounts::users::create(&app.db, &Actor::System, new)
+        .await
+        .unwrap()
+        .id
+}
+
+#[tokio::test]
+async fn the_working_group_form_finds_its_accounts_among_many() {
+    let app = TestApp::spawn().await;
+    let email = tadamun_core::accounts::Email::parse("filler@example.org").unwrap();
+    let password =
+        tadamun_core::accounts::NewPassword::parse("correct horse battery staple", &email)
+            .unwrap()
+            .hash();
+    for i in 0..201 {
+        account(&app, &format!("Filler Account {i}"), &password).await;
+    }
+    let layla = account(&app, "Layla Mansour", &password).await.to_string();
+    let client = coordinator(&app).await;
+
+    let page = get(&app, &client, "/groups/new").await;
+    assert!(!page.contains("Filler Account"), "no list of every account");
+    assert!(page.contains("name=\"users_find\""));
+
+    let typed = [("name", "Safety Group"), ("name_lang", "en")];
+    let (status, _, page) = app
+        .post_form(
+            &client,
+            "/groups",
+            &with(&typed, &[("users_find", "layla"), ("find", "users")]),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains("value=\"Safety Group\""));
+    assert!(page.contains(&format!(
+        "id=\"users-{layla}\" name=\"users\" value=\"{layla}\">"
+    )));
+    assert!(!page.contains("Filler Account"));
+    assert!(
+        tadamun_store::groups::list(&app.db)
+            .await
+            .unwrap()
+            .is_empty(),
+        "finding saves nothing"
+    );
+
+    let (status, location, page) = app
+        .post_form(&client, "/groups", &with(&typed, &[("users", &layla)]))
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let id = GroupId::parse(&saved_id(&location)).unwrap();
+    let stored = tadamun_store::groups::get(&app.db, &id).await.unwrap();
+    let users: Vec<String> = stored.fields.users.iter().map(|u| u.to_string()).collect();
+    assert_eq!(users, std::slice::from_ref(&layla));
+    let page = get(&app, &client, &format!("/groups/{id}/edit")).await;
+    assert!(page.contains(&format!(
+        "id=\"users-{layla}\" name=\"users\" value=\"{layla}\" checked"
+    )));
+    assert!(page.contains("Layla Mansour"));
 }
 
 #[tokio::test]
