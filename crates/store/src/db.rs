@@ -19,6 +19,8 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// What is kept between requests while its area's version stands.
+    caches: std::sync::Arc<crate::versions::Caches>,
 }
 
 impl Db {
@@ -56,12 +58,21 @@ impl Db {
             .connect(&url)
             .await
             .map_err(|e| StoreError::Unreachable(first_line(&e.to_string())))?;
-        Ok(Self { pool, backend })
+        Ok(Self {
+            pool,
+            backend,
+            caches: std::sync::Arc::default(),
+        })
     }
 
     /// The engine behind this pool.
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// What this server keeps of the database between requests.
+    pub(crate) fn caches(&self) -> &crate::versions::Caches {
+        &self.caches
     }
 
     /// The pool, for the repositories of this crate.

@@ -23,6 +23,7 @@ pub mod search;
 mod sql;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod versions;
 mod visibility;
 
 pub use db::{Backend, Db};

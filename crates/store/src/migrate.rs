@@ -97,6 +97,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0016_plans_reads.sql"),
         postgres: include_str!("../migrations/postgres/0016_plans_reads.sql"),
     },
+    Migration {
+        version: 17,
+        sqlite: include_str!("../migrations/sqlite/0017_data_versions.sql"),
+        postgres: include_str!("../migrations/postgres/0017_data_versions.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

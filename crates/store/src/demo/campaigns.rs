@@ -210,11 +210,11 @@ pub(super) async fn load(
     let mut indicators = HashMap::new();
     for plan in plans::plans(db).await? {
         let tree = plans::tree(db, &plan.id).await?;
-        for item in tree.items {
-            items.insert(item.fields.title, item.id.to_string());
+        for item in &tree.items {
+            items.insert(item.fields.title.clone(), item.id.to_string());
         }
-        for m in tree.indicators {
-            indicators.insert(m.indicator.fields.name, m.indicator.id.to_string());
+        for m in &tree.indicators {
+            indicators.insert(m.indicator.fields.name.clone(), m.indicator.id.to_string());
         }
     }
     let missing = || StoreError::Corrupt("demo campaign");

@@ -410,8 +410,8 @@ fn days_ago_ms(days: i64) -> i64 {
 async fn plan_items(db: &Db) -> Result<HashMap<String, PlanItemId>> {
     let mut out = HashMap::new();
     for plan in plans::plans(db).await? {
-        for item in plans::tree(db, &plan.id).await?.items {
-            out.insert(item.fields.title.clone(), item.id);
+        for item in &plans::tree(db, &plan.id).await?.items {
+            out.insert(item.fields.title.clone(), item.id.clone());
         }
     }
     Ok(out)

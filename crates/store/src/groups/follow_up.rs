@@ -41,7 +41,7 @@ pub(crate) async fn items_with_progress(
     db: &Db,
     ids: &[PlanItemId],
 ) -> Result<Vec<(PlanItem, Option<f64>)>> {
-    let mut trees: HashMap<PlanItemId, crate::plans::PlanTree> = HashMap::new();
+    let mut trees: HashMap<PlanItemId, std::sync::Arc<crate::plans::PlanTree>> = HashMap::new();
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
         let plan = crate::plans::plan_of(db, id).await?;

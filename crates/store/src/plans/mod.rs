@@ -12,6 +12,7 @@ pub use lists::{InPlan, needing_attention, open_actions_of};
 pub use summaries::{PlanSummary, summaries};
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use sqlx::{Any, Row as _, Transaction};
 use tadamun_core::audit::{Action, Actor};
@@ -28,6 +29,7 @@ use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
 use crate::sql::Sql;
+use crate::versions::{self, Area};
 
 const COLUMNS: &str = "id, plan_id, level, parent_id, title, title_lang, titles, description, owner_kind, \
      owner_id, start_date, due_date, status, weight, percent";
@@ -93,9 +95,21 @@ pub async fn plan_of(db: &Db, id: &PlanItemId) -> Result<PlanItemId> {
     Ok(PlanItemId::from_stored(row.try_get("plan_id")?))
 }
 
-/// The whole tree of plan `plan`, with every item's rolled-up progress.
+/// The whole tree of plan `plan`, with every item's rolled-up progress: read again
+/// only when the plans' version has changed since it was last read.
 #[tracing::instrument(skip(db))]
-pub async fn tree(db: &Db, plan: &PlanItemId) -> Result<PlanTree> {
+pub async fn tree(db: &Db, plan: &PlanItemId) -> Result<Arc<PlanTree>> {
+    let version = versions::of(db, Area::Plans).await?;
+    let kept = &db.caches().plan_trees;
+    if let Some(tree) = kept.get(plan, version) {
+        return Ok(tree);
+    }
+    let tree = Arc::new(read_tree(db, plan).await?);
+    kept.keep(plan.clone(), version, Arc::clone(&tree));
+    Ok(tree)
+}
+
+async fn read_tree(db: &Db, plan: &PlanItemId) -> Result<PlanTree> {
     // The items last, as in `summaries`: the largest read, held across no await.
     let mut dependencies = dependencies_of(db.pool(), db.backend(), plan).await?;
     dependencies.sort_by(|a, b| (&a.before, &a.after).cmp(&(&b.before, &b.after)));

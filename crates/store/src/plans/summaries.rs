@@ -2,6 +2,7 @@
 //! blocked items, read without each plan's whole tree.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use tadamun_core::ids::PlanItemId;
 use tadamun_core::plans::{Dates, Level, Node, Percent, PlanItem, Status, Tree, Weight};
@@ -10,6 +11,7 @@ use super::{day, indicators, plans};
 use crate::Db;
 use crate::error::{Result, StoreError};
 use crate::sql::Sql;
+use crate::versions::{self, Area};
 
 /// A plan as the lists of plans show it.
 #[derive(Debug, Clone)]
@@ -28,6 +30,17 @@ pub struct PlanSummary {
 /// rather than each plan's whole tree with every measurement.
 #[tracing::instrument(skip(db))]
 pub async fn summaries(db: &Db, today: chrono::NaiveDate) -> Result<Vec<PlanSummary>> {
+    let version = versions::of(db, Area::Plans).await?;
+    let kept = &db.caches().plan_summaries;
+    if let Some(summaries) = kept.get(&today, version) {
+        return Ok(summaries.as_ref().clone());
+    }
+    let summaries = read(db, today).await?;
+    kept.keep(today, version, Arc::new(summaries.clone()));
+    Ok(summaries)
+}
+
+async fn read(db: &Db, today: chrono::NaiveDate) -> Result<Vec<PlanSummary>> {
     let plans = plans(db).await?;
     let measured = indicators::latest_of_all(db).await?;
     // Of the other items, only what progress and the counts read: their titles and

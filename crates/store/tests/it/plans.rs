@@ -468,6 +468,110 @@ async fn measured_values_whole_or_not_read_back_exactly_in_the_tree() {
 }
 
 #[tokio::test]
+async fn a_kept_tree_and_summary_are_read_again_after_any_write_to_plans() {
+    let t = fresh().await;
+    let plan = add(
+        &t.db,
+        input(
+            "plan",
+            None,
+            "Protective presence",
+            "2026-01-01",
+            "2027-06-30",
+        ),
+    )
+    .await;
+    let objective = add(
+        &t.db,
+        input(
+            "objective",
+            Some(&plan.id),
+            "Presence every week",
+            "2026-01-01",
+            "2026-12-31",
+        ),
+    )
+    .await;
+    let initiative = add(
+        &t.db,
+        input(
+            "initiative",
+            Some(&objective.id),
+            "Volunteer rotas",
+            "2026-01-01",
+            "2026-12-31",
+        ),
+    )
+    .await;
+    let action = add(
+        &t.db,
+        input(
+            "action",
+            Some(&initiative.id),
+            "Weekly rota",
+            "2026-01-01",
+            "2026-12-31",
+        ),
+    )
+    .await;
+    let today = NaiveDate::from_ymd_opt(2026, 8, 1).unwrap();
+    let first = plans::tree(&t.db, &plan.id).await.unwrap();
+    let again = plans::tree(&t.db, &plan.id).await.unwrap();
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &again),
+        "kept while nothing changed"
+    );
+    assert_eq!(
+        plans::summaries(&t.db, today).await.unwrap()[0].progress,
+        Some(0.0)
+    );
+
+    // A write through the repository.
+    let mut fields = action.fields.clone();
+    fields.percent = tadamun_core::plans::Percent::parse("40").unwrap();
+    plans::update(&t.db, &Actor::System, &action.id, fields)
+        .await
+        .unwrap();
+    let after = plans::tree(&t.db, &plan.id).await.unwrap();
+    assert!(!std::sync::Arc::ptr_eq(&first, &after));
+    assert_eq!(after.progress[&plan.id], 40.0);
+    assert_eq!(
+        plans::summaries(&t.db, today).await.unwrap()[0].progress,
+        Some(40.0)
+    );
+
+    // A write that goes around the repositories is seen too: the version is raised by
+    // the database, not by the code that writes.
+    tadamun_store::testing::execute(
+        &t.db,
+        &format!(
+            "UPDATE plan_items SET percent = 70 WHERE id = '{}'",
+            action.id
+        ),
+    )
+    .await
+    .unwrap();
+    let outside = plans::tree(&t.db, &plan.id).await.unwrap();
+    assert_eq!(outside.progress[&plan.id], 70.0);
+    assert_eq!(
+        plans::summaries(&t.db, today).await.unwrap()[0].progress,
+        Some(70.0)
+    );
+    tadamun_store::testing::execute(
+        &t.db,
+        &format!("DELETE FROM plan_items WHERE id = '{}'", action.id),
+    )
+    .await
+    .unwrap();
+    let gone = plans::tree(&t.db, &plan.id).await.unwrap();
+    assert_eq!(gone.items.len(), 3);
+    assert_eq!(
+        plans::summaries(&t.db, today).await.unwrap()[0].progress,
+        None
+    );
+}
+
+#[tokio::test]
 async fn an_owner_that_does_not_exist_is_refused_naming_the_field() {
     let t = fresh().await;
     for kind in ["group", "organisation", "person"] {

@@ -1,0 +1,104 @@
+//! Versions of areas of data, and what readers keep of an area while its version
+//! stands.
+//!
+//! `data_versions` holds one version per area. Triggers on the area's tables raise it
+//! in every transaction that writes them (migration 0017), whatever code wrote, so a
+//! result derived from the area and kept under a version read *before* the data was
+//! read can be served again for as long as the version reads the same: a write that
+//! committed in between either raised the version first (the kept result is not
+//! found again) or is already in the result.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::{Arc, Mutex};
+
+use sqlx::Row as _;
+
+use crate::Db;
+use crate::error::Result;
+
+/// An area of data with a version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Area {
+    /// Plan items, their dependencies, indicators and measurements.
+    Plans,
+}
+
+impl Area {
+    fn as_str(self) -> &'static str {
+        match self {
+            Area::Plans => "plans",
+        }
+    }
+}
+
+/// The version of `area` now: one read of a one-row table.
+pub(crate) async fn of(db: &Db, area: Area) -> Result<i64> {
+    let row = sqlx::query("SELECT version FROM data_versions WHERE area = $1")
+        .bind(area.as_str())
+        .fetch_one(db.pool())
+        .await?;
+    Ok(row.try_get("version")?)
+}
+
+/// Results kept by key, each with the version it was read at; at most `max` of them.
+pub(crate) struct Kept<K, V> {
+    entries: Mutex<HashMap<K, (i64, Arc<V>)>>,
+    max: usize,
+}
+
+impl<K: Eq + Hash, V> Kept<K, V> {
+    pub(crate) fn new(max: usize) -> Self {
+        Self {
+            entries: Mutex::new(HashMap::new()),
+            max,
+        }
+    }
+
+    /// The result kept for `key` if it was read at `version`.
+    pub(crate) fn get(&self, key: &K, version: i64) -> Option<Arc<V>> {
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries
+            .get(key)
+            .filter(|(at, _)| *at == version)
+            .map(|(_, value)| Arc::clone(value))
+    }
+
+    /// Keeps `value`, read at `version`, for `key`. When full, results of older
+    /// versions go first, then any.
+    pub(crate) fn keep(&self, key: K, version: i64, value: Arc<V>) {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if entries.len() >= self.max && !entries.contains_key(&key) {
+            entries.retain(|_, (at, _)| *at == version);
+            if entries.len() >= self.max {
+                entries.clear();
+            }
+        }
+        entries.insert(key, (version, value));
+    }
+}
+
+/// What this server keeps between requests, per database.
+pub(crate) struct Caches {
+    /// Whole plan trees, by plan: a few hundred items and thousands of measurements
+    /// each, read on every page about a plan.
+    pub(crate) plan_trees: Kept<tadamun_core::ids::PlanItemId, crate::plans::PlanTree>,
+    /// Every plan's summary, by the day it was counted on (what is overdue changes
+    /// with the day).
+    pub(crate) plan_summaries: Kept<chrono::NaiveDate, Vec<crate::plans::PlanSummary>>,
+}
+
+impl Default for Caches {
+    fn default() -> Self {
+        Self {
+            plan_trees: Kept::new(16),
+            plan_summaries: Kept::new(2),
+        }
+    }
+}
+
+impl std::fmt::Debug for Caches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Caches").finish_non_exhaustive()
+    }
+}
