@@ -45,18 +45,50 @@ pub(crate) async fn of(db: &Db, area: Area) -> Result<i64> {
 pub(crate) struct Kept<K, V> {
     entries: Mutex<HashMap<K, (i64, Arc<V>)>>,
     max: usize,
+    /// Held while a result is read: when many requests find theirs gone at once (the
+    /// first after a write), one reads it and the others wait for it, instead of each
+    /// reading the same thousands of rows at the same time.
+    reading: tokio::sync::Mutex<()>,
 }
 
-impl<K: Eq + Hash, V> Kept<K, V> {
+impl<K: Eq + Hash + Clone, V> Kept<K, V> {
     pub(crate) fn new(max: usize) -> Self {
         Self {
             entries: Mutex::new(HashMap::new()),
             max,
+            reading: tokio::sync::Mutex::new(()),
         }
     }
 
+    /// The result for `key` at the `area`'s version now: the one kept, or the one
+    /// `read` reads, which is then kept. The version is read first, so what is kept
+    /// is never older than the version it is kept under.
+    pub(crate) async fn get_or_read<F>(
+        &self,
+        db: &Db,
+        area: Area,
+        key: &K,
+        read: F,
+    ) -> Result<Arc<V>>
+    where
+        F: AsyncFnOnce() -> Result<V>,
+    {
+        let version = of(db, area).await?;
+        if let Some(kept) = self.get(key, version) {
+            return Ok(kept);
+        }
+        let _turn = self.reading.lock().await;
+        // Whoever held the turn before may have read this very result.
+        if let Some(kept) = self.get(key, version) {
+            return Ok(kept);
+        }
+        let value = Arc::new(read().await?);
+        self.keep(key.clone(), version, Arc::clone(&value));
+        Ok(value)
+    }
+
     /// The result kept for `key` if it was read at `version`.
-    pub(crate) fn get(&self, key: &K, version: i64) -> Option<Arc<V>> {
+    fn get(&self, key: &K, version: i64) -> Option<Arc<V>> {
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         entries
             .get(key)
@@ -66,7 +98,7 @@ impl<K: Eq + Hash, V> Kept<K, V> {
 
     /// Keeps `value`, read at `version`, for `key`. When full, results of older
     /// versions go first, then any.
-    pub(crate) fn keep(&self, key: K, version: i64, value: Arc<V>) {
+    fn keep(&self, key: K, version: i64, value: Arc<V>) {
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         if entries.len() >= self.max && !entries.contains_key(&key) {
             entries.retain(|_, (at, _)| *at == version);

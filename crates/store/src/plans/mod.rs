@@ -29,7 +29,7 @@ use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
 use crate::sql::Sql;
-use crate::versions::{self, Area};
+use crate::versions::Area;
 
 const COLUMNS: &str = "id, plan_id, level, parent_id, title, title_lang, titles, description, owner_kind, \
      owner_id, start_date, due_date, status, weight, percent";
@@ -99,14 +99,10 @@ pub async fn plan_of(db: &Db, id: &PlanItemId) -> Result<PlanItemId> {
 /// only when the plans' version has changed since it was last read.
 #[tracing::instrument(skip(db))]
 pub async fn tree(db: &Db, plan: &PlanItemId) -> Result<Arc<PlanTree>> {
-    let version = versions::of(db, Area::Plans).await?;
-    let kept = &db.caches().plan_trees;
-    if let Some(tree) = kept.get(plan, version) {
-        return Ok(tree);
-    }
-    let tree = Arc::new(read_tree(db, plan).await?);
-    kept.keep(plan.clone(), version, Arc::clone(&tree));
-    Ok(tree)
+    db.caches()
+        .plan_trees
+        .get_or_read(db, Area::Plans, plan, async || read_tree(db, plan).await)
+        .await
 }
 
 async fn read_tree(db: &Db, plan: &PlanItemId) -> Result<PlanTree> {

@@ -2,7 +2,6 @@
 //! blocked items, read without each plan's whole tree.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use tadamun_core::ids::PlanItemId;
 use tadamun_core::plans::{Dates, Level, Node, Percent, PlanItem, Status, Tree, Weight};
@@ -11,7 +10,7 @@ use super::{day, indicators, plans};
 use crate::Db;
 use crate::error::{Result, StoreError};
 use crate::sql::Sql;
-use crate::versions::{self, Area};
+use crate::versions::Area;
 
 /// A plan as the lists of plans show it.
 #[derive(Debug, Clone)]
@@ -30,14 +29,12 @@ pub struct PlanSummary {
 /// rather than each plan's whole tree with every measurement.
 #[tracing::instrument(skip(db))]
 pub async fn summaries(db: &Db, today: chrono::NaiveDate) -> Result<Vec<PlanSummary>> {
-    let version = versions::of(db, Area::Plans).await?;
-    let kept = &db.caches().plan_summaries;
-    if let Some(summaries) = kept.get(&today, version) {
-        return Ok(summaries.as_ref().clone());
-    }
-    let summaries = read(db, today).await?;
-    kept.keep(today, version, Arc::new(summaries.clone()));
-    Ok(summaries)
+    let summaries = db
+        .caches()
+        .plan_summaries
+        .get_or_read(db, Area::Plans, &today, async || read(db, today).await)
+        .await?;
+    Ok(summaries.as_ref().clone())
 }
 
 async fn read(db: &Db, today: chrono::NaiveDate) -> Result<Vec<PlanSummary>> {
