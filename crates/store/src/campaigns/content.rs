@@ -59,19 +59,31 @@ pub async fn of_campaign(db: &Db, campaign: &CampaignId) -> Result<Vec<ContentIt
     Ok(found)
 }
 
-/// The content items of `ids` that exist, in no particular order: for lists that name
-/// the items of many publications.
+/// The title and source language of each content item of `ids` that exists, by id:
+/// for lists that name the items of many publications (the editorial calendar).
 #[tracing::instrument(skip(db, ids))]
-pub async fn of_ids(db: &Db, ids: &[ContentItemId]) -> Result<Vec<ContentItem>> {
-    let mut sql = crate::sql::Sql::new(&format!("SELECT {COLUMNS} FROM content_items WHERE id"));
+pub async fn titles_of(
+    db: &Db,
+    ids: &[ContentItemId],
+) -> Result<HashMap<ContentItemId, (String, LanguageCode)>> {
+    const TITLE_COLUMNS: &str = "id, title, source_lang";
+    let mut sql = crate::sql::Sql::new(&format!(
+        "SELECT {TITLE_COLUMNS} FROM content_items WHERE id"
+    ));
     sql.push_in(db.backend(), ids.iter().map(|id| id.as_str()));
-    let found = sql
-        .fetch_rows(db.backend(), db.pool(), COLUMNS)
-        .await?
-        .iter()
-        .map(|row| item(&row))
-        .collect::<Result<Vec<_>>>()?;
-    Ok(found)
+    let rows: Vec<(String, String, String)> = sql
+        .into_json_rows(db.backend(), TITLE_COLUMNS)
+        .fetch_json(db.pool())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, title, lang)| {
+            (
+                ContentItemId::from_stored(id),
+                (title, LanguageCode::from_stored(lang)),
+            )
+        })
+        .collect())
 }
 
 /// One content item.

@@ -1,8 +1,5 @@
 //! The editorial calendar: scheduled publications by day, a month or a week at a
 //! time, in the reader's zone, for every campaign or one.
-
-use std::collections::HashMap;
-
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -185,14 +182,7 @@ async fn page(
     let mut ids: Vec<ContentItemId> = found.iter().map(|(_, p)| p.item.clone()).collect();
     ids.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
     ids.dedup();
-    let titles: HashMap<String, (String, String)> = content::of_ids(&state.db, &ids)
-        .await?
-        .into_iter()
-        .map(|it| {
-            let source = it.fields.source_lang.as_str().to_owned();
-            (it.id.to_string(), (it.fields.title, source))
-        })
-        .collect();
+    let titles = content::titles_of(&state.db, &ids).await?;
     let zone = caller.zone();
     let days: Vec<Day> = range
         .days
@@ -207,8 +197,10 @@ async fn page(
                 .iter()
                 .filter(|(day, _)| day == d)
                 .map(|(_, p)| {
-                    let (title, source_lang) =
-                        titles.get(p.item.as_str()).cloned().unwrap_or_default();
+                    let (title, source_lang) = titles
+                        .get(&p.item)
+                        .map(|(t, l)| (t.clone(), l.as_str().to_owned()))
+                        .unwrap_or_default();
                     Entry {
                         item: p.item.to_string(),
                         title,
