@@ -96,10 +96,13 @@ impl<K: Eq + Hash + Clone, V> Kept<K, V> {
             .map(|(_, value)| Arc::clone(value))
     }
 
-    /// Keeps `value`, read at `version`, for `key`. When full, results of older
-    /// versions go first, then any.
+    /// Keeps `value`, read at `version`, for `key`, unless one of a later version is
+    /// kept already. When full, results of older versions go first, then any.
     fn keep(&self, key: K, version: i64, value: Arc<V>) {
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if entries.get(&key).is_some_and(|(at, _)| *at > version) {
+            return;
+        }
         if entries.len() >= self.max && !entries.contains_key(&key) {
             entries.retain(|_, (at, _)| *at == version);
             if entries.len() >= self.max {
