@@ -30,9 +30,13 @@ impl Db {
     pub async fn connect(url: &str) -> Result<Self> {
         install_default_drivers();
         let (backend, url) = normalise_url(url)?;
+        // Each SQLite connection is a thread of its own, and each thread's allocations
+        // stay in its own arena. In the benchmark six kept two cores busy (eight were
+        // at most 10 % faster on a few pages, four 5–18 % slower) and held a busy
+        // server's memory to about 130 MB, against 155 MB with eight.
         let mut options = AnyPoolOptions::new()
             .max_connections(match backend {
-                Backend::Sqlite => 8,
+                Backend::Sqlite => 6,
                 Backend::Postgres => 16,
             })
             .acquire_timeout(Duration::from_secs(10));
