@@ -32,6 +32,25 @@ async fn add(db: &Db, fields: PlanItemFields) -> tadamun_core::plans::PlanItem {
     plans::create(db, &Actor::System, fields).await.unwrap()
 }
 
+/// Enters `value` measured on `date` for `ind`.
+async fn measure(
+    db: &Db,
+    ind: &tadamun_core::plans::indicators::Indicator,
+    date: &str,
+    value: &str,
+) -> tadamun_core::plans::indicators::Measurement {
+    let m = MeasurementInput {
+        date: date.into(),
+        value: value.into(),
+        ..Default::default()
+    }
+    .validate(&ind.fields)
+    .unwrap();
+    indicators::measure(db, &Actor::System, &ind.id, m)
+        .await
+        .unwrap()
+}
+
 fn invalid(e: StoreError) -> Invalid {
     match e {
         StoreError::Invalid(i) => i,
@@ -344,18 +363,7 @@ async fn a_corrected_measurement_is_kept_in_the_history_and_the_forecast_uses_th
         ("2026-07-01", "9"),
         ("2026-10-01", "12"),
     ] {
-        let m = MeasurementInput {
-            date: date.into(),
-            value: value.into(),
-            ..Default::default()
-        }
-        .validate(&ind.fields)
-        .unwrap();
-        last = Some(
-            indicators::measure(&t.db, &Actor::System, &ind.id, m)
-                .await
-                .unwrap(),
-        );
+        last = Some(measure(&t.db, &ind, date, value).await);
     }
     let typo = last.unwrap();
     let corrected = MeasurementInput {
@@ -437,16 +445,7 @@ async fn measured_values_whole_or_not_read_back_exactly_in_the_tree() {
         ("2026-07-01", "40"),
     ];
     for (date, value) in entered {
-        let m = MeasurementInput {
-            date: date.into(),
-            value: value.into(),
-            ..Default::default()
-        }
-        .validate(&ind.fields)
-        .unwrap();
-        indicators::measure(&t.db, &Actor::System, &ind.id, m)
-            .await
-            .unwrap();
+        measure(&t.db, &ind, date, value).await;
     }
     let tree = plans::tree(&t.db, &plan.id).await.unwrap();
     let points: Vec<(String, f64)> = tree.indicators[0]
