@@ -90,13 +90,18 @@ impl Db {
         Ok(())
     }
 
-    /// Refreshes the planner's statistics after a bulk load. PostgreSQL plans from
-    /// statistics that autovacuum gathers only later: right after loading, it takes a
+    /// Readies PostgreSQL for reading after a bulk load, as autovacuum would only
+    /// later: `ANALYZE` gathers the planner's statistics (without them it takes a
     /// table of 60,000 rows for an empty one and scans it whole where an index would
-    /// answer in a tenth of a millisecond. SQLite plans from its indexes alone.
-    pub async fn refresh_statistics(&self) -> Result<()> {
+    /// answer in a tenth of a millisecond), and `VACUUM` marks the new rows visible to
+    /// all, so index-only scans and full-text matches need not visit every row again
+    /// (a search on freshly loaded data ran 2.5 times faster after it). SQLite plans
+    /// from its indexes alone and needs neither.
+    pub async fn ready_after_bulk_load(&self) -> Result<()> {
         if self.backend == Backend::Postgres {
-            sqlx::query("ANALYZE").execute(&self.pool).await?;
+            // VACUUM runs outside any transaction: one plain statement, not a prepared
+            // one.
+            sqlx::raw_sql("VACUUM ANALYZE").execute(&self.pool).await?;
         }
         Ok(())
     }

@@ -202,7 +202,7 @@ pub async fn load_large(
     // The large coalition is written in bulk, past the writes that index each record.
     let entries = crate::search::reindex(db).await?;
     progress("search entries", entries);
-    db.refresh_statistics().await?;
+    db.ready_after_bulk_load().await?;
     let member_org = directory::all_names(db, &tadamun_core::visibility::Viewer::System)
         .await?
         .into_iter()
