@@ -23,7 +23,7 @@ pub mod search;
 mod sql;
 #[cfg(feature = "testing")]
 pub mod testing;
-mod versions;
+pub mod versions;
 mod visibility;
 
 pub use db::{Backend, Db};

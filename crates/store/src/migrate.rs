@@ -102,6 +102,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0017_data_versions.sql"),
         postgres: include_str!("../migrations/postgres/0017_data_versions.sql"),
     },
+    Migration {
+        version: 18,
+        sqlite: include_str!("../migrations/sqlite/0018_events_version.sql"),
+        postgres: include_str!("../migrations/postgres/0018_events_version.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

@@ -2,7 +2,8 @@
 //! stands.
 //!
 //! `data_versions` holds one version per area. Triggers on the area's tables raise it
-//! in every transaction that writes them (migration 0017), whatever code wrote, so a
+//! in every transaction that writes them (migrations 0017 and 0018), whatever code
+//! wrote, so a
 //! result derived from the area and kept under a version read *before* the data was
 //! read can be served again for as long as the version reads the same: a write that
 //! committed in between either raised the version first (the kept result is not
@@ -19,21 +20,24 @@ use crate::error::Result;
 
 /// An area of data with a version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Area {
+pub enum Area {
     /// Plan items, their dependencies, indicators and measurements.
     Plans,
+    /// Events, their speakers, organisations and working groups.
+    Events,
 }
 
 impl Area {
     fn as_str(self) -> &'static str {
         match self {
             Area::Plans => "plans",
+            Area::Events => "events",
         }
     }
 }
 
 /// The version of `area` now: one read of a one-row table.
-pub(crate) async fn of(db: &Db, area: Area) -> Result<i64> {
+pub async fn of(db: &Db, area: Area) -> Result<i64> {
     let row = sqlx::query("SELECT version FROM data_versions WHERE area = $1")
         .bind(area.as_str())
         .fetch_one(db.pool())
@@ -42,7 +46,7 @@ pub(crate) async fn of(db: &Db, area: Area) -> Result<i64> {
 }
 
 /// Results kept by key, each with the version it was read at; at most `max` of them.
-pub(crate) struct Kept<K, V> {
+pub struct Kept<K, V> {
     entries: Mutex<HashMap<K, (i64, Arc<V>)>>,
     max: usize,
     /// Held while a result is read: when many requests find theirs gone at once (the
@@ -52,7 +56,8 @@ pub(crate) struct Kept<K, V> {
 }
 
 impl<K: Eq + Hash + Clone, V> Kept<K, V> {
-    pub(crate) fn new(max: usize) -> Self {
+    /// Keeps at most `max` results.
+    pub fn new(max: usize) -> Self {
         Self {
             entries: Mutex::new(HashMap::new()),
             max,
@@ -63,15 +68,16 @@ impl<K: Eq + Hash + Clone, V> Kept<K, V> {
     /// The result for `key` at the `area`'s version now: the one kept, or the one
     /// `read` reads, which is then kept. The version is read first, so what is kept
     /// is never older than the version it is kept under.
-    pub(crate) async fn get_or_read<F>(
+    pub async fn get_or_read<F, E>(
         &self,
         db: &Db,
         area: Area,
         key: &K,
         read: F,
-    ) -> Result<Arc<V>>
+    ) -> std::result::Result<Arc<V>, E>
     where
-        F: AsyncFnOnce() -> Result<V>,
+        F: AsyncFnOnce() -> std::result::Result<V, E>,
+        E: From<crate::StoreError>,
     {
         let version = of(db, area).await?;
         if let Some(kept) = self.get(key, version) {

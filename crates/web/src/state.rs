@@ -3,6 +3,12 @@ use std::sync::Arc;
 use axum::http::{HeaderMap, header};
 
 use tadamun_store::Db;
+use tadamun_store::versions::Kept;
+
+use crate::events::shared_calendar::GridKey;
+
+/// How many calendar grids are kept at most: about 100 KB each for a busy month.
+const CALENDAR_GRIDS: usize = 64;
 
 /// How this server is deployed.
 #[derive(Debug, Clone, Default)]
@@ -57,6 +63,10 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Calendar feeds rendered so far.
     pub(crate) feeds: Arc<crate::events::feed_cache::FeedCache>,
+    /// Shared calendar grids rendered at the events' current version: a month is
+    /// hundreds of events, the same for every reader with the same language, time
+    /// zone and filters.
+    pub(crate) calendar_grids: Arc<Kept<GridKey, String>>,
 }
 
 impl AppState {
@@ -66,6 +76,7 @@ impl AppState {
             db,
             settings: Arc::new(settings),
             feeds: Arc::default(),
+            calendar_grids: Arc::new(Kept::new(CALENDAR_GRIDS)),
         }
     }
 }

@@ -9,7 +9,7 @@ pub mod registrations;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
-use sqlx::{Any, Row as _, Transaction};
+use sqlx::{Any, Transaction};
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::directory::CountryCode;
 use tadamun_core::events::clash::{Audience, BUFFER_MINUTES, Shared, clash};
@@ -132,30 +132,6 @@ pub async fn list(db: &Db, viewer: &Viewer, filter: &EventFilter) -> Result<Vec<
     let mut found = events_of(db, sql).await?;
     found.sort_by(|a, b| (a.fields.start.millis(), &a.id).cmp(&(b.fields.start.millis(), &b.id)));
     Ok(found)
-}
-
-/// Where the events as a whole stand: how many there are and when the latest was
-/// last written. Every write of an event sets its `updated_at` and a deletion lowers
-/// the count, so something rendered from the events at one version still stands while
-/// the version is the same (unless a server's clock went back; callers also expire
-/// what they keep).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Version {
-    pub count: i64,
-    pub changed_at: i64,
-}
-
-/// The events' [`Version`] now: two reads of an index.
-#[tracing::instrument(skip(db))]
-pub async fn version(db: &Db) -> Result<Version> {
-    let row =
-        sqlx::query("SELECT COUNT(*) AS n, COALESCE(MAX(updated_at), 0) AS changed_at FROM events")
-            .fetch_one(db.pool())
-            .await?;
-    Ok(Version {
-        count: row.try_get("n")?,
-        changed_at: row.try_get("changed_at")?,
-    })
 }
 
 /// Which way a page of events runs.

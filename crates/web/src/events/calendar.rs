@@ -17,6 +17,7 @@ use tadamun_core::events::Event;
 use tadamun_core::events::ical::{Entry, calendar};
 use tadamun_core::visibility::Viewer;
 use tadamun_store::events::{self, feeds};
+use tadamun_store::versions::{self, Area};
 
 use super::feed_cache::Rendered;
 use super::{EventQuery, event_id, may_manage, place_text};
@@ -164,7 +165,7 @@ pub(crate) async fn feed_of(
     };
     let feed = match key {
         Some(key) => {
-            let version = events::version(&state.db).await?;
+            let version = versions::of(&state.db, Area::Events).await?;
             state.feeds.get_or_render(&key, version, render).await?
         }
         None => Rendered {

@@ -8,7 +8,7 @@ pub(crate) mod feed_cache;
 mod form;
 mod pages;
 pub(crate) mod registration;
-mod shared_calendar;
+pub(crate) mod shared_calendar;
 
 use chrono::{DateTime, Utc};
 use serde::Deserialize;

@@ -3,6 +3,7 @@
 //! third view). Right-to-left in Arabic through the table's own direction.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -11,15 +12,19 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use chrono::{Datelike as _, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike as _, Duration, NaiveDate, Utc};
 use serde::Deserialize;
+use tadamun_core::events::Event;
 use tadamun_core::events::views::{days_of, month, week};
+use tadamun_core::i18n::Lang;
+use tadamun_core::time::Zone;
 use tadamun_core::{Invalid, Problem};
 use tadamun_store::events;
+use tadamun_store::versions::Area;
 
 use super::{EventQuery, viewer_zone};
 use crate::caller::Caller;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::forms::{FormError, Params, present, query_string};
 use crate::i18n;
 use crate::shell::Shell;
@@ -64,8 +69,8 @@ struct Day {
 struct CalendarPage {
     shell: Shell,
     heading: String,
-    weekdays: Vec<String>,
-    weeks: Vec<Vec<Day>>,
+    /// The rendered [`CalendarGrid`], kept between requests.
+    grid: Arc<String>,
     is_week: bool,
     zone: String,
     prev: String,
@@ -74,6 +79,16 @@ struct CalendarPage {
     week_link: String,
     list_link: String,
     error: Option<FormError>,
+}
+
+/// A month's or week's table of days and their events.
+#[derive(Template)]
+#[template(path = "events/calendar_grid.html")]
+struct CalendarGrid {
+    heading: String,
+    weekdays: Vec<String>,
+    weeks: Vec<Vec<Day>>,
+    is_week: bool,
 }
 
 async fn page(
@@ -127,8 +142,7 @@ async fn page(
             let page = CalendarPage {
                 shell: Shell::new(&caller, "events"),
                 heading: i18n::t(lang, "calendar-title"),
-                weekdays: Vec::new(),
-                weeks: Vec::new(),
+                grid: Arc::default(),
                 is_week,
                 zone: caller.zone().name().to_owned(),
                 prev: String::new(),
@@ -146,38 +160,6 @@ async fn page(
     } else {
         month(date)
     };
-    let first = weeks[0][0];
-    let last = weeks[weeks.len() - 1][6];
-    // A day either side, so events that fall on the grid in the reader's zone are in.
-    let day_start = |d: NaiveDate| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
-    filter.from = Some(day_start(first) - Duration::days(1));
-    filter.to = Some(day_start(last) + Duration::days(2));
-    let found = events::list(&state.db, &caller.viewer, &filter).await?;
-    let mut by_day: BTreeMap<NaiveDate, Vec<Item>> = BTreeMap::new();
-    for e in &found {
-        for d in days_of(&e.fields, zone) {
-            by_day.entry(d).or_default().push(Item {
-                id: e.id.to_string(),
-                title: e.fields.title_in(lang).to_owned(),
-                time: zone.format(e.fields.start.at)[11..].to_owned(),
-                cancelled: e.cancelled,
-            });
-        }
-    }
-    let grid = weeks
-        .iter()
-        .map(|w| {
-            w.iter()
-                .map(|d| Day {
-                    label: d.day().to_string(),
-                    date: d.to_string(),
-                    outside: !is_week && d.month() != date.month(),
-                    today: *d == today,
-                    items: by_day.remove(d).unwrap_or_default(),
-                })
-                .collect()
-        })
-        .collect();
     let (prev, next) = if is_week {
         (date - Duration::days(7), date + Duration::days(7))
     } else {
@@ -191,23 +173,30 @@ async fn page(
                 .unwrap_or(first_of),
         )
     };
-    let view = if is_week { "week" } else { "month" };
-    let heading = if is_week {
-        format!("{first} – {last}")
-    } else {
-        format!(
-            "{} {}",
-            i18n::t(lang, &format!("month-{}", date.month())),
-            date.year()
-        )
+    let key = GridKey {
+        signed_in: caller.user.is_some(),
+        lang,
+        zone: zone.name().to_owned(),
+        first: weeks[0][0],
+        is_week,
+        month: date.month(),
+        today,
+        filters: filters.clone(),
     };
+    let grid = state
+        .calendar_grids
+        .get_or_read(&state.db, Area::Events, &key, async || {
+            filter.from = Some(day_start(key.first) - Duration::days(1));
+            filter.to = Some(day_start(weeks[weeks.len() - 1][6]) + Duration::days(2));
+            let found = events::list(&state.db, &caller.viewer, &filter).await?;
+            render_grid(&key, date, &weeks, &found, zone)
+        })
+        .await?;
+    let view = if is_week { "week" } else { "month" };
     let page = CalendarPage {
         shell: Shell::new(&caller, "events"),
-        heading,
-        weekdays: (1..=7)
-            .map(|i| i18n::t(lang, &format!("weekday-{i}")))
-            .collect(),
-        weeks: grid,
+        heading: heading(lang, is_week, &weeks, date),
+        grid,
         is_week,
         zone: zone.name().to_owned(),
         prev: with(format!("/calendar?view={view}&date={prev}")),
@@ -222,4 +211,87 @@ async fn page(
         error: None,
     };
     Ok(page.into_response())
+}
+
+/// The start of day `d`, read as UTC.
+fn day_start(d: NaiveDate) -> DateTime<Utc> {
+    d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
+}
+
+/// The month's name and year, or a week's first and last days.
+fn heading(lang: Lang, is_week: bool, weeks: &[Vec<NaiveDate>], date: NaiveDate) -> String {
+    if is_week {
+        format!("{} – {}", weeks[0][0], weeks[weeks.len() - 1][6])
+    } else {
+        format!(
+            "{} {}",
+            i18n::t(lang, &format!("month-{}", date.month())),
+            date.year()
+        )
+    }
+}
+
+/// Everything a calendar grid is made from besides the events themselves, so a grid
+/// rendered once is the same for every reader with the same key while the events'
+/// version stands. Which events a reader sees depends only on whether they are signed
+/// in: events are public or for the network's members ([`events::list`]).
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct GridKey {
+    signed_in: bool,
+    lang: Lang,
+    zone: String,
+    /// The grid's first day.
+    first: NaiveDate,
+    is_week: bool,
+    /// The month shown: its days are not greyed out.
+    month: u32,
+    today: NaiveDate,
+    /// The filters' query string: the same text always filters the same way.
+    filters: String,
+}
+
+/// A month's or week's grid with `found` on the days they fall on in `zone`.
+fn render_grid(
+    key: &GridKey,
+    date: NaiveDate,
+    weeks: &[Vec<NaiveDate>],
+    found: &[Event],
+    zone: Zone,
+) -> AppResult<String> {
+    let lang = key.lang;
+    let mut by_day: BTreeMap<NaiveDate, Vec<Item>> = BTreeMap::new();
+    for e in found {
+        for d in days_of(&e.fields, zone) {
+            by_day.entry(d).or_default().push(Item {
+                id: e.id.to_string(),
+                title: e.fields.title_in(lang).to_owned(),
+                time: zone.format(e.fields.start.at)[11..].to_owned(),
+                cancelled: e.cancelled,
+            });
+        }
+    }
+    let heading = heading(lang, key.is_week, weeks, date);
+    let weeks = weeks
+        .iter()
+        .map(|w| {
+            w.iter()
+                .map(|d| Day {
+                    label: d.day().to_string(),
+                    date: d.to_string(),
+                    outside: !key.is_week && d.month() != key.month,
+                    today: *d == key.today,
+                    items: by_day.remove(d).unwrap_or_default(),
+                })
+                .collect()
+        })
+        .collect();
+    let grid = CalendarGrid {
+        heading,
+        weekdays: (1..=7)
+            .map(|i| i18n::t(lang, &format!("weekday-{i}")))
+            .collect(),
+        weeks,
+        is_week: key.is_week,
+    };
+    grid.render().map_err(|e| AppError::Internal(e.to_string()))
 }

@@ -290,6 +290,96 @@ async fn the_shared_calendar_puts_each_event_on_its_day_in_the_readers_zone_in_m
 }
 
 #[tokio::test]
+async fn the_shared_calendar_shows_every_change_to_its_events_at_once() {
+    let app = TestApp::spawn().await;
+    let token = app.token_of(Role::Coordinator).await;
+    let org = app.org("Harvest Watch", "public").await;
+    let id = event(&app, &token, webinar_json("Olive harvest vigil", "public")).await;
+    let viewer = app.user(Role::Viewer, None).await;
+    let signed_in = app.signed_in(&viewer).await;
+    let anonymous = TestApp::client();
+    let month = |client: &reqwest::Client, filters: &str| {
+        let request = client.get(app.url(&format!(
+            "/calendar?date=2026-03-01&tz=Africa/Nairobi&lang=en{filters}"
+        )));
+        async move {
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK);
+            response.text().await.unwrap()
+        }
+    };
+    assert!(month(&anonymous, "").await.contains("Olive harvest vigil"));
+
+    // Events for members reach signed-in readers only, whoever read the month first.
+    event(&app, &token, webinar_json("Members briefing", "network")).await;
+    assert!(month(&signed_in, "").await.contains("Members briefing"));
+    assert!(!month(&anonymous, "").await.contains("Members briefing"));
+
+    // A change through the API, a cancellation, and writes that bypass the
+    // application (as an operator's SQL would) all show on the next read.
+    let response = app
+        .api_send(
+            Method::PATCH,
+            &format!("/api/v1/events/{id}"),
+            &token,
+            json!({"title": "Olive harvest vigil, moved indoors"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(month(&anonymous, "").await.contains("moved indoors"));
+    let response = app
+        .api_send(
+            Method::POST,
+            &format!("/api/v1/events/{id}/cancel"),
+            &token,
+            json!({}),
+        )
+        .await;
+    assert!(response.status().is_success(), "{}", response.status());
+    assert!(
+        month(&anonymous, "")
+            .await
+            .contains(&format!(r#"href="/events/{id}" class="entry cancelled""#))
+    );
+    tadamun_store::testing::execute(
+        &app.db,
+        &format!("UPDATE events SET title = 'Vigil at the press' WHERE id = '{id}'"),
+    )
+    .await
+    .unwrap();
+    assert!(month(&anonymous, "").await.contains("Vigil at the press"));
+    let by_org = format!("&organisation={}", org.id);
+    assert!(
+        !month(&anonymous, &by_org)
+            .await
+            .contains("Vigil at the press")
+    );
+    tadamun_store::testing::execute(
+        &app.db,
+        &format!(
+            "INSERT INTO event_organisations (event_id, organisation_id) VALUES ('{id}', '{}')",
+            org.id
+        ),
+    )
+    .await
+    .unwrap();
+    assert!(
+        month(&anonymous, &by_org)
+            .await
+            .contains("Vigil at the press")
+    );
+    tadamun_store::testing::execute(&app.db, &format!("DELETE FROM events WHERE id = '{id}'"))
+        .await
+        .unwrap();
+    assert!(!month(&anonymous, "").await.contains("Vigil at the press"));
+    assert!(
+        !month(&anonymous, &by_org)
+            .await
+            .contains("Vigil at the press")
+    );
+}
+
+#[tokio::test]
 async fn a_calendar_app_polling_a_feed_gets_not_modified_until_an_event_changes() {
     let app = TestApp::spawn().await;
     let coordinator = app.token_of(Role::Coordinator).await;
