@@ -1,6 +1,8 @@
 //! The coalition's presence, counted from the organisations a viewer may see, and the
 //! regional expansion targets.
 
+use std::sync::Arc;
+
 use sqlx::Row as _;
 use sqlx::any::AnyRow;
 use tadamun_core::audit::{Action, Actor};
@@ -8,19 +10,51 @@ use tadamun_core::coverage::tally::Coverage;
 use tadamun_core::coverage::targets::{Counted, Target, TargetFields};
 use tadamun_core::directory::{FocusCode, Stage};
 use tadamun_core::geo;
-use tadamun_core::ids::TargetId;
-use tadamun_core::visibility::Viewer;
+use tadamun_core::ids::{OrganisationId, TargetId};
+use tadamun_core::visibility::{Scope, Viewer};
 
 use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
 use crate::sql::Sql;
+use crate::versions::Area;
 use crate::visibility::push_scope;
 
+/// Whose organisations coverage counts, as the directory's scope applies to
+/// organisations: a member's own organisation is the one restricted record they see,
+/// whoever they are, so members of one organisation share their counts.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) enum SeenBy {
+    Public,
+    Network(Option<OrganisationId>),
+    Everything,
+}
+
+/// What kept coverage counts are kept under.
+pub(crate) type CountsKey = (SeenBy, Option<FocusCode>);
+
 /// Organisations per country and stage among those `viewer` may see, working on
-/// `focus` if given, rolled up by region.
+/// `focus` if given, rolled up by region. Kept while no organisation is written
+/// ([`Area::Organisations`]): the coverage map, its API and the slot finder all
+/// count them.
 #[tracing::instrument(skip(db, viewer))]
-pub async fn counts(db: &Db, viewer: &Viewer, focus: Option<&FocusCode>) -> Result<Coverage> {
+pub async fn counts(db: &Db, viewer: &Viewer, focus: Option<&FocusCode>) -> Result<Arc<Coverage>> {
+    let scope = viewer.scope();
+    let seen_by = match &scope {
+        Scope::Public => SeenBy::Public,
+        Scope::Network { organisation, .. } => SeenBy::Network(organisation.clone()),
+        Scope::Everything => SeenBy::Everything,
+    };
+    let key = (seen_by, focus.cloned());
+    db.caches()
+        .coverage
+        .get_or_read(db, Area::Organisations, &key, async || {
+            read_counts(db, &scope, focus).await
+        })
+        .await
+}
+
+async fn read_counts(db: &Db, scope: &Scope, focus: Option<&FocusCode>) -> Result<Coverage> {
     // One row per country (not per country and stage), all read back as one JSON
     // row: the index answers the scan, and reading rows back is what costs.
     let mut sql = Sql::new(
@@ -30,7 +64,7 @@ pub async fn counts(db: &Db, viewer: &Viewer, focus: Option<&FocusCode>) -> Resu
          SUM(CASE WHEN stage IN ('prospect', 'contacted', 'engaged') THEN 1 ELSE 0 END) AS prospects \
          FROM organisations WHERE 1 = 1",
     );
-    push_scope(&mut sql, &viewer.scope(), &crate::directory::NAMING);
+    push_scope(&mut sql, scope, &crate::directory::NAMING);
     if let Some(focus) = focus {
         sql.push(" AND focus_areas LIKE ")
             .bind_text(format!("%;{};%", focus.as_str()));

@@ -107,6 +107,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0018_events_version.sql"),
         postgres: include_str!("../migrations/postgres/0018_events_version.sql"),
     },
+    Migration {
+        version: 19,
+        sqlite: include_str!("../migrations/sqlite/0019_organisations_version.sql"),
+        postgres: include_str!("../migrations/postgres/0019_organisations_version.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

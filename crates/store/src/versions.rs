@@ -2,7 +2,7 @@
 //! stands.
 //!
 //! `data_versions` holds one version per area. Triggers on the area's tables raise it
-//! in every transaction that writes them (migrations 0017 and 0018), whatever code
+//! in every transaction that writes them (migrations 0017 to 0019), whatever code
 //! wrote, so a
 //! result derived from the area and kept under a version read *before* the data was
 //! read can be served again for as long as the version reads the same: a write that
@@ -25,6 +25,8 @@ pub enum Area {
     Plans,
     /// Events, their speakers, organisations and working groups.
     Events,
+    /// Organisations (not their people, links or history).
+    Organisations,
 }
 
 impl Area {
@@ -32,6 +34,7 @@ impl Area {
         match self {
             Area::Plans => "plans",
             Area::Events => "events",
+            Area::Organisations => "organisations",
         }
     }
 }
@@ -127,6 +130,9 @@ pub(crate) struct Caches {
     /// Every plan's summary, by the day it was counted on (what is overdue changes
     /// with the day).
     pub(crate) plan_summaries: Kept<chrono::NaiveDate, Vec<crate::plans::PlanSummary>>,
+    /// Coverage counts, by whose organisations they count and the focus area: each a
+    /// pass over every organisation.
+    pub(crate) coverage: Kept<crate::coverage::CountsKey, tadamun_core::coverage::tally::Coverage>,
 }
 
 impl Default for Caches {
@@ -134,6 +140,7 @@ impl Default for Caches {
         Self {
             plan_trees: Kept::new(16),
             plan_summaries: Kept::new(2),
+            coverage: Kept::new(64),
         }
     }
 }

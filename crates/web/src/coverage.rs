@@ -1,6 +1,8 @@
 //! The coverage page: a world map coloured by the coalition's presence, a table by
 //! region and sub-region, and the regional expansion targets with their gap lists.
 
+use std::sync::Arc;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -160,7 +162,7 @@ async fn target_rows(
     state: &AppState,
     caller: &Caller,
     areas: &[FocusArea],
-    mut known: Vec<(Option<FocusCode>, Coverage)>,
+    mut known: Vec<(Option<FocusCode>, Arc<Coverage>)>,
 ) -> AppResult<Vec<TargetRow>> {
     let lang = caller.lang;
     let today = chrono::Utc::now().date_naive();

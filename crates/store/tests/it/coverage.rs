@@ -2,7 +2,7 @@ use tadamun_core::accounts::Role;
 use tadamun_core::audit::Actor;
 use tadamun_core::coverage::targets::TargetInput;
 use tadamun_core::directory::{FocusAreaInput, FocusCode, OrganisationInput, Stage};
-use tadamun_core::ids::UserId;
+use tadamun_core::ids::{OrganisationId, UserId};
 use tadamun_core::visibility::Viewer;
 use tadamun_store::directory::focus;
 use tadamun_store::{coverage, directory};
@@ -16,7 +16,7 @@ async fn add(
     focus_areas: &str,
     visibility: &str,
     stage: Stage,
-) {
+) -> OrganisationId {
     let known = focus::list(db).await.unwrap();
     let fields = OrganisationInput {
         name: name.into(),
@@ -29,7 +29,8 @@ async fn add(
     .unwrap();
     directory::create(db, &Actor::System, fields, stage)
         .await
-        .unwrap();
+        .unwrap()
+        .id
 }
 
 #[tokio::test]
@@ -201,4 +202,83 @@ async fn a_focus_area_code_cannot_be_added_twice() {
         err,
         tadamun_store::StoreError::Taken { field: "code" }
     ));
+}
+
+#[tokio::test]
+async fn kept_coverage_counts_follow_every_write_to_organisations_and_each_readers_scope() {
+    let t = fresh().await;
+    add(&t.db, "Kisumu Aid", "KE", "legal", "public", Stage::Member).await;
+    let anonymous = coverage::counts(&t.db, &Viewer::Anonymous, None)
+        .await
+        .unwrap();
+    assert_eq!(anonymous.country("KE").members, 1);
+    let again = coverage::counts(&t.db, &Viewer::Anonymous, None)
+        .await
+        .unwrap();
+    assert!(std::sync::Arc::ptr_eq(&anonymous, &again), "kept");
+
+    // A restricted organisation counts for its own members only.
+    let lamu = add(
+        &t.db,
+        "Lamu Voices",
+        "KE",
+        "media",
+        "restricted",
+        Stage::Member,
+    )
+    .await;
+    let member_of = |organisation| Viewer::User {
+        id: UserId::new(),
+        role: Role::Member,
+        organisation: Some(organisation),
+    };
+    let own = coverage::counts(&t.db, &member_of(lamu), None)
+        .await
+        .unwrap();
+    assert_eq!(own.country("KE").members, 2);
+    let other = directory::create(
+        &t.db,
+        &Actor::System,
+        OrganisationInput {
+            name: "Accra Forum".into(),
+            country: "GH".into(),
+            visibility: Some("public".into()),
+            ..Default::default()
+        }
+        .validate(&focus::list(&t.db).await.unwrap())
+        .unwrap(),
+        Stage::Partner,
+    )
+    .await
+    .unwrap();
+    let theirs = coverage::counts(&t.db, &member_of(other.id), None)
+        .await
+        .unwrap();
+    assert_eq!(theirs.country("KE").members, 1);
+    assert_eq!(theirs.country("GH").partners, 1);
+
+    // Writes that bypass the repositories are counted at once too.
+    let anonymous = coverage::counts(&t.db, &Viewer::Anonymous, None)
+        .await
+        .unwrap();
+    assert_eq!(anonymous.country("KE").members, 1);
+    assert_eq!(anonymous.country("GH").partners, 1);
+    tadamun_store::testing::execute(
+        &t.db,
+        "UPDATE organisations SET stage = 'partner' WHERE name = 'Kisumu Aid'",
+    )
+    .await
+    .unwrap();
+    let anonymous = coverage::counts(&t.db, &Viewer::Anonymous, None)
+        .await
+        .unwrap();
+    assert_eq!(anonymous.country("KE").members, 0);
+    assert_eq!(anonymous.country("KE").partners, 1);
+    tadamun_store::testing::execute(&t.db, "DELETE FROM organisations WHERE country = 'GH'")
+        .await
+        .unwrap();
+    let anonymous = coverage::counts(&t.db, &Viewer::Anonymous, None)
+        .await
+        .unwrap();
+    assert_eq!(anonymous.country("GH").partners, 0);
 }
