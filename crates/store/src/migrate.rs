@@ -112,6 +112,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0019_organisations_version.sql"),
         postgres: include_str!("../migrations/postgres/0019_organisations_version.sql"),
     },
+    Migration {
+        version: 20,
+        sqlite: include_str!("../migrations/sqlite/0020_campaigns_version.sql"),
+        postgres: include_str!("../migrations/postgres/0020_campaigns_version.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

@@ -2,7 +2,7 @@
 //! stands.
 //!
 //! `data_versions` holds one version per area. Triggers on the area's tables raise it
-//! in every transaction that writes them (migrations 0017 to 0019), whatever code
+//! in every transaction that writes them (migrations 0017 to 0020), whatever code
 //! wrote, so a
 //! result derived from the area and kept under a version read *before* the data was
 //! read can be served again for as long as the version reads the same: a write that
@@ -27,6 +27,8 @@ pub enum Area {
     Events,
     /// Organisations (not their people, links or history).
     Organisations,
+    /// Campaigns, their links, content items and publications (not translations).
+    Campaigns,
 }
 
 impl Area {
@@ -35,6 +37,7 @@ impl Area {
             Area::Plans => "plans",
             Area::Events => "events",
             Area::Organisations => "organisations",
+            Area::Campaigns => "campaigns",
         }
     }
 }
@@ -133,6 +136,9 @@ pub(crate) struct Caches {
     /// Coverage counts, by whose organisations they count and the focus area: each a
     /// pass over every organisation.
     pub(crate) coverage: Kept<crate::coverage::CountsKey, tadamun_core::coverage::tally::Coverage>,
+    /// Every campaign's name, by language: what a choice of campaign lists.
+    pub(crate) campaign_names:
+        Kept<tadamun_core::i18n::Lang, Vec<(tadamun_core::ids::CampaignId, String)>>,
 }
 
 impl Default for Caches {
@@ -141,6 +147,7 @@ impl Default for Caches {
             plan_trees: Kept::new(16),
             plan_summaries: Kept::new(2),
             coverage: Kept::new(64),
+            campaign_names: Kept::new(8),
         }
     }
 }

@@ -7,7 +7,8 @@ use tadamun_store::versions::Kept;
 
 use crate::events::shared_calendar::GridKey;
 
-/// How many calendar grids are kept at most: about 100 KB each for a busy month.
+/// How many calendar grids of each kind are kept at most: 100 to 200 KB each for a
+/// busy month.
 const CALENDAR_GRIDS: usize = 64;
 
 /// How this server is deployed.
@@ -67,6 +68,9 @@ pub struct AppState {
     /// hundreds of events, the same for every reader with the same language, time
     /// zone and filters.
     pub(crate) calendar_grids: Arc<Kept<GridKey, String>>,
+    /// Editorial calendar grids rendered at the campaigns' current version, the same
+    /// for every signed-in reader with the same language, time zone and campaign.
+    pub(crate) editorial_grids: Arc<Kept<crate::campaigns::calendar::GridKey, String>>,
 }
 
 impl AppState {
@@ -77,6 +81,7 @@ impl AppState {
             settings: Arc::new(settings),
             feeds: Arc::default(),
             calendar_grids: Arc::new(Kept::new(CALENDAR_GRIDS)),
+            editorial_grids: Arc::new(Kept::new(CALENDAR_GRIDS)),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod publications;
 pub mod targets;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use sqlx::{Any, Transaction};
@@ -23,6 +24,7 @@ use crate::directory::{read_list, stored_list};
 use crate::error::{Result, StoreError};
 use crate::groups::{exists, from_json, json};
 use crate::sql::{Arg, Columns, Sql, links_of, replace_links};
+use crate::versions::Area;
 
 const COLUMNS: &str =
     "id, name, name_lang, names, kind, goals, goals_tr, start_date, end_date, regions, languages";
@@ -139,9 +141,19 @@ pub async fn list(db: &Db, filter: &CampaignFilter) -> Result<Vec<Campaign>> {
 }
 
 /// The name of every campaign as a reader of `lang` knows it, latest start first:
-/// what a choice of campaign lists, without the links and texts [`list`] reads.
+/// what a choice of campaign lists, without the links and texts [`list`] reads. Kept
+/// while no campaign is written ([`Area::Campaigns`]).
 #[tracing::instrument(skip(db))]
-pub async fn names(db: &Db, lang: Lang) -> Result<Vec<(CampaignId, String)>> {
+pub async fn names(db: &Db, lang: Lang) -> Result<Arc<Vec<(CampaignId, String)>>> {
+    db.caches()
+        .campaign_names
+        .get_or_read(db, Area::Campaigns, &lang, async || {
+            read_names(db, lang).await
+        })
+        .await
+}
+
+async fn read_names(db: &Db, lang: Lang) -> Result<Vec<(CampaignId, String)>> {
     const NAME_COLUMNS: &str = "id, name, names, start_date";
     let mut rows: Vec<(String, String, String, String)> =
         Sql::new(&format!("SELECT {NAME_COLUMNS} FROM campaigns"))

@@ -1,5 +1,7 @@
 //! The editorial calendar: scheduled publications by day, a month or a week at a
 //! time, in the reader's zone, for every campaign or one.
+use std::sync::Arc;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -10,14 +12,16 @@ use axum::routing::get;
 use chrono::{Datelike as _, NaiveDate, NaiveTime, TimeZone as _};
 use serde::Deserialize;
 use tadamun_core::campaigns::publications::{Publication, month_grid, week_of};
+use tadamun_core::i18n::Lang;
 use tadamun_core::ids::{CampaignId, ContentItemId};
 use tadamun_core::{Invalid, Problem};
 use tadamun_store::campaigns::{self as store, content, publications};
+use tadamun_store::versions::Area;
 use utoipa::IntoParams;
 
 use super::{channel_label, today};
 use crate::caller::Caller;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::forms::{Choice, FormError, Params, present};
 use crate::shell::Shell;
 use crate::state::AppState;
@@ -122,13 +126,41 @@ struct CalendarPage {
     shell: Shell,
     week: bool,
     title: String,
-    weekdays: Vec<String>,
-    weeks: Vec<Vec<Day>>,
+    /// The rendered [`CalendarGrid`], kept between requests.
+    grid: Arc<String>,
     campaigns: Vec<Choice>,
     previous: String,
     next: String,
     zone: String,
     error: Option<FormError>,
+}
+
+/// A month's table or a week's list of days with their publications.
+#[derive(Template)]
+#[template(path = "campaigns/calendar_grid.html")]
+struct CalendarGrid {
+    week: bool,
+    caption: String,
+    published: String,
+    weekdays: Vec<String>,
+    weeks: Vec<Vec<Day>>,
+}
+
+/// Everything an editorial calendar's grid is made from besides the publications, so
+/// a grid rendered once is the same for every signed-in reader with the same key
+/// while the campaigns' version stands: every signed-in reader sees every scheduled
+/// publication.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct GridKey {
+    lang: Lang,
+    zone: String,
+    week: bool,
+    /// The grid's first day.
+    first: NaiveDate,
+    /// The month shown: its days are not greyed out.
+    month: u32,
+    today: NaiveDate,
+    campaign: Option<CampaignId>,
 }
 
 fn weekday_label(lang: tadamun_core::i18n::Lang, d: NaiveDate) -> String {
@@ -149,22 +181,18 @@ async fn page(
     let current = q.campaign.clone().unwrap_or_default();
     let campaigns = store::names(&state.db, lang)
         .await?
-        .into_iter()
+        .iter()
         .map(|(id, label)| Choice {
             selected: id.as_str() == current.trim(),
             value: id.to_string(),
-            label,
+            label: label.clone(),
         })
         .collect();
     let mut page = CalendarPage {
         shell: Shell::new(&caller, "campaigns"),
         week: false,
         title: String::new(),
-        weekdays: week_of(today)
-            .into_iter()
-            .map(|d| weekday_label(lang, d))
-            .collect(),
-        weeks: Vec::new(),
+        grid: Arc::default(),
         campaigns,
         previous: String::new(),
         next: String::new(),
@@ -178,7 +206,70 @@ async fn page(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let found = publications_in(&state, &caller, &range).await?;
+    let step = |forward: bool| {
+        let d = if range.week {
+            if forward {
+                range.day + chrono::Days::new(7)
+            } else {
+                range.day - chrono::Days::new(7)
+            }
+        } else {
+            let first = range.day.with_day(1).unwrap_or(range.day);
+            if forward {
+                first + chrono::Months::new(1)
+            } else {
+                first - chrono::Months::new(1)
+            }
+        };
+        let view = if range.week { "week" } else { "month" };
+        let campaign = range
+            .campaign
+            .as_ref()
+            .map(|c| format!("&campaign={c}"))
+            .unwrap_or_default();
+        format!("/content/calendar?view={view}&date={d}{campaign}")
+    };
+    page.week = range.week;
+    page.title = if range.week {
+        match (range.days.first(), range.days.last()) {
+            (Some(a), Some(b)) => format!("{a} – {b}"),
+            _ => String::new(),
+        }
+    } else {
+        format!("{:04}-{:02}", range.day.year(), range.day.month())
+    };
+    page.previous = step(false);
+    page.next = step(true);
+    let key = GridKey {
+        lang,
+        zone: caller.zone().name().to_owned(),
+        week: range.week,
+        first: range.days.first().copied().unwrap_or(range.day),
+        month: range.day.month(),
+        today,
+        campaign: range.campaign.clone(),
+    };
+    let caption = format!("{} {}", crate::i18n::t(lang, "editorial-title"), page.title);
+    page.grid = state
+        .editorial_grids
+        .get_or_read(&state.db, Area::Campaigns, &key, async || {
+            render_grid(&state, &caller, &range, today, caption).await
+        })
+        .await?;
+    Ok(page.into_response())
+}
+
+/// The grid of `range`: each day with the publications scheduled on it in the
+/// reader's zone.
+async fn render_grid(
+    state: &AppState,
+    caller: &Caller,
+    range: &Range,
+    today: NaiveDate,
+    caption: String,
+) -> AppResult<String> {
+    let lang = caller.lang;
+    let found = publications_in(state, caller, range).await?;
     let mut ids: Vec<ContentItemId> = found.iter().map(|(_, p)| p.item.clone()).collect();
     ids.sort_unstable_by(|a, b| a.as_str().cmp(b.as_str()));
     ids.dedup();
@@ -220,40 +311,15 @@ async fn page(
                 .collect(),
         })
         .collect();
-    let step = |forward: bool| {
-        let d = if range.week {
-            if forward {
-                range.day + chrono::Days::new(7)
-            } else {
-                range.day - chrono::Days::new(7)
-            }
-        } else {
-            let first = range.day.with_day(1).unwrap_or(range.day);
-            if forward {
-                first + chrono::Months::new(1)
-            } else {
-                first - chrono::Months::new(1)
-            }
-        };
-        let view = if range.week { "week" } else { "month" };
-        let campaign = range
-            .campaign
-            .as_ref()
-            .map(|c| format!("&campaign={c}"))
-            .unwrap_or_default();
-        format!("/content/calendar?view={view}&date={d}{campaign}")
+    let grid = CalendarGrid {
+        week: range.week,
+        caption,
+        published: crate::i18n::t(lang, "schedule-published-link"),
+        weekdays: week_of(today)
+            .into_iter()
+            .map(|d| weekday_label(lang, d))
+            .collect(),
+        weeks: days.chunks(7).map(<[Day]>::to_vec).collect(),
     };
-    page.week = range.week;
-    page.title = if range.week {
-        match (range.days.first(), range.days.last()) {
-            (Some(a), Some(b)) => format!("{a} – {b}"),
-            _ => String::new(),
-        }
-    } else {
-        format!("{:04}-{:02}", range.day.year(), range.day.month())
-    };
-    page.previous = step(false);
-    page.next = step(true);
-    page.weeks = days.chunks(7).map(<[Day]>::to_vec).collect();
-    Ok(page.into_response())
+    grid.render().map_err(|e| AppError::Internal(e.to_string()))
 }

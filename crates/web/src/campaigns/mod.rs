@@ -2,7 +2,7 @@
 //! and the chart of its wins over time (`pages`), the campaign and target forms
 //! (`forms`), and what the API shares with them (reading ids and filters, labels).
 
-mod calendar;
+pub(crate) mod calendar;
 mod content;
 mod forms;
 mod matrix;

@@ -164,6 +164,83 @@ async fn a_publication_is_shown_in_the_readers_zone_and_its_reach_entered_on_the
 }
 
 #[tokio::test]
+async fn the_editorial_calendar_shows_every_change_to_campaigns_and_publications_at_once() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.user(Role::Coordinator, None).await;
+    let token = app.token(&coordinator).await;
+    let (campaign, item) = item(&app, &token).await;
+    let client = app.signed_in(&coordinator).await;
+    let made = client
+        .post(app.url(&format!("/content/{item}/publications")))
+        .form(&[
+            ("lang", "sw"),
+            ("channel", "instagram"),
+            ("start", "2026-03-10T18:00"),
+            ("time_zone", "Africa/Nairobi"),
+            ("url", "https://example.org/p/1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(made.status(), StatusCode::SEE_OTHER);
+    let calendar = |view: &'static str| {
+        let request =
+            client.get(app.url(&format!("/content/calendar?view={view}&date=2026-03-10")));
+        async move {
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK);
+            response.text().await.unwrap()
+        }
+    };
+    let published = format!(r#"<a href="/content/{item}#schedule" class="entry done">"#);
+    let month = calendar("month").await;
+    assert!(month.contains(&published), "{month}");
+    assert!(month.contains("<bdi>منشور</bdi>"));
+    assert!(month.contains(&format!(r#"<option value="{campaign}">Voices</option>"#)));
+    assert!(calendar("week").await.contains("منشور"));
+
+    // Writes that bypass the application (as an operator's SQL would) show on the
+    // next read of every view.
+    let sql = |statement: String| {
+        let db = app.db.clone();
+        async move {
+            tadamun_store::testing::execute(&db, &statement)
+                .await
+                .unwrap();
+        }
+    };
+    sql(format!(
+        "UPDATE content_items SET title = 'Harvest diary' WHERE id = '{item}'"
+    ))
+    .await;
+    assert!(calendar("month").await.contains("<bdi>Harvest diary</bdi>"));
+    assert!(calendar("week").await.contains("Harvest diary"));
+    sql(format!(
+        "UPDATE publications SET url = NULL WHERE item_id = '{item}'"
+    ))
+    .await;
+    let month = calendar("month").await;
+    assert!(!month.contains(&published));
+    assert!(month.contains(&format!(
+        r#"<a href="/content/{item}#schedule" class="entry">"#
+    )));
+    sql(format!(
+        "UPDATE campaigns SET name = 'Harvest voices' WHERE id = '{campaign}'"
+    ))
+    .await;
+    assert!(calendar("month").await.contains(&format!(
+        r#"<option value="{campaign}">Harvest voices</option>"#
+    )));
+    sql(format!("DELETE FROM publications WHERE item_id = '{item}'")).await;
+    assert!(
+        !calendar("month")
+            .await
+            .contains(&format!("/content/{item}#schedule"))
+    );
+    assert!(!calendar("week").await.contains("Harvest diary"));
+}
+
+#[tokio::test]
 async fn a_reach_import_is_all_or_nothing_and_names_every_wrong_cell() {
     let app = TestApp::spawn().await;
     let coordinator = app.user(Role::Coordinator, None).await;
