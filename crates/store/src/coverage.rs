@@ -10,7 +10,7 @@ use tadamun_core::coverage::tally::Coverage;
 use tadamun_core::coverage::targets::{Counted, Target, TargetFields};
 use tadamun_core::directory::{FocusCode, Stage};
 use tadamun_core::geo;
-use tadamun_core::ids::{OrganisationId, TargetId};
+use tadamun_core::ids::TargetId;
 use tadamun_core::visibility::{Scope, Viewer};
 
 use crate::Db;
@@ -18,17 +18,7 @@ use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
 use crate::sql::Sql;
 use crate::versions::Area;
-use crate::visibility::push_scope;
-
-/// Whose organisations coverage counts, as the directory's scope applies to
-/// organisations: a member's own organisation is the one restricted record they see,
-/// whoever they are, so members of one organisation share their counts.
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub(crate) enum SeenBy {
-    Public,
-    Network(Option<OrganisationId>),
-    Everything,
-}
+use crate::visibility::{SeenBy, push_scope};
 
 /// What kept coverage counts are kept under.
 pub(crate) type CountsKey = (SeenBy, Option<FocusCode>);
@@ -40,12 +30,7 @@ pub(crate) type CountsKey = (SeenBy, Option<FocusCode>);
 #[tracing::instrument(skip(db, viewer))]
 pub async fn counts(db: &Db, viewer: &Viewer, focus: Option<&FocusCode>) -> Result<Arc<Coverage>> {
     let scope = viewer.scope();
-    let seen_by = match &scope {
-        Scope::Public => SeenBy::Public,
-        Scope::Network { organisation, .. } => SeenBy::Network(organisation.clone()),
-        Scope::Everything => SeenBy::Everything,
-    };
-    let key = (seen_by, focus.cloned());
+    let key = (SeenBy::of(&scope), focus.cloned());
     db.caches()
         .coverage
         .get_or_read(db, Area::Organisations, &key, async || {

@@ -117,6 +117,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0020_campaigns_version.sql"),
         postgres: include_str!("../migrations/postgres/0020_campaigns_version.sql"),
     },
+    Migration {
+        version: 21,
+        sqlite: include_str!("../migrations/sqlite/0021_search_version.sql"),
+        postgres: include_str!("../migrations/postgres/0021_search_version.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

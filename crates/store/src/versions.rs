@@ -2,7 +2,7 @@
 //! stands.
 //!
 //! `data_versions` holds one version per area. Triggers on the area's tables raise it
-//! in every transaction that writes them (migrations 0017 to 0020), whatever code
+//! in every transaction that writes them (migrations 0017 to 0021), whatever code
 //! wrote, so a
 //! result derived from the area and kept under a version read *before* the data was
 //! read can be served again for as long as the version reads the same: a write that
@@ -29,6 +29,8 @@ pub enum Area {
     Organisations,
     /// Campaigns, their links, content items and publications (not translations).
     Campaigns,
+    /// The search index.
+    Search,
 }
 
 impl Area {
@@ -38,6 +40,7 @@ impl Area {
             Area::Events => "events",
             Area::Organisations => "organisations",
             Area::Campaigns => "campaigns",
+            Area::Search => "search",
         }
     }
 }
@@ -139,6 +142,9 @@ pub(crate) struct Caches {
     /// Every campaign's name, by language: what a choice of campaign lists.
     pub(crate) campaign_names:
         Kept<tadamun_core::i18n::Lang, Vec<(tadamun_core::ids::CampaignId, String)>>,
+    /// The latest searches' results, by reader kind, query and filter: a search
+    /// weighs thousands of index entries, and readers page and come back.
+    pub(crate) searches: Kept<crate::search::SearchKey, Vec<crate::search::Group>>,
 }
 
 impl Default for Caches {
@@ -148,6 +154,7 @@ impl Default for Caches {
             plan_summaries: Kept::new(2),
             coverage: Kept::new(64),
             campaign_names: Kept::new(8),
+            searches: Kept::new(64),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The SQL form of the visibility policy in `tadamun_core::visibility`.
 
+use tadamun_core::ids::OrganisationId;
 use tadamun_core::visibility::Scope;
 
 use crate::sql::Sql;
@@ -14,6 +15,27 @@ pub(crate) struct Naming<'a> {
     /// A subquery listing the ids of the users named on the row, if the area names
     /// people (`SELECT user_id FROM … WHERE … = t.id`).
     pub users: Option<&'a str>,
+}
+
+/// What a reader sees of a table whose [`Naming`] names no users: a member's own
+/// organisation's restricted records are the only ones they see beyond the network's,
+/// whoever they are. A key for results kept per reader: members of one organisation
+/// share them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum SeenBy {
+    Public,
+    Network(Option<OrganisationId>),
+    Everything,
+}
+
+impl SeenBy {
+    pub(crate) fn of(scope: &Scope) -> Self {
+        match scope {
+            Scope::Public => SeenBy::Public,
+            Scope::Network { organisation, .. } => SeenBy::Network(organisation.clone()),
+            Scope::Everything => SeenBy::Everything,
+        }
+    }
 }
 
 /// Appends ` AND (…)` limiting rows to what `scope` may see; the same rule as

@@ -1,6 +1,8 @@
 //! The search page, `/search?q=`: results the caller may see, grouped by kind, with
 //! the matched words marked; and the query parameters and results the API shares.
 
+use std::sync::Arc;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -147,12 +149,12 @@ async fn page(
     // One kind alone shows as many results as a search gives.
     let one_kind = present(&params.kind).is_some();
     let limit = if one_kind { MAX_LIMIT } else { PAGE_LIMIT };
-    let (groups, error): (Vec<Group>, _) = match params.parse(limit) {
+    let (groups, error): (Arc<Vec<Group>>, _) = match params.parse(limit) {
         Ok((query, filter)) => {
             let groups = search::search(&state.db, &caller.viewer, &query, &filter).await?;
             (groups, None)
         }
-        Err(invalid) => (Vec::new(), Some(FormError::new(lang, &invalid))),
+        Err(invalid) => (Arc::default(), Some(FormError::new(lang, &invalid))),
     };
     let query = Query::parse(&q, None).unwrap_or(Query { terms: Vec::new() });
     let sections: Vec<Section> = groups

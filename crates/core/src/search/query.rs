@@ -14,7 +14,7 @@ pub const MAX_CHARS: usize = 200;
 pub const MAX_TERMS: usize = 8;
 
 /// One word of a query.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Term {
     /// The normalised word followed by its stems: any of them may match.
     pub forms: Vec<String>,
@@ -32,7 +32,7 @@ impl Term {
 }
 
 /// A parsed query: every term must match.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Query {
     /// The terms, in the order typed.
     pub terms: Vec<Term>,

@@ -10,6 +10,7 @@
 mod sources;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use sqlx::Row as _;
 use tadamun_core::search::{FORM_VERSION, Kind, Query};
@@ -19,7 +20,8 @@ use self::sources::{Entry, SOURCES};
 use crate::db::{Backend, Db};
 use crate::error::Result;
 use crate::sql::{Arg, Sql, backend_of, insert_rows};
-use crate::visibility::{Naming, push_scope};
+use crate::versions::Area;
+use crate::visibility::{Naming, SeenBy, push_scope};
 
 type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
 
@@ -309,18 +311,43 @@ fn push_filter(sql: &mut Sql, viewer: &Viewer, filter: &SearchFilter) {
     }
 }
 
+/// What kept search results are kept under: whose records, the query and the filter.
+pub(crate) type SearchKey = (SeenBy, Query, Option<Kind>, Option<String>, i64);
+
 /// The records `viewer` may see that match `query`, grouped by kind in the order of
-/// [`Kind::ALL`], kinds without a match left out.
+/// [`Kind::ALL`], kinds without a match left out. Kept while the index is unchanged
+/// ([`Area::Search`]).
 #[tracing::instrument(skip(db, viewer))]
 pub async fn search(
     db: &Db,
     viewer: &Viewer,
     query: &Query,
     filter: &SearchFilter,
-) -> Result<Vec<Group>> {
+) -> Result<Arc<Vec<Group>>> {
     if query.is_empty() {
-        return Ok(Vec::new());
+        return Ok(Arc::default());
     }
+    let key = (
+        SeenBy::of(&viewer.scope()),
+        query.clone(),
+        filter.kind,
+        filter.lang.clone(),
+        filter.limit,
+    );
+    db.caches()
+        .searches
+        .get_or_read(db, Area::Search, &key, async || {
+            read_search(db, viewer, query, filter).await
+        })
+        .await
+}
+
+async fn read_search(
+    db: &Db,
+    viewer: &Viewer,
+    query: &Query,
+    filter: &SearchFilter,
+) -> Result<Vec<Group>> {
     let (totals, broad) = count_recent(db, viewer, query, filter).await?;
     let mut groups = Vec::new();
     for kind in Kind::ALL {

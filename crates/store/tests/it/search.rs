@@ -27,9 +27,9 @@ async fn titles(db: &Db, viewer: &Viewer, q: &str, kind: Kind) -> Vec<String> {
     search::search(db, viewer, &query, &filter)
         .await
         .unwrap()
-        .into_iter()
-        .flat_map(|g| g.hits)
-        .map(|h| h.title)
+        .iter()
+        .flat_map(|g| &g.hits)
+        .map(|h| h.title.clone())
         .collect()
 }
 
@@ -42,7 +42,7 @@ async fn kinds(db: &Db, viewer: &Viewer, q: &str) -> Vec<Kind> {
     search::search(db, viewer, &query, &filter)
         .await
         .unwrap()
-        .into_iter()
+        .iter()
         .map(|g| g.kind)
         .collect()
 }
@@ -293,9 +293,9 @@ async fn ids(db: &Db, viewer: &Viewer, q: &str, kind: Kind) -> Vec<String> {
     search::search(db, viewer, &query, &filter)
         .await
         .unwrap()
-        .into_iter()
-        .flat_map(|g| g.hits)
-        .map(|h| h.record_id)
+        .iter()
+        .flat_map(|g| &g.hits)
+        .map(|h| h.record_id.clone())
         .collect()
 }
 
@@ -399,11 +399,11 @@ async fn words_too_common_to_rank_every_match_give_the_most_recent_and_say_the_c
                 limit: 20,
             };
             let query = Query::parse(q, None).unwrap();
-            let mut groups = search::search(db, &Viewer::System, &query, &filter)
+            let groups = search::search(db, &Viewer::System, &query, &filter)
                 .await
                 .unwrap();
             assert_eq!(groups.len(), 1, "{q}");
-            groups.remove(0)
+            groups[0].clone()
         }
     };
 
@@ -422,4 +422,55 @@ async fn words_too_common_to_rank_every_match_give_the_most_recent_and_say_the_c
     };
     assert!(n > 20, "{n}");
     assert_eq!(narrow.hits.len(), 20);
+}
+
+#[tokio::test]
+async fn kept_results_are_searched_again_after_any_write_to_the_index() {
+    let t = fresh().await;
+    let viewer = user(Role::Coordinator, None);
+    let org = directory::create(
+        &t.db,
+        &Actor::System,
+        org_fields("Pangolin Relief", "public"),
+        tadamun_core::directory::Stage::Prospect,
+    )
+    .await
+    .unwrap();
+    let query = Query::parse("pangolin", None).unwrap();
+    let filter = SearchFilter {
+        limit: 10,
+        ..Default::default()
+    };
+    let first = search::search(&t.db, &viewer, &query, &filter)
+        .await
+        .unwrap();
+    let again = search::search(&t.db, &viewer, &query, &filter)
+        .await
+        .unwrap();
+    assert!(std::sync::Arc::ptr_eq(&first, &again), "kept");
+    assert_eq!(first[0].hits[0].title, "Pangolin Relief");
+
+    // Writes that bypass the repositories (as an operator's SQL would) are seen at once.
+    testing::execute(
+        &t.db,
+        &format!(
+            "UPDATE search_entries SET title = 'Pangolin Relief Fund' WHERE record_id = '{}'",
+            org.id
+        ),
+    )
+    .await
+    .unwrap();
+    let renamed = search::search(&t.db, &viewer, &query, &filter)
+        .await
+        .unwrap();
+    assert_eq!(renamed[0].hits[0].title, "Pangolin Relief Fund");
+    directory::delete(&t.db, &Actor::System, &org.id)
+        .await
+        .unwrap();
+    assert!(
+        search::search(&t.db, &viewer, &query, &filter)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
