@@ -139,6 +139,9 @@ pub(crate) struct Caches {
     /// Coverage counts, by whose organisations they count and the focus area: each a
     /// pass over every organisation.
     pub(crate) coverage: Kept<crate::coverage::CountsKey, tadamun_core::coverage::tally::Coverage>,
+    /// Lists of campaigns, by filter: each with its links, read from five tables.
+    pub(crate) campaigns:
+        Kept<crate::campaigns::CampaignFilter, Vec<tadamun_core::campaigns::Campaign>>,
     /// Every campaign's name, by language: what a choice of campaign lists.
     pub(crate) campaign_names:
         Kept<tadamun_core::i18n::Lang, Vec<(tadamun_core::ids::CampaignId, String)>>,
@@ -153,6 +156,7 @@ impl Default for Caches {
             plan_trees: Kept::new(16),
             plan_summaries: Kept::new(2),
             coverage: Kept::new(64),
+            campaigns: Kept::new(32),
             campaign_names: Kept::new(8),
             searches: Kept::new(64),
         }

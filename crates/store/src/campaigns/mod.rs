@@ -48,7 +48,7 @@ const LINKS: [(&str, &str, &str, &str); 4] = [
 ];
 
 /// What the list of campaigns is narrowed to.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct CampaignFilter {
     /// Only this kind.
     pub kind: Option<CampaignKind>,
@@ -74,9 +74,19 @@ pub struct CampaignPage {
     pub targets: Vec<Target>,
 }
 
-/// Campaigns matching `filter`, latest start first.
+/// Campaigns matching `filter`, latest start first. Kept while no campaign is
+/// written ([`Area::Campaigns`]).
 #[tracing::instrument(skip(db))]
-pub async fn list(db: &Db, filter: &CampaignFilter) -> Result<Vec<Campaign>> {
+pub async fn list(db: &Db, filter: &CampaignFilter) -> Result<Arc<Vec<Campaign>>> {
+    db.caches()
+        .campaigns
+        .get_or_read(db, Area::Campaigns, filter, async || {
+            read_campaigns(db, filter).await
+        })
+        .await
+}
+
+async fn read_campaigns(db: &Db, filter: &CampaignFilter) -> Result<Vec<Campaign>> {
     let mut sql = Sql::new(&format!("SELECT {COLUMNS} FROM campaigns c WHERE 1 = 1"));
     if let Some(kind) = filter.kind {
         sql.push(" AND kind = ").bind_text(kind.as_str());

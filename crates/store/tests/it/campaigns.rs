@@ -106,8 +106,8 @@ async fn the_list_narrows_by_kind_region_language_group_and_phase() {
     let mut boycott = input("Divest now", "economic", "2026-07-01", None);
     boycott.regions = vec!["150".into()];
     let boycott = campaign(&t.db, boycott).await;
-    fn ids(found: Vec<tadamun_core::campaigns::Campaign>) -> Vec<CampaignId> {
-        found.into_iter().map(|c| c.id).collect()
+    fn ids(found: std::sync::Arc<Vec<tadamun_core::campaigns::Campaign>>) -> Vec<CampaignId> {
+        found.iter().map(|c| c.id.clone()).collect()
     }
     let db = &t.db;
     let all = ids(campaigns::list(&t.db, &CampaignFilter::default())
@@ -292,4 +292,64 @@ async fn the_demo_has_a_media_an_economic_and_a_legal_campaign_with_wins_and_los
     }
     assert_eq!(economic.fields.indicators.len(), 1);
     assert_eq!(economic.fields.items.len(), 1);
+}
+
+#[tokio::test]
+async fn a_kept_list_of_campaigns_is_read_again_after_any_write_to_campaigns() {
+    let t = fresh().await;
+    let voices = campaign(&t.db, input("Voices", "media", "2026-03-01", None)).await;
+    let org = directory::create(
+        &t.db,
+        &Actor::System,
+        org_fields("Harvest Watch", "public"),
+        tadamun_core::directory::Stage::Member,
+    )
+    .await
+    .unwrap();
+    let by_org = CampaignFilter {
+        organisation: Some(org.id.clone()),
+        ..Default::default()
+    };
+    let all = campaigns::list(&t.db, &CampaignFilter::default())
+        .await
+        .unwrap();
+    let again = campaigns::list(&t.db, &CampaignFilter::default())
+        .await
+        .unwrap();
+    assert!(std::sync::Arc::ptr_eq(&all, &again), "kept");
+    assert!(campaigns::list(&t.db, &by_org).await.unwrap().is_empty());
+
+    // Writes that bypass the repositories (as an operator's SQL would) are seen at once.
+    let sql = |statement: String| {
+        let db = t.db.clone();
+        async move {
+            tadamun_store::testing::execute(&db, &statement)
+                .await
+                .unwrap()
+        }
+    };
+    sql(format!(
+        "INSERT INTO campaign_organisations (campaign_id, organisation_id) VALUES ('{voices}', '{}')",
+        org.id
+    ))
+    .await;
+    let found = campaigns::list(&t.db, &by_org).await.unwrap();
+    assert_eq!(found[0].fields.organisations, vec![org.id.clone()]);
+    sql(format!(
+        "UPDATE campaigns SET name = 'Voices of the harvest' WHERE id = '{voices}'"
+    ))
+    .await;
+    let all = campaigns::list(&t.db, &CampaignFilter::default())
+        .await
+        .unwrap();
+    assert_eq!(all[0].fields.name, "Voices of the harvest");
+    campaigns::delete(&t.db, &Actor::System, &voices)
+        .await
+        .unwrap();
+    assert!(
+        campaigns::list(&t.db, &CampaignFilter::default())
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }

@@ -209,7 +209,7 @@ async fn a_campaigns_items_read_with_their_translations_at_once_match_each_read_
     let all = campaigns::list(&t.db, &Default::default()).await.unwrap();
     assert_eq!(all.len(), 3);
     let mut missing = 0;
-    for campaign in &all {
+    for campaign in all.iter() {
         let together = content::with_translations(&t.db, campaign).await.unwrap();
         assert_eq!(together.len(), 10);
         for (item, translations) in together {

@@ -199,7 +199,7 @@ async fn the_large_demo_writes_events_and_campaign_content_that_read_back_consis
     assert_eq!(campaigns.len(), 4);
     let mut items = 0;
     let mut states = std::collections::HashSet::new();
-    for campaign in &campaigns {
+    for campaign in campaigns.iter() {
         assert_eq!(campaign.fields.languages.len(), 5);
         for item in content::of_campaign(&t.db, &campaign.id).await.unwrap() {
             items += 1;

@@ -240,7 +240,7 @@ async fn every_write_keeps_the_index_current_and_deletes_remove_entries() {
             .is_empty()
     );
     let all = campaigns::list(&t.db, &Default::default()).await.unwrap();
-    for campaign in all {
+    for campaign in all.iter() {
         campaigns::delete(&t.db, &Actor::System, &campaign.id)
             .await
             .unwrap();
@@ -319,10 +319,7 @@ async fn network_records_of_every_kind_are_found_by_every_signed_in_role_and_nev
         .unwrap()
         .remove(0);
     let item = tadamun_store::plans::plans(&t.db).await.unwrap().remove(0);
-    let campaign = campaigns::list(&t.db, &Default::default())
-        .await
-        .unwrap()
-        .remove(0);
+    let campaign = campaigns::list(&t.db, &Default::default()).await.unwrap()[0].clone();
     let content = campaigns::content::of_campaign(&t.db, &campaign.id)
         .await
         .unwrap()

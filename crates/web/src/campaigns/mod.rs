@@ -278,7 +278,7 @@ async fn list(
     };
     page.rows = store::list(&state.db, &filter)
         .await?
-        .into_iter()
+        .iter()
         .map(|c| {
             let phase = c.fields.phase(today);
             Row {
@@ -287,7 +287,7 @@ async fn list(
                 kind: kind_label(lang, c.fields.kind),
                 phase: phase.as_str().to_owned(),
                 phase_label: phase_label(lang, phase),
-                period: period(&c),
+                period: period(c),
                 languages: c
                     .fields
                     .languages
