@@ -20,6 +20,7 @@ pub mod page;
 pub mod plans;
 pub mod reminders;
 pub mod search;
+pub mod svg;
 pub mod time;
 pub mod visibility;
 

@@ -3,10 +3,13 @@
 //! today and an elbow arrow for each dependency. Right-to-left readers get the mirror
 //! image: time runs from right to left and the titles stand on the right.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::items::Dates;
 use crate::ids::PlanItemId;
+use crate::svg::Tenths;
 
 /// The size of the drawing, in SVG units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -144,10 +147,12 @@ impl Timeline {
             .collect();
         timeline.ticks = timeline.month_ticks();
         timeline.today = (from..=to).contains(&today).then(|| timeline.x(today));
+        let row_of: HashMap<&PlanItemId, usize> =
+            rows.iter().enumerate().map(|(i, r)| (&r.id, i)).collect();
         timeline.arrows = dependencies
             .iter()
             .filter_map(|(before, after)| {
-                let find = |id: &PlanItemId| rows.iter().position(|r| &r.id == id);
+                let find = |id: &PlanItemId| row_of.get(id).copied();
                 let (b, a) = (find(before)?, find(after)?);
                 let (bb, ab) = (timeline.bars[b]?, timeline.bars[a]?);
                 Some(timeline.arrow((b, &bb), (a, &ab)))
@@ -238,7 +243,14 @@ impl Timeline {
         let x2 = self.start_of(after);
         let y2 = self.row_middle(a);
         let elbow = x1 + step;
-        format!("{x1:.1},{y1:.1} {elbow:.1},{y1:.1} {elbow:.1},{y2:.1} {x2:.1},{y2:.1}")
+        let (x1, y1, elbow, x2, y2) = (
+            Tenths(x1),
+            Tenths(y1),
+            Tenths(elbow),
+            Tenths(x2),
+            Tenths(y2),
+        );
+        format!("{x1},{y1} {elbow},{y1} {elbow},{y2} {x2},{y2}")
     }
 
     /// The first day of every month within the span — of every third month when the

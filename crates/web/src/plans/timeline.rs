@@ -9,6 +9,7 @@ use axum::extract::{Path, State};
 use axum::routing::get;
 use chrono::Datelike;
 use tadamun_core::plans::gantt::{Bar, Layout, Row, Timeline};
+use tadamun_core::svg::Tenths;
 use tadamun_store::plans;
 
 use super::{ItemRow, in_order, parse_item_id, today, tree_rows};
@@ -57,6 +58,11 @@ struct TimelinePage {
     /// Where the titles are anchored: `start`, in the reading direction.
     label_x: f64,
     direction: &'static str,
+}
+
+/// `value` with one decimal, for the template (which hands values by reference).
+fn tenths(value: &f64) -> Tenths {
+    Tenths(*value)
 }
 
 /// At most this many characters of a title fit the column of titles.
@@ -129,17 +135,10 @@ async fn page(
                 .filter(|b| b.milestone)
                 .map(|b| {
                     let (x, y, r) = (b.x + b.width / 2.0, b.y + b.height / 2.0, b.height / 2.0);
-                    format!(
-                        "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
-                        x,
-                        y - r,
-                        x + r,
-                        y,
-                        x,
-                        y + r,
-                        x - r,
-                        y
-                    )
+                    let (left, right, top, bottom) =
+                        (Tenths(x - r), Tenths(x + r), Tenths(y - r), Tenths(y + r));
+                    let (x, y) = (Tenths(x), Tenths(y));
+                    format!("{x},{top} {right},{y} {x},{bottom} {left},{y}")
                 })
                 .unwrap_or_default();
             ChartRow {
