@@ -43,8 +43,10 @@ impl Db {
         if backend == Backend::Sqlite {
             options = options.after_connect(|conn, _| {
                 Box::pin(async move {
+                    // The busy timeout first: the journal mode pragma may wait for
+                    // another connection too (two servers starting on one file).
                     conn.execute(
-                        "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; \
+                        "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
                          PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
                     )
                     .await?;
