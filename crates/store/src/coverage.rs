@@ -103,7 +103,7 @@ pub async fn create_target(db: &Db, actor: &Actor, fields: TargetFields) -> Resu
         id: TargetId::new(),
         fields,
     };
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO expansion_targets (id, region, counts, focus, target, deadline, note, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -136,7 +136,7 @@ pub async fn update_target(
         id: id.clone(),
         fields,
     };
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query(
         "UPDATE expansion_targets SET region = $2, counts = $3, focus = $4, target = $5, deadline = $6, \
          note = $7 WHERE id = $1",
@@ -167,7 +167,7 @@ pub async fn update_target(
 #[tracing::instrument(skip(db))]
 pub async fn delete_target(db: &Db, actor: &Actor, id: &TargetId) -> Result<()> {
     let before = target_by_id(db, id).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM expansion_targets WHERE id = $1")
         .bind(id.as_str().to_owned())
         .execute(&mut *tx)

@@ -81,6 +81,24 @@ impl Db {
         &self.caches
     }
 
+    /// Begins a transaction that writes: the one way this crate begins transactions.
+    ///
+    /// On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`), waiting out
+    /// other writers for up to the busy timeout. A deferred transaction that read
+    /// first, then found another writer's commit when it came to write, would fail at
+    /// once with "database is locked", without waiting: two people saving at the same
+    /// moment would see an error. SQLite has one writer at a time either way.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            #[allow(
+                clippy::disallowed_methods,
+                reason = "the one place transactions begin"
+            )]
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
     /// The pool, for the repositories of this crate.
     pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool

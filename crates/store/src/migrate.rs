@@ -173,13 +173,7 @@ async fn apply_pending(db: &Db) -> Result<()> {
             version: migration.version,
             message: e.to_string(),
         };
-        // On SQLite the write lock is taken at the start, waiting out another server's
-        // migration: a deferred transaction that read first and then found another
-        // commit in between fails at once (SQLITE_BUSY_SNAPSHOT) without waiting.
-        let mut tx = match db.backend() {
-            Backend::Sqlite => db.pool().begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => db.pool().begin().await?,
-        };
+        let mut tx = db.begin_write().await?;
         sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
             .bind(migration.version)
             .bind(crate::now_ms())

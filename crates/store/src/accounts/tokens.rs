@@ -33,7 +33,7 @@ pub async fn create(db: &Db, actor: &Actor, user: &UserId, label: &str) -> Resul
         created_at: crate::now_ms(),
         last_used_at: None,
     };
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("INSERT INTO api_tokens (id, user_id, label, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(token.id.as_str().to_owned())
         .bind(user.as_str().to_owned())
@@ -106,7 +106,7 @@ pub async fn list_for(db: &Db, user: &UserId) -> Result<Vec<Token>> {
 /// Revokes one of `user`'s tokens.
 #[tracing::instrument(skip(db))]
 pub async fn revoke(db: &Db, actor: &Actor, user: &UserId, id: &TokenId) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let done = sqlx::query("UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL")
         .bind(id.as_str().to_owned())
         .bind(user.as_str().to_owned())

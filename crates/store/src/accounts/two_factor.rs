@@ -50,7 +50,7 @@ async fn secret_column(db: &Db, user: &UserId, column: &'static str) -> Result<O
 /// Turns two-factor sign-in on with the pending secret, confirmed at `step`.
 #[tracing::instrument(skip(db))]
 pub async fn enable(db: &Db, actor: &Actor, user: &UserId, step: AcceptedStep) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = users::get(db, user).await?;
     sqlx::query(
         "UPDATE users SET totp_secret = totp_pending, totp_pending = NULL, totp_last_step = $2 \
@@ -68,7 +68,7 @@ pub async fn enable(db: &Db, actor: &Actor, user: &UserId, step: AcceptedStep) -
 /// Turns two-factor sign-in off (by the user, or by an admin for a lost phone).
 #[tracing::instrument(skip(db))]
 pub async fn disable(db: &Db, actor: &Actor, user: &UserId) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = users::get(db, user).await?;
     sqlx::query("UPDATE users SET totp_secret = NULL, totp_pending = NULL, totp_last_step = NULL WHERE id = $1")
         .bind(user.as_str().to_owned())

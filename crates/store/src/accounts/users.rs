@@ -29,7 +29,7 @@ pub async fn create(db: &Db, actor: &Actor, new: NewUser) -> Result<User> {
         two_factor: false,
     };
     let now = crate::now_ms();
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO users (id, email, name, role, organisation_id, zone, password_hash, active, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8)",
@@ -150,7 +150,7 @@ pub async fn update_profile(db: &Db, actor: &Actor, id: &UserId, profile: Profil
         zone: profile.zone,
         ..before.clone()
     };
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("UPDATE users SET name = $2, lang = $3, zone = $4, updated_at = $5 WHERE id = $1")
         .bind(id.as_str().to_owned())
         .bind(after.name.clone())
@@ -175,7 +175,7 @@ pub async fn update_access(db: &Db, actor: &Actor, id: &UserId, access: Access) 
         active: access.active,
         ..before.clone()
     };
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("UPDATE users SET role = $2, organisation_id = $3, active = $4, updated_at = $5 WHERE id = $1")
         .bind(id.as_str().to_owned())
         .bind(after.role.as_str())
@@ -205,7 +205,7 @@ pub async fn set_password(
     keep: Option<&tadamun_core::accounts::SecretHash>,
 ) -> Result<()> {
     let user = get(db, id).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1")
         .bind(id.as_str().to_owned())
         .bind(hash.as_str().to_owned())

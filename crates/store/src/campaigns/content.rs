@@ -110,7 +110,7 @@ pub async fn create(
     campaign: &CampaignId,
     fields: ContentFields,
 ) -> Result<ContentItem> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     super::read(&mut tx, campaign).await?;
     let it = ContentItem {
         id: ContentItemId::new(),
@@ -156,7 +156,7 @@ pub async fn update(
     id: &ContentItemId,
     fields: ContentFields,
 ) -> Result<ContentItem> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     let after = ContentItem {
         fields,
@@ -207,7 +207,7 @@ pub async fn update(
 /// Removes an item with its translations.
 #[tracing::instrument(skip(db))]
 pub async fn delete(db: &Db, actor: &Actor, id: &ContentItemId) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     sqlx::query("DELETE FROM content_items WHERE id = $1")
         .bind(id.as_str().to_owned())
@@ -392,7 +392,7 @@ pub async fn save_translation(
     lang: &LanguageCode,
     fields: TranslationFields,
 ) -> Result<Translation> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read_translation(&mut tx, item, lang).await?;
     if let Some(user) = &fields.assignee
         && !exists(&mut tx, "users", "id", user.as_str()).await?
@@ -433,7 +433,7 @@ pub async fn move_translation(
     lang: &LanguageCode,
     to: TranslationState,
 ) -> Result<Translation> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read_translation(&mut tx, item, lang).await?;
     before.state.check_move(to).map_err(StoreError::Invalid)?;
     // Conditional on the state read: of two simultaneous moves, the second fails.

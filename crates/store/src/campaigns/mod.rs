@@ -210,7 +210,7 @@ pub async fn page(db: &Db, id: &CampaignId) -> Result<CampaignPage> {
 /// Adds a campaign with its links.
 #[tracing::instrument(skip(db, fields))]
 pub async fn create(db: &Db, actor: &Actor, fields: CampaignFields) -> Result<Campaign> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     check_references(&mut tx, &fields).await?;
     let campaign = Campaign {
         id: CampaignId::new(),
@@ -260,7 +260,7 @@ pub async fn update(
     id: &CampaignId,
     fields: CampaignFields,
 ) -> Result<Campaign> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     check_references(&mut tx, &fields).await?;
     let after = Campaign {
@@ -292,7 +292,7 @@ pub async fn update(
 /// Removes a campaign with its targets and links.
 #[tracing::instrument(skip(db))]
 pub async fn delete(db: &Db, actor: &Actor, id: &CampaignId) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     sqlx::query("DELETE FROM campaigns WHERE id = $1")
         .bind(id.as_str().to_owned())

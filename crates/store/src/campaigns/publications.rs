@@ -87,7 +87,7 @@ pub async fn create(
     item: &ContentItemId,
     fields: PublicationFields,
 ) -> Result<Publication> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let campaign = check_lang(&mut tx, item, &fields.lang).await?;
     let p = Publication {
         id: PublicationId::new(),
@@ -124,7 +124,7 @@ pub async fn update(
     id: &PublicationId,
     fields: PublicationFields,
 ) -> Result<Publication> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     check_lang(&mut tx, &before.item, &fields.lang).await?;
     let after = Publication {
@@ -159,7 +159,7 @@ pub async fn update(
 /// Removes a publication.
 #[tracing::instrument(skip(db))]
 pub async fn delete(db: &Db, actor: &Actor, id: &PublicationId) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     sqlx::query("DELETE FROM publications WHERE id = $1")
         .bind(id.as_str().to_owned())
@@ -178,7 +178,7 @@ pub async fn set_reach(
     id: &PublicationId,
     reach: Reach,
 ) -> Result<Publication> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let after = write_reach(&mut tx, actor, id, reach).await?;
     tx.commit().await?;
     Ok(after)
@@ -194,7 +194,7 @@ pub async fn import_reach(
     campaign: &CampaignId,
     rows: &[ReachRow],
 ) -> Result<std::result::Result<usize, Vec<CellError>>> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let mut unknown = Vec::new();
     for (line, id, _) in rows {
         let found =

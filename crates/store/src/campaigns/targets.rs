@@ -61,7 +61,7 @@ pub async fn create(
     campaign: &CampaignId,
     fields: TargetFields,
 ) -> Result<Target> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     super::read(&mut tx, campaign).await?;
     let t = Target {
         id: CampaignTargetId::new(),
@@ -100,7 +100,7 @@ pub async fn update(
     id: &CampaignTargetId,
     fields: TargetFields,
 ) -> Result<Target> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, campaign, id).await?;
     let after = Target {
         fields,
@@ -134,7 +134,7 @@ pub async fn delete(
     campaign: &CampaignId,
     id: &CampaignTargetId,
 ) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, campaign, id).await?;
     sqlx::query("DELETE FROM campaign_targets WHERE id = $1")
         .bind(id.as_str().to_owned())

@@ -36,7 +36,7 @@ pub async fn list(db: &Db) -> Result<Vec<FocusArea>> {
 /// Adds a focus area; its code must be new.
 #[tracing::instrument(skip(db, area))]
 pub async fn create(db: &Db, actor: &Actor, area: &FocusArea) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let n = &area.names;
     sqlx::query(
         "INSERT INTO focus_areas (code, name_ar, name_en, name_fr, name_es, created_at) \
@@ -67,7 +67,7 @@ pub async fn create(db: &Db, actor: &Actor, area: &FocusArea) -> Result<()> {
 /// Renames focus area `code` (its code stays: records refer to it).
 #[tracing::instrument(skip(db, names))]
 pub async fn rename(db: &Db, actor: &Actor, code: &FocusCode, names: FocusNames) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = get(&mut tx, code).await?;
     let after = FocusArea {
         code: code.clone(),
@@ -100,7 +100,7 @@ pub async fn rename(db: &Db, actor: &Actor, code: &FocusCode, names: FocusNames)
 /// Removes focus area `code`, and takes it off every organisation that had it.
 #[tracing::instrument(skip(db))]
 pub async fn delete(db: &Db, actor: &Actor, code: &FocusCode) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = get(&mut tx, code).await?;
     let marker = format!(";{};", code.as_str());
     // ';a;b;' without ';a;' is ';b;'; a list left as ';' is the empty list.

@@ -113,7 +113,7 @@ pub async fn commit(
     rows: &[ValidRow],
 ) -> Result<Vec<OrganisationId>> {
     let now = crate::now_ms();
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let sqlite = db.backend() == crate::Backend::Sqlite;
     if sqlite {
         // A large import is one transaction: give it room to keep its pages in memory

@@ -348,7 +348,7 @@ pub async fn create(
         outreach: Outreach::default(),
     };
     let now = crate::now_ms();
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     insert(&mut tx, &org, now).await?;
     outreach::record_change(&mut tx, actor, &org.id, None, stage, None).await?;
     audit::record(
@@ -457,7 +457,7 @@ pub async fn update(
     id: &OrganisationId,
     fields: OrganisationFields,
 ) -> Result<Organisation> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = get_any(db, id).await?;
     let after = Organisation {
         fields,
@@ -505,7 +505,7 @@ pub(crate) async fn record_update(
 /// Removes an organisation; its members keep their accounts without an organisation.
 #[tracing::instrument(skip(db))]
 pub async fn delete(db: &Db, actor: &Actor, id: &OrganisationId) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = get_any(db, id).await?;
     sqlx::query("DELETE FROM organisations WHERE id = $1")
         .bind(id.as_str().to_owned())

@@ -86,7 +86,7 @@ pub async fn move_stage(
     to: Stage,
     note: Option<&str>,
 ) -> Result<Organisation> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = get_any(db, id).await?;
     before.stage.check_move(to).map_err(StoreError::Invalid)?;
     // The condition on the old stage makes two simultaneous moves safe: the second
@@ -121,7 +121,7 @@ pub async fn set_outreach(
     id: &OrganisationId,
     outreach: Outreach,
 ) -> Result<Organisation> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = get_any(db, id).await?;
     sqlx::query("UPDATE organisations SET owner_id = $2, next_step = $3, next_step_due = $4, updated_at = $5 WHERE id = $1")
         .bind(id.as_str().to_owned())

@@ -285,7 +285,7 @@ pub async fn create(db: &Db, actor: &Actor, fields: PersonFields) -> Result<Pers
         id: PersonId::new(),
         fields,
     };
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     insert(&mut tx, &person).await?;
     record(
         &mut tx,
@@ -329,7 +329,7 @@ pub async fn update(db: &Db, actor: &Actor, id: &PersonId, fields: PersonFields)
         id: id.clone(),
         fields,
     };
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let mut sql = Sql::new("UPDATE people SET updated_at = ");
     sql.bind_int(crate::now_ms());
     for (column, value) in DETAIL_COLUMNS.iter().zip(detail_values(&after.fields)) {
@@ -360,7 +360,7 @@ pub async fn update(db: &Db, actor: &Actor, id: &PersonId, fields: PersonFields)
 #[tracing::instrument(skip(db))]
 pub async fn delete(db: &Db, actor: &Actor, id: &PersonId) -> Result<()> {
     let before = get(db, &Viewer::System, id).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM people WHERE id = $1")
         .bind(id.as_str().to_owned())
         .execute(&mut *tx)

@@ -15,7 +15,7 @@ use crate::error::Result;
 #[tracing::instrument(skip(db))]
 pub async fn renew(db: &Db, actor: &Actor, user: &UserId) -> Result<Secret> {
     let secret = Secret::generate("cal_");
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM calendar_tokens WHERE user_id = $1")
         .bind(user.as_str().to_owned())
         .execute(&mut *tx)

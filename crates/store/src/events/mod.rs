@@ -165,7 +165,7 @@ async fn read(conn: &mut sqlx::AnyConnection, id: &EventId) -> Result<Event> {
 /// Adds an event with its speakers and organisers.
 #[tracing::instrument(skip(db, fields))]
 pub async fn create(db: &Db, actor: &Actor, fields: EventFields) -> Result<Event> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     check_references(&mut tx, &fields).await?;
     let e = Event {
         id: EventId::new(),
@@ -199,7 +199,7 @@ pub async fn create(db: &Db, actor: &Actor, fields: EventFields) -> Result<Event
 /// Replaces an event's details, speakers and organisers, raising its sequence.
 #[tracing::instrument(skip(db, fields))]
 pub async fn update(db: &Db, actor: &Actor, id: &EventId, fields: EventFields) -> Result<Event> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     check_references(&mut tx, &fields).await?;
     let after = Event {
@@ -236,7 +236,7 @@ pub async fn update(db: &Db, actor: &Actor, id: &EventId, fields: EventFields) -
 /// replace their copy, and registration closes. Cancelling twice changes nothing.
 #[tracing::instrument(skip(db))]
 pub async fn cancel(db: &Db, actor: &Actor, id: &EventId) -> Result<Event> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let done = sqlx::query(
         "UPDATE events SET cancelled_at = $1, updated_at = $1, sequence = sequence + 1 \
          WHERE id = $2 AND cancelled_at IS NULL",
@@ -270,7 +270,7 @@ pub async fn cancel(db: &Db, actor: &Actor, id: &EventId) -> Result<Event> {
 /// Removes an event.
 #[tracing::instrument(skip(db))]
 pub async fn delete(db: &Db, actor: &Actor, id: &EventId) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     sqlx::query("DELETE FROM events WHERE id = $1")
         .bind(id.as_str().to_owned())

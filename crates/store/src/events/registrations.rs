@@ -48,7 +48,7 @@ pub async fn register(
     fields: RegistrationFields,
     now: DateTime<Utc>,
 ) -> Result<Registration> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let took = sqlx::query(
         "UPDATE events SET registered = registered + 1 \
          WHERE id = $1 AND (capacity IS NULL OR registered < capacity)",
@@ -167,7 +167,7 @@ pub struct Cancelled {
 /// Cancelling twice changes nothing the second time.
 #[tracing::instrument(skip(db))]
 pub async fn cancel(db: &Db, actor: &Actor, id: &RegistrationId) -> Result<Cancelled> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     // Lock the event first: cancellations and registrations of one event queue here.
     let locked = sqlx::query(
         "UPDATE events SET registered = registered \
@@ -320,7 +320,7 @@ pub async fn set_attendance(
     event: &EventId,
     attended: &[RegistrationId],
 ) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let rows = crate::sql::dynamic(format!(
         "SELECT {COLUMNS} FROM event_registrations \
          WHERE event_id = $1 AND status = 'registered' ORDER BY id"

@@ -82,7 +82,7 @@ async fn read(conn: &mut sqlx::AnyConnection, id: &MeetingId) -> Result<Meeting>
 /// Adds a meeting with its attendees.
 #[tracing::instrument(skip(db, fields))]
 pub async fn create(db: &Db, actor: &Actor, fields: MeetingFields) -> Result<Meeting> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     check_references(&mut tx, &fields).await?;
     let m = Meeting {
         id: MeetingId::new(),
@@ -126,7 +126,7 @@ pub async fn update(
     id: &MeetingId,
     fields: MeetingFields,
 ) -> Result<Meeting> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     check_references(&mut tx, &fields).await?;
     let after = Meeting {
@@ -159,7 +159,7 @@ pub async fn update(
 /// Recommendations from it stay, without a source meeting.
 #[tracing::instrument(skip(db))]
 pub async fn delete(db: &Db, actor: &Actor, id: &MeetingId) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     sqlx::query("DELETE FROM meetings WHERE id = $1")
         .bind(id.as_str().to_owned())
@@ -214,7 +214,7 @@ pub async fn add_action(
     meeting: &MeetingId,
     fields: ActionItemFields,
 ) -> Result<ActionItem> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     if !exists(&mut tx, "meetings", "id", meeting.as_str()).await? {
         return Err(StoreError::NotFound);
     }
@@ -282,7 +282,7 @@ pub async fn make_plan_item(
         .plan_action(parent, lang)
         .map_err(StoreError::Invalid)?;
     let created = crate::plans::create(db, actor, fields).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let done = sqlx::query(
         "UPDATE meeting_actions SET plan_item_id = $1 WHERE id = $2 AND plan_item_id IS NULL",
     )

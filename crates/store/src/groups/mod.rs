@@ -128,7 +128,7 @@ pub async fn page(db: &Db, id: &GroupId) -> Result<GroupPage> {
 /// Adds a working group with its members.
 #[tracing::instrument(skip(db, fields))]
 pub async fn create(db: &Db, actor: &Actor, fields: GroupFields) -> Result<Group> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     check_references(&mut tx, &fields).await?;
     let group = Group {
         id: GroupId::new(),
@@ -172,7 +172,7 @@ pub async fn create(db: &Db, actor: &Actor, fields: GroupFields) -> Result<Group
 /// Replaces a group's details and members.
 #[tracing::instrument(skip(db, fields))]
 pub async fn update(db: &Db, actor: &Actor, id: &GroupId, fields: GroupFields) -> Result<Group> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     check_references(&mut tx, &fields).await?;
     let after = Group {
@@ -215,7 +215,7 @@ pub async fn delete(db: &Db, actor: &Actor, id: &GroupId) -> Result<()> {
     for row in &owned {
         items.push(crate::plans::get(db, &PlanItemId::from_stored(row.try_get("id")?)).await?);
     }
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     for item in items {
         let after = PlanItem {

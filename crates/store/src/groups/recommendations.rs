@@ -112,7 +112,7 @@ pub(crate) async fn create_at(
     fields: RecommendationFields,
     now: i64,
 ) -> Result<Recommendation> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     check_references(&mut tx, &fields).await?;
     let rec = Recommendation {
         id: RecommendationId::new(),
@@ -157,7 +157,7 @@ pub async fn update(
     id: &RecommendationId,
     fields: RecommendationFields,
 ) -> Result<Recommendation> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     check_references(&mut tx, &fields).await?;
     let after = Recommendation {
@@ -193,7 +193,7 @@ pub async fn update(
 /// Removes a recommendation with its history and links.
 #[tracing::instrument(skip(db))]
 pub async fn delete(db: &Db, actor: &Actor, id: &RecommendationId) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     sqlx::query("DELETE FROM recommendations WHERE id = $1")
         .bind(id.as_str().to_owned())
@@ -232,7 +232,7 @@ pub(crate) async fn change_status_at(
     reason: &str,
     now: i64,
 ) -> Result<Recommendation> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, id).await?;
     let reason = before
         .status
@@ -312,7 +312,7 @@ pub async fn history(db: &Db, id: &RecommendationId) -> Result<Vec<StatusChange>
 /// Links plan item `item` to recommendation `id` (linking twice changes nothing).
 #[tracing::instrument(skip(db))]
 pub async fn link(db: &Db, actor: &Actor, id: &RecommendationId, item: &PlanItemId) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     read(&mut tx, id).await?;
     if !exists(&mut tx, "plan_items", "id", item.as_str()).await? {
         return Err(StoreError::Invalid(Invalid::new(
@@ -351,7 +351,7 @@ pub async fn unlink(
     id: &RecommendationId,
     item: &PlanItemId,
 ) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let done = sqlx::query(
         "DELETE FROM recommendation_items WHERE recommendation_id = $1 AND item_id = $2",
     )

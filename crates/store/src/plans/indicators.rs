@@ -42,7 +42,7 @@ pub async fn create(db: &Db, actor: &Actor, fields: IndicatorFields) -> Result<I
     };
     let f = &ind.fields;
     let now = crate::now_ms();
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO indicators (id, item_id, name, name_lang, names, unit, direction, baseline_value, \
          baseline_date, target_value, target_date, source, responsible_id, created_at, updated_at) \
@@ -82,7 +82,7 @@ pub async fn create(db: &Db, actor: &Actor, fields: IndicatorFields) -> Result<I
 #[tracing::instrument(skip(db))]
 pub async fn delete(db: &Db, actor: &Actor, id: &IndicatorId) -> Result<()> {
     let before = get(db, id).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM indicators WHERE id = $1")
         .bind(id.as_str().to_owned())
         .execute(&mut *tx)
@@ -157,7 +157,7 @@ pub async fn measure(
     fields: MeasurementFields,
 ) -> Result<Measurement> {
     get(db, id).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let m = insert_measurement(&mut tx, actor, id, fields).await?;
     record(
         &mut tx,
@@ -182,7 +182,7 @@ pub async fn correct(
     old: &MeasurementId,
     fields: MeasurementFields,
 ) -> Result<Measurement> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let row = sqlx::query(
         "SELECT id, indicator_id, date, value, source, note, entered_by, entered_at, replaced_by \
          FROM measurements WHERE id = $1",

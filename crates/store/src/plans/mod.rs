@@ -174,7 +174,7 @@ async fn dependencies_of<'e>(
 /// dates fall within the parent's.
 #[tracing::instrument(skip(db, fields))]
 pub async fn create(db: &Db, actor: &Actor, fields: PlanItemFields) -> Result<PlanItem> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let id = PlanItemId::new();
     let plan_id = match &fields.parent {
         None => {
@@ -241,7 +241,7 @@ pub async fn update(
     id: &PlanItemId,
     mut fields: PlanItemFields,
 ) -> Result<PlanItem> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, db.backend(), id).await?;
     fields.level = before.fields.level;
     fields.parent = before.fields.parent.clone();
@@ -298,7 +298,7 @@ pub async fn update(
 /// Removes an item and everything under it.
 #[tracing::instrument(skip(db))]
 pub async fn delete(db: &Db, actor: &Actor, id: &PlanItemId) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let before = read(&mut tx, db.backend(), id).await?;
     sqlx::query("DELETE FROM plan_items WHERE id = $1")
         .bind(id.as_str().to_owned())
@@ -314,7 +314,7 @@ pub async fn delete(db: &Db, actor: &Actor, id: &PlanItemId) -> Result<()> {
 /// the same plan, no cycle, and `after` not starting before `before` is due.
 #[tracing::instrument(skip(db))]
 pub async fn add_dependency(db: &Db, actor: &Actor, new: Dependency) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let plan = plan_of_row(&mut tx, &new.after).await?;
     let (nodes, edges) = nodes_and_edges(&mut tx, db.backend(), &plan).await?;
     check_dependency(&nodes, &edges, &new).map_err(StoreError::Invalid)?;
@@ -344,7 +344,7 @@ pub async fn add_dependency(db: &Db, actor: &Actor, new: Dependency) -> Result<(
 /// Ends a dependency.
 #[tracing::instrument(skip(db))]
 pub async fn remove_dependency(db: &Db, actor: &Actor, gone: Dependency) -> Result<()> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let done = sqlx::query("DELETE FROM plan_dependencies WHERE before_id = $1 AND after_id = $2")
         .bind(gone.before.as_str().to_owned())
         .bind(gone.after.as_str().to_owned())

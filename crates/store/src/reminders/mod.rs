@@ -244,7 +244,7 @@ pub async fn counts(db: &Db) -> Result<Vec<(JobState, i64)>> {
 /// Anything but a failed job is left alone (not found).
 #[tracing::instrument(skip(db))]
 pub async fn retry(db: &Db, actor: &Actor, id: &JobId, now: DateTime<Utc>) -> Result<Job> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let changed = sqlx::query(
         "UPDATE jobs SET state = 'queued', run_at = $1, attempts = 0, lease_until = NULL, \
          updated_at = $1 WHERE id = $2 AND state = 'failed'",

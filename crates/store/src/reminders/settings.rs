@@ -34,7 +34,7 @@ pub async fn get(db: &Db, user: &UserId) -> Result<Settings> {
 #[tracing::instrument(skip(db))]
 pub async fn set(db: &Db, actor: &Actor, user: &UserId, after: Settings) -> Result<()> {
     let before = get(db, user).await?;
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO reminder_settings (user_id, weekly_digest, updated_at) VALUES ($1, $2, $3) \
          ON CONFLICT (user_id) DO UPDATE SET weekly_digest = $2, updated_at = $3",

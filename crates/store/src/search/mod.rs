@@ -136,7 +136,7 @@ pub(crate) async fn purge(tx: &mut Tx<'_>, kind: Kind) -> Result<()> {
 /// entries written.
 #[tracing::instrument(skip(db))]
 pub async fn reindex(db: &Db) -> Result<usize> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     sqlx::query("DELETE FROM search_entries")
         .execute(&mut *tx)
         .await?;

@@ -594,3 +594,34 @@ async fn an_owner_that_does_not_exist_is_refused_naming_the_field() {
     }
     assert!(plans::plans(&t.db).await.unwrap().is_empty());
 }
+
+/// A write that reads first (here, the parent) waits for the writers before it: on
+/// SQLite a transaction that began reading and then found another's commit would
+/// fail at once with "database is locked".
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn many_people_adding_to_one_plan_at_once_all_succeed() {
+    let t = fresh().await;
+    let plan = add(
+        &t.db,
+        input("plan", None, "Boycott 2027", "2027-01-01", "2027-12-31"),
+    )
+    .await;
+    let writers: Vec<_> = (0..48)
+        .map(|n| {
+            let db = t.db.clone();
+            let fields = input(
+                "objective",
+                Some(&plan.id),
+                &format!("Objective {n}"),
+                "2027-02-01",
+                "2027-11-30",
+            );
+            tokio::spawn(async move { plans::create(&db, &Actor::System, fields).await })
+        })
+        .collect();
+    for writer in writers {
+        writer.await.unwrap().unwrap();
+    }
+    let tree = plans::tree(&t.db, &plan.id).await.unwrap();
+    assert_eq!(tree.items.len(), 49);
+}

@@ -115,7 +115,7 @@ pub(super) async fn load(
         items: 0,
         translations: 0,
     };
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     for c in 0..sizes.campaigns {
         let id = CampaignId::new();
         let t = rng.below(THEMES.len());

@@ -76,7 +76,7 @@ pub(super) async fn load(
         events: 0,
         registrations: 0,
     };
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     for n in 0..sizes.events {
         let id = EventId::new();
         let c = country(rng, &countries);

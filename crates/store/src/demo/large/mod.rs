@@ -153,7 +153,7 @@ pub async fn load(db: &Db, sizes: Sizes, mut progress: impl FnMut(&str, usize)) 
         ]
     };
 
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let mut org_ids: Vec<(OrganisationId, &'static str)> = Vec::with_capacity(sizes.organisations);
     let mut orgs = Vec::with_capacity(sizes.organisations);
     let mut changes = Vec::with_capacity(sizes.organisations);

@@ -241,7 +241,7 @@ pub(super) async fn load(
         }
     }
     let counts = (items.len(), measurements.len());
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     insert_rows(&mut tx, "plan_items", &ITEM_COLUMNS, items).await?;
     insert_rows(
         &mut tx,
