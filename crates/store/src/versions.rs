@@ -139,6 +139,9 @@ pub(crate) struct Caches {
     /// Coverage counts, by whose organisations they count and the focus area: each a
     /// pass over every organisation.
     pub(crate) coverage: Kept<crate::coverage::CountsKey, tadamun_core::coverage::tally::Coverage>,
+    /// Every organisation's name and visibility: what names beside other records
+    /// (a plan's owners, a meeting's, a person's affiliations) are looked up in.
+    pub(crate) organisation_names: Kept<(), crate::directory::Names>,
     /// Lists of campaigns, by filter: each with its links, read from five tables.
     pub(crate) campaigns:
         Kept<crate::campaigns::CampaignFilter, Vec<tadamun_core::campaigns::Campaign>>,
@@ -156,6 +159,7 @@ impl Default for Caches {
             plan_trees: Kept::new(16),
             plan_summaries: Kept::new(2),
             coverage: Kept::new(64),
+            organisation_names: Kept::new(1),
             campaigns: Kept::new(32),
             campaign_names: Kept::new(8),
             searches: Kept::new(64),

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader as _};
+use fluent_templates::LanguageIdentifier;
 use tadamun_core::Problem;
 use tadamun_core::i18n::Lang;
 
@@ -28,7 +28,7 @@ fn identifier(lang: Lang) -> &'static LanguageIdentifier {
 
 /// The message `key` in `lang`.
 pub fn t(lang: Lang, key: &str) -> String {
-    LOCALES.lookup(identifier(lang), key)
+    lookup(lang, key, None)
 }
 
 /// The message `key` in `lang`, with numeric or text arguments.
@@ -43,7 +43,17 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&'static str, Arg)]) -> String {
             (Cow::Borrowed(*name), value)
         })
         .collect();
-    LOCALES.lookup_with_args(identifier(lang), key, &map)
+    lookup(lang, key, Some(&map))
+}
+
+/// The message `key` in `lang`, else in English. Every language has a file for every
+/// area, so that is the whole fallback chain: the loader's own lookup negotiates the
+/// chain again at every call, which took as long as the lookup itself.
+fn lookup(lang: Lang, key: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue>>) -> String {
+    LOCALES
+        .lookup_single_language(identifier(lang), key, args)
+        .or_else(|_| LOCALES.lookup_single_language(identifier(Lang::En), key, args))
+        .unwrap_or_else(|_| format!("Unknown localization key: {key:?}"))
 }
 
 /// An argument of a message.
@@ -63,6 +73,12 @@ pub fn problem(lang: Lang, problem: Problem) -> String {
         .map(|(k, v)| (k, Arg::Num(v)))
         .collect();
     t_args(lang, problem.message_key(), &args)
+}
+
+/// A share shown to the reader: `45 %`, rounded as its progress bar is, or a dash
+/// when there is none.
+pub fn percent_text(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".into(), |v| format!("{} %", v.round() as i64))
 }
 
 /// Items joined as a list in `lang` ("a, b" or Arabic "a، b").

@@ -6,6 +6,8 @@ pub mod import;
 pub mod outreach;
 pub mod people;
 
+use std::collections::HashMap;
+
 use sqlx::Row as _;
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::directory::{
@@ -21,6 +23,7 @@ use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
 use crate::sql::{Arg, Columns, JsonRows, Sql};
+use crate::versions::Area;
 use crate::visibility::{Naming, push_scope};
 
 /// An organisation's members are the people named on it.
@@ -257,18 +260,14 @@ fn in_id_order(rows: JsonRows) -> Result<Vec<Organisation>> {
 /// Every organisation by name, for pickers (coordinators and admins only see all;
 /// others see what their scope allows).
 pub async fn all_names(db: &Db, viewer: &Viewer) -> Result<Vec<(OrganisationId, String)>> {
-    let mut sql = Sql::new("SELECT id, name FROM organisations WHERE 1 = 1");
-    push_scope(&mut sql, &viewer.scope(), &NAMING);
-    let rows: Vec<(String, String)> = sql
-        .into_json_rows(db.backend(), "id, name")
-        .fetch_json(db.pool())
-        .await?;
-    let mut names: Vec<_> = rows
-        .into_iter()
-        .map(|(id, name)| (OrganisationId::from_stored(id), name))
+    let names = kept_names(db).await?;
+    let mut all: Vec<_> = names
+        .iter()
+        .filter(|(id, (_, visibility))| may_name(viewer, id, *visibility))
+        .map(|(id, (name, _))| (id.clone(), name.clone()))
         .collect();
-    names.sort_by(|a, b| a.1.cmp(&b.1));
-    Ok(names)
+    all.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(all)
 }
 
 /// At most `limit` organisations `viewer` may see whose names hold every word of
@@ -293,20 +292,55 @@ pub async fn names_matching(
         .collect())
 }
 
+/// Every organisation's name and visibility, by id.
+pub(crate) type Names = HashMap<OrganisationId, (String, Visibility)>;
+
 /// The names of the organisations of `ids` that `viewer` may see, by id.
 pub async fn names_of(
     db: &Db,
     viewer: &Viewer,
     ids: &[&OrganisationId],
-) -> Result<std::collections::HashMap<String, String>> {
-    let mut sql = Sql::new("SELECT id, name FROM organisations WHERE id");
-    sql.push_in(db.backend(), ids.iter().map(|id| id.as_str()));
-    push_scope(&mut sql, &viewer.scope(), &NAMING);
-    let rows: Vec<(String, String)> = sql
-        .into_json_rows(db.backend(), "id, name")
-        .fetch_json(db.pool())
-        .await?;
-    Ok(rows.into_iter().collect())
+) -> Result<HashMap<String, String>> {
+    let names = kept_names(db).await?;
+    Ok(ids
+        .iter()
+        .filter_map(|id| {
+            let (name, visibility) = names.get(*id)?;
+            may_name(viewer, id, *visibility).then(|| (id.to_string(), name.clone()))
+        })
+        .collect())
+}
+
+/// Every organisation's name, kept while the organisations' version stands: a plan
+/// names hundreds of owners, and looking each up in a table of thousands cost more
+/// than the rest of its page.
+async fn kept_names(db: &Db) -> Result<std::sync::Arc<Names>> {
+    db.caches()
+        .organisation_names
+        .get_or_read(db, Area::Organisations, &(), async || {
+            let rows: Vec<(String, String, String)> =
+                Sql::new("SELECT id, name, visibility FROM organisations")
+                    .into_json_rows(db.backend(), "id, name, visibility")
+                    .fetch_json(db.pool())
+                    .await?;
+            rows.into_iter()
+                .map(|(id, name, visibility)| {
+                    let visibility = Visibility::parse(&visibility)
+                        .map_err(|_| StoreError::Corrupt("organisations.visibility"))?;
+                    Ok((OrganisationId::from_stored(id), (name, visibility)))
+                })
+                .collect()
+        })
+        .await
+}
+
+/// May `viewer` see the organisation `id`, of `visibility`, named?
+fn may_name(viewer: &Viewer, id: &OrganisationId, visibility: Visibility) -> bool {
+    let named = Named {
+        users: vec![],
+        organisation: (visibility == Visibility::Restricted).then(|| id.clone()),
+    };
+    can_see(viewer, visibility, &named)
 }
 
 /// One organisation, if it exists and `viewer` may see it.

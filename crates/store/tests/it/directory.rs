@@ -1,7 +1,7 @@
 use tadamun_core::accounts::Role;
 use tadamun_core::audit::Actor;
 use tadamun_core::directory::Stage;
-use tadamun_core::ids::UserId;
+use tadamun_core::ids::{OrganisationId, UserId};
 use tadamun_core::page::PageRequest;
 use tadamun_core::visibility::{Named, Viewer, Visibility, can_see};
 use tadamun_store::{StoreError, directory};
@@ -63,7 +63,112 @@ async fn lists_show_exactly_what_the_visibility_policy_allows() {
         }
         let count = directory::count_visible(&t.db, viewer).await.unwrap();
         assert_eq!(count, i64::try_from(listed.len()).unwrap());
+        // Names shown beside other records, and pickers, follow the same policy.
+        let ids: Vec<_> = orgs.iter().map(|o| &o.id).collect();
+        let named = directory::names_of(&t.db, viewer, &ids).await.unwrap();
+        let picked = directory::all_names(&t.db, viewer).await.unwrap();
+        for org in &orgs {
+            assert_eq!(
+                named.get(org.id.as_str()),
+                listed.contains(org).then_some(&org.fields.name),
+                "{viewer:?}"
+            );
+            assert_eq!(
+                picked.iter().any(|(id, _)| id == &org.id),
+                listed.contains(org),
+                "{viewer:?}"
+            );
+        }
     }
+}
+
+/// The name `viewer` is shown for the organisation `id`, if any.
+async fn name_seen(db: &tadamun_store::Db, viewer: &Viewer, id: &OrganisationId) -> Option<String> {
+    directory::names_of(db, viewer, &[id])
+        .await
+        .unwrap()
+        .remove(id.as_str())
+}
+
+#[tokio::test]
+async fn kept_names_follow_every_write_to_organisations() {
+    let t = fresh().await;
+    let org = directory::create(
+        &t.db,
+        &Actor::System,
+        org_fields("Kisumu Aid", "public"),
+        Stage::Member,
+    )
+    .await
+    .unwrap();
+    let anonymous = Viewer::Anonymous;
+    let member_of = |organisation: &OrganisationId| Viewer::User {
+        id: UserId::new(),
+        role: Role::Member,
+        organisation: Some(organisation.clone()),
+    };
+    assert_eq!(
+        name_seen(&t.db, &anonymous, &org.id).await.as_deref(),
+        Some("Kisumu Aid")
+    );
+
+    directory::update(
+        &t.db,
+        &Actor::System,
+        &org.id,
+        org_fields("Kisumu Aid Network", "public"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        name_seen(&t.db, &anonymous, &org.id).await.as_deref(),
+        Some("Kisumu Aid Network")
+    );
+
+    // Writes that bypass the repositories are seen at once too, with the new
+    // visibility applied to each reader.
+    let other = directory::create(
+        &t.db,
+        &Actor::System,
+        org_fields("Accra Forum", "public"),
+        Stage::Partner,
+    )
+    .await
+    .unwrap();
+    tadamun_store::testing::execute(
+        &t.db,
+        "UPDATE organisations SET visibility = 'restricted', name = 'Kisumu Circle' \
+         WHERE name = 'Kisumu Aid Network'",
+    )
+    .await
+    .unwrap();
+    assert_eq!(name_seen(&t.db, &anonymous, &org.id).await, None);
+    assert_eq!(name_seen(&t.db, &member_of(&other.id), &org.id).await, None);
+    assert_eq!(
+        name_seen(&t.db, &member_of(&org.id), &org.id)
+            .await
+            .as_deref(),
+        Some("Kisumu Circle")
+    );
+    let picked = directory::all_names(&t.db, &member_of(&org.id))
+        .await
+        .unwrap();
+    assert_eq!(
+        picked.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(),
+        ["Accra Forum", "Kisumu Circle"]
+    );
+
+    tadamun_store::testing::execute(
+        &t.db,
+        "DELETE FROM organisations WHERE name = 'Kisumu Circle'",
+    )
+    .await
+    .unwrap();
+    assert_eq!(name_seen(&t.db, &Viewer::System, &org.id).await, None);
+    assert_eq!(
+        name_seen(&t.db, &anonymous, &other.id).await.as_deref(),
+        Some("Accra Forum")
+    );
 }
 
 #[tokio::test]

@@ -260,9 +260,7 @@ async fn funnel(
             .map(|(from, to, share)| StepRow {
                 from: stage_label(lang, *from),
                 to: stage_label(lang, *to),
-                share: share
-                    .map(|s| format!("{s:.0} %"))
-                    .unwrap_or_else(|| "—".into()),
+                share: crate::i18n::percent_text(*share),
             })
             .collect(),
         days: funnel

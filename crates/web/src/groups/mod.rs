@@ -38,11 +38,6 @@ pub(crate) fn router() -> axum::Router<AppState> {
         .merge(recommendations::router())
 }
 
-/// A share shown to the reader: `45 %`, or a dash when there is none.
-pub(crate) fn percent_text(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".into(), |v| format!("{v:.0} %"))
-}
-
 /// The translated name of a recommendation's status.
 pub(crate) fn status_label(lang: Lang, status: RecommendationStatus) -> String {
     i18n::t(lang, &format!("rec-status-{}", status.as_str()))

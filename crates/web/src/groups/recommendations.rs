@@ -19,13 +19,14 @@ use tadamun_store::StoreError;
 use tadamun_store::groups::{meetings, recommendations};
 
 use super::{
-    RegisterQuery, RegisterRow, group_choices, group_names, percent_text, plan_item_choices,
-    recommendation_id, register, status_label, theme_label,
+    RegisterQuery, RegisterRow, group_choices, group_names, plan_item_choices, recommendation_id,
+    register, status_label, theme_label,
 };
 use crate::caller::Caller;
 use crate::directory::language_choices;
 use crate::error::{AppError, AppResult};
 use crate::forms::{Choice, FormError, PageForm, Params, present, submit};
+use crate::i18n::percent_text;
 use crate::shell::Shell;
 use crate::state::AppState;
 

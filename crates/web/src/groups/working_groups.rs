@@ -16,12 +16,13 @@ use tadamun_store::accounts::users;
 use tadamun_store::directory::focus;
 use tadamun_store::groups;
 
-use super::{group_id, people_seen, percent_text, status_label};
+use super::{group_id, people_seen, status_label};
 use crate::caller::Caller;
 use crate::directory::{focus_choices, language_choices, region_choices};
 use crate::error::AppResult;
 use crate::forms::{Choice, FormBody, FormError, submit};
 use crate::i18n;
+use crate::i18n::percent_text;
 use crate::picker::{Directory, Finds, Picker};
 use crate::shell::Shell;
 use crate::state::AppState;

@@ -20,12 +20,13 @@ use tadamun_store::directory::people;
 use tadamun_store::plans::{self, indicators};
 
 use super::pages::{forecast_label, value_text};
-use super::{parse_item_id, percent_text};
+use super::parse_item_id;
 use crate::caller::Caller;
 use crate::directory::language_choices;
 use crate::error::{AppError, AppResult};
 use crate::forms::{Choice, FormBody, FormError, Params};
 use crate::i18n;
+use crate::i18n::percent_text;
 use crate::picker::{Directory, Finds, Picker};
 use crate::shell::Shell;
 use crate::state::AppState;

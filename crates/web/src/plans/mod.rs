@@ -26,7 +26,7 @@ use tadamun_store::groups;
 use tadamun_store::plans::PlanTree;
 
 use crate::error::{AppError, AppResult};
-use crate::i18n;
+use crate::i18n::{self, percent_text};
 use crate::state::AppState;
 
 pub(crate) fn router() -> Router<AppState> {
@@ -49,11 +49,6 @@ fn status_label(lang: Lang, status: Status) -> String {
 
 fn level_label(lang: Lang, level: Level) -> String {
     i18n::t(lang, &format!("plan-level-{}", level.as_str()))
-}
-
-/// A share shown to the reader: `45 %`, or a dash when there is none.
-fn percent_text(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".into(), |v| format!("{v:.0} %"))
 }
 
 /// Today, in UTC: what "overdue" is measured against.
@@ -213,17 +208,22 @@ async fn tree_rows(
     tree: &PlanTree,
 ) -> AppResult<Vec<ItemRow>> {
     let owners = Owners::of(state, viewer, lang, tree.items.iter()).await?;
+    Ok(rows_named(lang, tree, &owners))
+}
+
+/// Every row of `tree`, in reading order, with owners named from `owners`.
+fn rows_named(lang: Lang, tree: &PlanTree, owners: &Owners) -> Vec<ItemRow> {
     let today = today();
-    Ok(in_order(tree)
+    in_order(tree)
         .into_iter()
         .map(|item| {
             ItemRow::new(
                 lang,
                 item,
                 tree.progress.get(&item.id).copied(),
-                &owners,
+                owners,
                 today,
             )
         })
-        .collect())
+        .collect()
 }

@@ -9,10 +9,11 @@ use axum::routing::get;
 use tadamun_core::i18n::Lang;
 use tadamun_store::plans::{self, PlanTree};
 
-use super::{ItemRow, Owners, parse_item_id, percent_text, today, tree_rows};
+use super::{ItemRow, Owners, parse_item_id, today, tree_rows};
 use crate::caller::Caller;
 use crate::error::AppResult;
 use crate::i18n;
+use crate::i18n::percent_text;
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -96,6 +97,7 @@ pub(super) fn forecast_label(lang: Lang, status: &str) -> String {
 
 /// The indicators of `tree`, each with its latest value and forecast.
 pub(super) fn indicator_rows(lang: Lang, tree: &PlanTree) -> Vec<IndicatorRow> {
+    let items: std::collections::HashMap<_, _> = tree.items.iter().map(|i| (&i.id, i)).collect();
     tree.indicators
         .iter()
         .map(|m| {
@@ -105,7 +107,7 @@ pub(super) fn indicator_rows(lang: Lang, tree: &PlanTree) -> Vec<IndicatorRow> {
             let item = f
                 .item
                 .as_ref()
-                .and_then(|id| tree.items.iter().find(|i| &i.id == id))
+                .and_then(|id| items.get(id))
                 .map(|i| i.fields.title_in(lang).to_owned())
                 .unwrap_or_default();
             IndicatorRow {
