@@ -139,6 +139,10 @@ pub(crate) struct Caches {
     /// Coverage counts, by whose organisations they count and the focus area: each a
     /// pass over every organisation.
     pub(crate) coverage: Kept<crate::coverage::CountsKey, tadamun_core::coverage::tally::Coverage>,
+    /// Pages of events, by reader kind, filter and page: the list of events and the
+    /// API's first page are read by everyone, each event with its links.
+    pub(crate) event_pages:
+        Kept<crate::events::PageKey, tadamun_core::page::Page<tadamun_core::events::Event>>,
     /// Every organisation's name and visibility: what names beside other records
     /// (a plan's owners, a meeting's, a person's affiliations) are looked up in.
     pub(crate) organisation_names: Kept<(), crate::directory::Names>,
@@ -160,6 +164,7 @@ impl Default for Caches {
             plan_summaries: Kept::new(2),
             coverage: Kept::new(64),
             organisation_names: Kept::new(1),
+            event_pages: Kept::new(64),
             campaigns: Kept::new(32),
             campaign_names: Kept::new(8),
             searches: Kept::new(64),

@@ -9,7 +9,7 @@ use tadamun_core::visibility::Viewer;
 use crate::sql::Sql;
 
 /// What a list of events is narrowed to.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct EventFilter {
     /// Only events still running at or after this instant.
     pub from: Option<DateTime<Utc>>,

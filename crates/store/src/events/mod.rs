@@ -10,6 +10,7 @@ pub mod registrations;
 pub use filter::EventFilter;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use sqlx::{Any, Transaction};
@@ -32,6 +33,7 @@ use crate::directory::{read_list, stored_list};
 use crate::error::{Result, StoreError};
 use crate::groups::{exists, from_json, json};
 use crate::sql::{Arg, Sql, backend_of, links_of};
+use crate::versions::Area;
 
 const COLUMNS: &str = "id, kind, title, title_lang, titles, description, descriptions, start_at, \
      time_zone, duration, link, country, city, languages, interpretation, regions, visibility, \
@@ -51,7 +53,7 @@ pub async fn list(db: &Db, viewer: &Viewer, filter: &EventFilter) -> Result<Vec<
 }
 
 /// Which way a page of events runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
     /// Earliest first: what is coming.
     Forward,
@@ -59,11 +61,50 @@ pub enum Direction {
     Backward,
 }
 
+/// What a page of events is kept by. The reader counts only as signed in or not:
+/// anonymous readers see public events, everyone signed in sees the same.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct PageKey {
+    signed_in: bool,
+    filter: EventFilter,
+    direction: Direction,
+    request: PageRequest,
+}
+
 /// A page of the events `viewer` may see that match `filter`, in `direction`. The
 /// cursor holds the last event's start and id, so pages stay stable as events are
 /// added.
+///
+/// Kept while the events' version stands, except when narrowed by organisers' names,
+/// which are read from organisations.
 #[tracing::instrument(skip(db))]
 pub async fn page(
+    db: &Db,
+    viewer: &Viewer,
+    filter: &EventFilter,
+    direction: Direction,
+    request: &PageRequest,
+) -> Result<Arc<Page<Event>>> {
+    if filter.organiser.is_some() {
+        return Ok(Arc::new(
+            read_page(db, viewer, filter, direction, request).await?,
+        ));
+    }
+    let key = PageKey {
+        signed_in: !matches!(viewer, Viewer::Anonymous),
+        filter: filter.clone(),
+        direction,
+        request: request.clone(),
+    };
+    db.caches()
+        .event_pages
+        .get_or_read(db, Area::Events, &key, async || {
+            read_page(db, viewer, filter, direction, request).await
+        })
+        .await
+}
+
+async fn read_page(
     db: &Db,
     viewer: &Viewer,
     filter: &EventFilter,

@@ -561,3 +561,93 @@ async fn clashes_are_found_among_the_events_the_reader_may_see_leaving_out_the_e
     );
     assert!(found(Viewer::Anonymous).await.is_empty());
 }
+
+/// The titles on the first page of upcoming events `viewer` gets.
+async fn first_page(db: &tadamun_store::Db, viewer: &Viewer) -> Vec<String> {
+    let filter = EventFilter {
+        from: Some(
+            chrono::DateTime::parse_from_rfc3339("2026-03-01T00:00:00Z")
+                .unwrap()
+                .to_utc(),
+        ),
+        ..Default::default()
+    };
+    let request = tadamun_core::page::PageRequest::parse(None, None).unwrap();
+    events::page(db, viewer, &filter, events::Direction::Forward, &request)
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .map(|e| e.fields.title.clone())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_kept_page_of_events_follows_every_write_and_keeps_network_events_from_anonymous_readers()
+{
+    let t = fresh().await;
+    events::create(
+        &t.db,
+        &Actor::System,
+        fields(webinar("Open webinar", "2026-03-10T18:00", "public")),
+    )
+    .await
+    .unwrap();
+    let briefing = events::create(
+        &t.db,
+        &Actor::System,
+        fields(webinar("Members' briefing", "2026-03-11T18:00", "network")),
+    )
+    .await
+    .unwrap();
+    // A signed-in reader reads the page first; an anonymous one must not get it.
+    assert_eq!(
+        first_page(&t.db, &member()).await,
+        ["Open webinar", "Members' briefing"]
+    );
+    assert_eq!(
+        first_page(&t.db, &Viewer::Anonymous).await,
+        ["Open webinar"]
+    );
+    assert_eq!(
+        first_page(&t.db, &member()).await,
+        ["Open webinar", "Members' briefing"]
+    );
+
+    // Writes through the repository and around it show at once.
+    events::update(
+        &t.db,
+        &Actor::System,
+        &briefing.id,
+        fields(webinar(
+            "Members' briefing, moved",
+            "2026-03-09T18:00",
+            "network",
+        )),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        first_page(&t.db, &member()).await,
+        ["Members' briefing, moved", "Open webinar"]
+    );
+    tadamun_store::testing::execute(
+        &t.db,
+        "UPDATE events SET visibility = 'public', title = 'Briefing for all' \
+         WHERE title = 'Members'' briefing, moved'",
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        first_page(&t.db, &Viewer::Anonymous).await,
+        ["Briefing for all", "Open webinar"]
+    );
+    tadamun_store::testing::execute(&t.db, "DELETE FROM events WHERE title = 'Open webinar'")
+        .await
+        .unwrap();
+    assert_eq!(first_page(&t.db, &member()).await, ["Briefing for all"]);
+    assert_eq!(
+        first_page(&t.db, &Viewer::Anonymous).await,
+        ["Briefing for all"]
+    );
+}

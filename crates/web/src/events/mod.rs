@@ -10,7 +10,7 @@ mod pages;
 pub(crate) mod registration;
 pub(crate) mod shared_calendar;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, DurationRound as _, Utc};
 use serde::Deserialize;
 use tadamun_core::events::{Event, can_manage};
 use tadamun_core::i18n::Lang;
@@ -148,7 +148,11 @@ pub(crate) struct Listing {
 
 impl Listing {
     /// The page of events `caller` may see.
-    pub(crate) async fn read(&self, state: &AppState, caller: &Caller) -> AppResult<Page<Event>> {
+    pub(crate) async fn read(
+        &self,
+        state: &AppState,
+        caller: &Caller,
+    ) -> AppResult<std::sync::Arc<Page<Event>>> {
         Ok(tadamun_store::events::page(
             &state.db,
             &caller.viewer,
@@ -163,7 +167,14 @@ impl Listing {
 impl EventQuery {
     /// The page of the list this query asks for, as of `now`. An explicit `from`
     /// wins over `upcoming`'s own start.
+    ///
+    /// "Now" is the start of the current minute: readers in the same minute ask for
+    /// the same page, which is then read once (`events::page` keeps it). An event
+    /// that ended seconds ago stays upcoming, not yet past, until the minute turns.
     pub(crate) fn listing(&self, caller: &Caller, now: DateTime<Utc>) -> Result<Listing, Invalid> {
+        let now = now
+            .duration_trunc(chrono::TimeDelta::minutes(1))
+            .unwrap_or(now);
         let period = Period::parse(&self.when)?;
         let mut filter = self.filter(caller)?;
         let direction = match period {

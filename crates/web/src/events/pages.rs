@@ -176,7 +176,7 @@ async fn list(
     page.when = listing.period.as_str();
     let found = listing.read(&state, &caller).await?;
     page.events = found.items.iter().map(|e| row(e, &caller, zone)).collect();
-    page.more = found.next_cursor.map(|cursor| {
+    page.more = found.next_cursor.as_ref().map(|cursor| {
         let rest = if page.filters.is_empty() {
             String::new()
         } else {

@@ -209,8 +209,8 @@ async fn list(
     let listing = q.listing(&caller, chrono::Utc::now())?;
     let found = listing.read(&state, &caller).await?;
     Ok(Json(ItemsPage {
-        items: events_out(&state, &caller, zone, found.items).await?,
-        next_cursor: found.next_cursor,
+        items: events_out(&state, &caller, zone, found.items.clone()).await?,
+        next_cursor: found.next_cursor.clone(),
     }))
 }
 
