@@ -13,7 +13,7 @@ use axum::routing::get;
 use serde::Deserialize;
 use tadamun_core::i18n::Lang;
 use tadamun_core::languages::LanguageCode;
-use tadamun_core::search::{Kind, Query, dir_of, highlight};
+use tadamun_core::search::{Kind, Query, dir_of};
 use tadamun_core::{Invalid, Problem};
 use tadamun_store::search::{self, Group, Hit, SearchFilter, Total};
 
@@ -32,8 +32,6 @@ pub(crate) fn router() -> Router<AppState> {
 pub(crate) const MAX_LIMIT: i64 = 50;
 /// How many results of each kind the page shows.
 const PAGE_LIMIT: i64 = 20;
-/// The length of an excerpt, in characters.
-const SNIPPET_CHARS: usize = 160;
 
 /// What a search looks for.
 #[derive(Deserialize, Default, utoipa::IntoParams)]
@@ -91,18 +89,16 @@ pub(crate) struct Shown {
     pub snippet_html: Option<String>,
 }
 
-pub(crate) fn shown(hit: &Hit, query: &Query) -> Shown {
-    let title = highlight(&hit.title, query, SNIPPET_CHARS);
-    let snippet = (!hit.body.trim().is_empty()).then(|| highlight(&hit.body, query, SNIPPET_CHARS));
+pub(crate) fn shown(hit: &Hit) -> Shown {
     Shown {
         id: hit.record_id.clone(),
         url: hit.kind.url(&hit.record_id),
         lang: hit.lang.clone(),
         dir: dir_of(&hit.lang),
         title: hit.title.clone(),
-        title_html: title.html(),
-        snippet_html: snippet.as_ref().map(|s| s.html()),
-        snippet: snippet.map(|s| s.text),
+        title_html: hit.title_marked.html(),
+        snippet_html: hit.excerpt.as_ref().map(|s| s.html()),
+        snippet: hit.excerpt.as_ref().map(|s| s.text.clone()),
     }
 }
 
@@ -176,7 +172,7 @@ async fn page(
                 Total::Exactly(n) => n.to_string(),
                 Total::AtLeast(n) => format!("{n}+"),
             },
-            results: g.hits.iter().map(|h| shown(h, &query)).collect(),
+            results: g.hits.iter().map(shown).collect(),
         })
         .collect();
     let kind = present(&params.kind).unwrap_or_default();

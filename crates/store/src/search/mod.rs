@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use sqlx::Row as _;
-use tadamun_core::search::{FORM_VERSION, Kind, Query};
+use tadamun_core::search::{FORM_VERSION, Highlighted, Kind, Query, highlight};
 use tadamun_core::visibility::Viewer;
 
 use self::sources::{Entry, SOURCES};
@@ -188,15 +188,23 @@ pub struct SearchFilter {
     pub limit: i64,
 }
 
-/// One record found: the entry that matched best.
+/// The most characters of a title or excerpt shown with a result.
+pub const EXCERPT_CHARS: usize = 160;
+
+/// One record found: the entry that matched best, with the words the query matched
+/// marked. They are marked as the results are read, so kept results are not marked
+/// again for each reader: marking stems every word shown in every language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub kind: Kind,
     pub record_id: String,
-    /// The language of `title` and `body`.
+    /// The language of `title` and `excerpt`.
     pub lang: String,
     pub title: String,
-    pub body: String,
+    /// The title, cut to [`EXCERPT_CHARS`], with its matched words.
+    pub title_marked: Highlighted,
+    /// Some of the entry's text around its first match, if it has any text.
+    pub excerpt: Option<Highlighted>,
 }
 
 /// The records of one kind found, best first, with how many there are in all.
@@ -381,12 +389,16 @@ async fn read_search(
         for row in rows {
             let record_id: String = row.try_get("record_id")?;
             if seen.insert(record_id.clone()) && (hits.len() as i64) < filter.limit {
+                let title: String = row.try_get("title")?;
+                let body: String = row.try_get("body")?;
                 hits.push(Hit {
                     kind,
                     record_id,
                     lang: row.try_get("lang")?,
-                    title: row.try_get("title")?,
-                    body: row.try_get("body")?,
+                    title_marked: highlight(&title, query, EXCERPT_CHARS),
+                    title,
+                    excerpt: (!body.trim().is_empty())
+                        .then(|| highlight(&body, query, EXCERPT_CHARS)),
                 });
             }
         }

@@ -3,7 +3,6 @@
 use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
-use tadamun_core::search::Query;
 use tadamun_store::search;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -86,14 +85,14 @@ async fn search_all(
                 kind: g.kind.as_str().to_owned(),
                 total: g.total.count(),
                 exact: matches!(g.total, search::Total::Exactly(_)),
-                results: g.hits.iter().map(|h| result(h, &query)).collect(),
+                results: g.hits.iter().map(result).collect(),
             })
             .collect(),
     }))
 }
 
-fn result(hit: &search::Hit, query: &Query) -> ResultOut {
-    let s = shown(hit, query);
+fn result(hit: &search::Hit) -> ResultOut {
+    let s = shown(hit);
     ResultOut {
         id: s.id,
         url: s.url,
