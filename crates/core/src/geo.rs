@@ -188,7 +188,11 @@ pub fn weekend_of(code: &str) -> (Weekday, Weekday) {
 
 /// Whether `day` falls in the weekend of the country `code`.
 pub fn is_weekend(code: &str, day: Weekday) -> bool {
-    let (first, last) = weekend_of(code);
+    in_weekend(weekend_of(code), day)
+}
+
+/// Whether `day` falls in the weekend running from `first` to `last`.
+pub fn in_weekend((first, last): (Weekday, Weekday), day: Weekday) -> bool {
     let (first, last, day) = (
         first.num_days_from_monday(),
         last.num_days_from_monday(),

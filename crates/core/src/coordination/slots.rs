@@ -113,12 +113,11 @@ pub struct Meeting {
 }
 
 impl Meeting {
-    /// Whether a meeting from `start` to `end` (local wall times) suits a country
-    /// whose code is `code`.
-    fn suits(&self, code: &str, start: NaiveDateTime, end: NaiveDateTime) -> bool {
+    /// Whether a meeting from `start` to `end` (local wall times) suits `target`.
+    fn suits(&self, target: &Target, start: NaiveDateTime, end: NaiveDateTime) -> bool {
         use chrono::Datelike as _;
         self.waking.fit(start, end)
-            && !(self.working_days && geo::is_weekend(code, start.weekday()))
+            && !(self.working_days && geo::in_weekend(target.weekend, start.weekday()))
     }
 }
 
@@ -257,6 +256,9 @@ pub struct Target {
     pub weight: i64,
     /// Its time zones.
     pub zones: &'static [Zone],
+    /// Its weekend's first and last days, looked up once: a search scores hundreds
+    /// of starts in each country.
+    pub weekend: (chrono::Weekday, chrono::Weekday),
 }
 
 /// The target countries of `request`, weighted by `organisations` (how many
@@ -267,6 +269,7 @@ pub fn audience(request: &SlotRequest, organisations: impl Fn(&str) -> i64) -> V
         country,
         weight,
         zones: geo::zones_of(country.code),
+        weekend: geo::weekend_of(country.code),
     };
     let mut out: Vec<Target> = request
         .countries
@@ -349,7 +352,7 @@ pub fn score(targets: &[Target], start: DateTime<Utc>, meeting: Meeting) -> Slot
             let (local_start, local_end) = (zone.local(start), zone.local(end));
             earliest = earliest.min(local_start);
             latest = latest.max(local_start);
-            if meeting.suits(target.country.code, local_start, local_end) {
+            if meeting.suits(target, local_start, local_end) {
                 fit += 1;
                 margin = margin.min(waking.margin(local_start, local_end));
             }
