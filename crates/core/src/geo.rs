@@ -26,7 +26,7 @@ pub struct Country {
 }
 
 /// A region (`002` Africa) or sub-region (`014` Eastern Africa) of UN M49.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Region {
     /// UN M49 code.
     pub m49: &'static str,

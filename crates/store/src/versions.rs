@@ -143,6 +143,11 @@ pub(crate) struct Caches {
     /// API's first page are read by everyone, each event with its links.
     pub(crate) event_pages:
         Kept<crate::events::PageKey, tadamun_core::page::Page<tadamun_core::events::Event>>,
+    /// Pages of organisations, by whose organisations a reader sees, filter and page.
+    pub(crate) organisation_pages: Kept<
+        crate::directory::ListKey,
+        tadamun_core::page::Page<tadamun_core::directory::Organisation>,
+    >,
     /// Every organisation's name and visibility: what names beside other records
     /// (a plan's owners, a meeting's, a person's affiliations) are looked up in.
     pub(crate) organisation_names: Kept<(), crate::directory::Names>,
@@ -164,6 +169,7 @@ impl Default for Caches {
             plan_summaries: Kept::new(2),
             coverage: Kept::new(64),
             organisation_names: Kept::new(1),
+            organisation_pages: Kept::new(64),
             event_pages: Kept::new(64),
             campaigns: Kept::new(32),
             campaign_names: Kept::new(8),

@@ -337,44 +337,70 @@ pub struct Slot {
     pub places: Vec<LocalTimes>,
 }
 
-/// How a slot starting at `start` suits `targets`.
+/// How a slot starting at `start` suits `targets`, with each country's local times.
 pub fn score(targets: &[Target], start: DateTime<Utc>, meeting: Meeting) -> Slot {
-    let (waking, end) = (meeting.waking, start + Duration::minutes(meeting.duration));
-    let mut total = 0.0;
-    let mut weights = 0.0;
-    let mut margin = i64::MAX;
-    let mut places = Vec::with_capacity(targets.len());
-    for target in targets {
-        let mut fit = 0usize;
-        let mut earliest = NaiveDateTime::MAX;
-        let mut latest = NaiveDateTime::MIN;
-        for zone in target.zones {
-            let (local_start, local_end) = (zone.local(start), zone.local(end));
-            earliest = earliest.min(local_start);
-            latest = latest.max(local_start);
-            if meeting.suits(target, local_start, local_end) {
-                fit += 1;
-                margin = margin.min(waking.margin(local_start, local_end));
+    let end = start + Duration::minutes(meeting.duration);
+    let (score, margin) = rate(targets, start, meeting);
+    let places = targets
+        .iter()
+        .map(|target| {
+            let starts = target.zones.iter().map(|zone| zone.local(start));
+            LocalTimes {
+                code: target.country.code,
+                earliest: starts.clone().min().unwrap_or(NaiveDateTime::MIN),
+                latest: starts.max().unwrap_or(NaiveDateTime::MIN),
+                awake: awake(target, start, end, meeting).0,
             }
-        }
-        let awake = fit as f64 / target.zones.len() as f64;
-        let weight = target.weight as f64;
-        total += weight * awake;
-        weights += weight;
-        places.push(LocalTimes {
-            code: target.country.code,
-            earliest,
-            latest,
-            awake,
-        });
-    }
+        })
+        .collect();
     Slot {
         start,
         end,
-        score: if weights > 0.0 { total / weights } else { 0.0 },
-        margin: if margin == i64::MAX { 0 } else { margin },
+        score,
+        margin,
         places,
     }
+}
+
+/// The weighted share of `targets` awake for a meeting from `start`, and its margin
+/// from the edges of waking hours: all that ranking needs, without local times, for
+/// the hundreds of starts a search weighs.
+fn rate(targets: &[Target], start: DateTime<Utc>, meeting: Meeting) -> (f64, i64) {
+    let end = start + Duration::minutes(meeting.duration);
+    let mut total = 0.0;
+    let mut weights = 0.0;
+    let mut margin = i64::MAX;
+    for target in targets {
+        let (share, nearest) = awake(target, start, end, meeting);
+        let weight = target.weight as f64;
+        total += weight * share;
+        weights += weight;
+        margin = margin.min(nearest);
+    }
+    (
+        if weights > 0.0 { total / weights } else { 0.0 },
+        if margin == i64::MAX { 0 } else { margin },
+    )
+}
+
+/// The share of `target`'s zones within waking hours from `start` to `end`, and the
+/// least margin among those within them (`i64::MAX` when none is).
+fn awake(
+    target: &Target,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    meeting: Meeting,
+) -> (f64, i64) {
+    let mut fit = 0usize;
+    let mut margin = i64::MAX;
+    for zone in target.zones {
+        let (local_start, local_end) = (zone.local(start), zone.local(end));
+        if meeting.suits(target, local_start, local_end) {
+            fit += 1;
+            margin = margin.min(meeting.waking.margin(local_start, local_end));
+        }
+    }
+    (fit as f64 / target.zones.len() as f64, margin)
 }
 
 /// Every candidate start of `request`: each [`STEP_MINUTES`] mark of the UTC clock
@@ -395,18 +421,19 @@ fn candidates(request: &SlotRequest) -> impl Iterator<Item = DateTime<Utc>> + '_
 /// The best `limit` starts for `targets`: the highest score first, then the one
 /// farthest from the edges of waking hours, then the earliest.
 pub fn find(targets: &[Target], request: &SlotRequest, limit: usize) -> Vec<Slot> {
-    let mut slots: Vec<Slot> = candidates(request)
-        .map(|start| score(targets, start, request.meeting))
-        .filter(|slot| slot.score > 0.0)
+    let mut rated: Vec<(DateTime<Utc>, f64, i64)> = candidates(request)
+        .map(|start| {
+            let (score, margin) = rate(targets, start, request.meeting);
+            (start, score, margin)
+        })
+        .filter(|(_, score, _)| *score > 0.0)
         .collect();
-    slots.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(b.margin.cmp(&a.margin))
-            .then(a.start.cmp(&b.start))
-    });
-    slots.truncate(limit);
-    slots
+    rated.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+    rated
+        .into_iter()
+        .take(limit)
+        .map(|(start, ..)| score(targets, start, request.meeting))
+        .collect()
 }
 
 /// One day of the overview grid: the score of a meeting starting at each full hour
@@ -436,7 +463,7 @@ pub fn days(targets: &[Target], request: &SlotRequest, zone: Zone) -> Vec<Day> {
                         && zone.local(start).hour() == u32::try_from(hour).unwrap_or(0)
                         && zone.local(start).minute() == 0;
                     (on_the_hour && start >= request.from && start + duration <= request.to)
-                        .then(|| score(targets, start, request.meeting).score)
+                        .then(|| rate(targets, start, request.meeting).0)
                 })
                 .collect();
             Day { date, hours }

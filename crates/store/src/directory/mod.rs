@@ -24,7 +24,7 @@ use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
 use crate::sql::{Arg, Columns, JsonRows, Sql};
 use crate::versions::Area;
-use crate::visibility::{Naming, push_scope};
+use crate::visibility::{Naming, SeenBy, push_scope};
 
 /// An organisation's members are the people named on it.
 pub(crate) const NAMING: Naming<'static> = Naming {
@@ -37,7 +37,7 @@ pub(crate) const COLUMNS: &str = "id, name, name_lang, names, kind, country, cit
      focus_areas, languages, visibility, stage, owner_id, next_step, next_step_due";
 
 /// What an organisation list is narrowed to.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct OrganisationFilter {
     /// Words that must all appear in the name or city (any script, any accents).
     pub text: Option<String>,
@@ -214,9 +214,38 @@ const DETAIL_COLUMNS: [&str; 15] = [
     "subregion",
 ];
 
-/// Organisations `viewer` may see that match `filter`, oldest first.
+/// What a page of organisations is kept by: whose organisations a reader sees, the
+/// filter and the page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct ListKey {
+    seen_by: SeenBy,
+    filter: OrganisationFilter,
+    page: PageRequest,
+}
+
+/// Organisations `viewer` may see that match `filter`, oldest first. Kept while the
+/// organisations' version stands: a filter on words is a pass over every name.
 #[tracing::instrument(skip(db, viewer))]
 pub async fn list(
+    db: &Db,
+    viewer: &Viewer,
+    filter: &OrganisationFilter,
+    page: &PageRequest,
+) -> Result<std::sync::Arc<Page<Organisation>>> {
+    let key = ListKey {
+        seen_by: SeenBy::of(&viewer.scope()),
+        filter: filter.clone(),
+        page: page.clone(),
+    };
+    db.caches()
+        .organisation_pages
+        .get_or_read(db, Area::Organisations, &key, async || {
+            read_page(db, viewer, filter, page).await
+        })
+        .await
+}
+
+async fn read_page(
     db: &Db,
     viewer: &Viewer,
     filter: &OrganisationFilter,

@@ -42,7 +42,8 @@ async fn lists_show_exactly_what_the_visibility_policy_allows() {
             directory::list(&t.db, viewer, &Default::default(), &PageRequest::first())
                 .await
                 .unwrap()
-                .items;
+                .items
+                .clone();
         for org in &orgs {
             let named = Named {
                 users: vec![],
@@ -82,6 +83,17 @@ async fn lists_show_exactly_what_the_visibility_policy_allows() {
     }
 }
 
+/// The names on the first page of organisations `viewer` gets.
+async fn listed(db: &tadamun_store::Db, viewer: &Viewer) -> Vec<String> {
+    directory::list(db, viewer, &Default::default(), &PageRequest::first())
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .map(|o| o.fields.name.clone())
+        .collect()
+}
+
 /// The name `viewer` is shown for the organisation `id`, if any.
 async fn name_seen(db: &tadamun_store::Db, viewer: &Viewer, id: &OrganisationId) -> Option<String> {
     directory::names_of(db, viewer, &[id])
@@ -91,7 +103,7 @@ async fn name_seen(db: &tadamun_store::Db, viewer: &Viewer, id: &OrganisationId)
 }
 
 #[tokio::test]
-async fn kept_names_follow_every_write_to_organisations() {
+async fn kept_names_and_lists_follow_every_write_to_organisations() {
     let t = fresh().await;
     let org = directory::create(
         &t.db,
@@ -111,6 +123,7 @@ async fn kept_names_follow_every_write_to_organisations() {
         name_seen(&t.db, &anonymous, &org.id).await.as_deref(),
         Some("Kisumu Aid")
     );
+    assert_eq!(listed(&t.db, &anonymous).await, ["Kisumu Aid"]);
 
     directory::update(
         &t.db,
@@ -124,6 +137,7 @@ async fn kept_names_follow_every_write_to_organisations() {
         name_seen(&t.db, &anonymous, &org.id).await.as_deref(),
         Some("Kisumu Aid Network")
     );
+    assert_eq!(listed(&t.db, &anonymous).await, ["Kisumu Aid Network"]);
 
     // Writes that bypass the repositories are seen at once too, with the new
     // visibility applied to each reader.
@@ -150,6 +164,12 @@ async fn kept_names_follow_every_write_to_organisations() {
             .as_deref(),
         Some("Kisumu Circle")
     );
+    assert_eq!(listed(&t.db, &anonymous).await, ["Accra Forum"]);
+    assert_eq!(listed(&t.db, &member_of(&other.id)).await, ["Accra Forum"]);
+    assert_eq!(
+        listed(&t.db, &member_of(&org.id)).await,
+        ["Kisumu Circle", "Accra Forum"]
+    );
     let picked = directory::all_names(&t.db, &member_of(&org.id))
         .await
         .unwrap();
@@ -165,6 +185,7 @@ async fn kept_names_follow_every_write_to_organisations() {
     .await
     .unwrap();
     assert_eq!(name_seen(&t.db, &Viewer::System, &org.id).await, None);
+    assert_eq!(listed(&t.db, &member_of(&org.id)).await, ["Accra Forum"]);
     assert_eq!(
         name_seen(&t.db, &anonymous, &other.id).await.as_deref(),
         Some("Accra Forum")
@@ -220,15 +241,15 @@ async fn lists_filter_by_words_in_any_script_country_and_region() {
         );
     }
     let names =
-        |page: tadamun_core::page::Page<tadamun_core::directory::Organisation>| -> Vec<String> {
-            page.items.into_iter().map(|o| o.fields.name).collect()
+        |page: &tadamun_core::page::Page<tadamun_core::directory::Organisation>| -> Vec<String> {
+            page.items.iter().map(|o| o.fields.name.clone()).collect()
         };
     let find = |filter: OrganisationFilter| {
         let db = t.db.clone();
         let admin = admin.clone();
         async move {
             names(
-                directory::list(&db, &admin, &filter, &PageRequest::first())
+                &directory::list(&db, &admin, &filter, &PageRequest::first())
                     .await
                     .unwrap(),
             )

@@ -190,10 +190,12 @@ async fn list(
     let filters = q.filter.query_string();
     page.next_link = orgs
         .next_cursor
+        .as_ref()
         .map(|c| format!("/organisations?{filters}&cursor={c}"));
     page.rows = orgs
         .items
-        .into_iter()
+        .iter()
+        .cloned()
         .map(|org| Row {
             name: org.fields.name_in(lang).to_owned(),
             country: country_name(lang, &org.fields.country),

@@ -219,7 +219,10 @@ async fn list(
         &q.page().request()?,
     )
     .await?;
-    Ok(Json(ItemsPage::from_page(page, OrganisationOut::from)))
+    Ok(Json(ItemsPage::from_page(
+        tadamun_core::page::Page::clone(&page),
+        OrganisationOut::from,
+    )))
 }
 
 /// Confirms creating a look-alike of an existing organisation.
