@@ -250,10 +250,12 @@ pub(super) async fn detail_page(
     state: &AppState,
     caller: &Caller,
     id: &OrganisationId,
+    typed: Option<tadamun_core::directory::OutreachInput>,
+    finds: &crate::picker::Finds,
     error: Option<FormError>,
 ) -> AppResult<DetailPage> {
     let org = directory::get(&state.db, &caller.viewer, id).await?;
-    let pipeline = super::outreach::Panel::new(state, caller, &org, error).await?;
+    let pipeline = super::outreach::Panel::new(state, caller, &org, typed, finds, error).await?;
     let lang = caller.lang;
     let name = org.fields.name_in(lang).to_owned();
     let mut other_names = Vec::new();
@@ -327,7 +329,15 @@ async fn show(
     Path(id): Path<String>,
     Params(q): Params<SavedQuery>,
 ) -> AppResult<DetailPage> {
-    let mut page = detail_page(&state, &caller, &parse_id(&id)?, None).await?;
+    let mut page = detail_page(
+        &state,
+        &caller,
+        &parse_id(&id)?,
+        None,
+        &crate::picker::Finds::default(),
+        None,
+    )
+    .await?;
     page.saved = q.saved.is_some();
     Ok(page)
 }

@@ -22,8 +22,9 @@ use super::organisations::{FilterQuery, detail_page};
 use super::{country_name, parse_id};
 use crate::caller::Caller;
 use crate::error::{AppError, AppResult};
-use crate::forms::{Choice, FormError, PageForm, Params};
+use crate::forms::{Choice, FormBody, FormError, PageForm, Params};
 use crate::i18n;
+use crate::picker::{Directory, Finds, Picker};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -55,33 +56,72 @@ pub(crate) struct Panel {
     pub(crate) history: Vec<HistoryRow>,
     pub(crate) can_change: bool,
     pub(crate) moves: Vec<Choice>,
-    pub(crate) owners: Vec<Choice>,
+    /// The follow-up form's owner: found among the accounts, for those who may change
+    /// it.
+    pub(crate) owner: Option<Picker>,
     pub(crate) owner_name: Option<String>,
     pub(crate) next_step: String,
     pub(crate) next_step_due: String,
+    /// What the follow-up form holds: what was typed, or what is stored.
+    pub(crate) form: OutreachInput,
     pub(crate) error: Option<FormError>,
 }
 
 impl Panel {
+    /// The panel of `org`; its follow-up form holds `typed` when the form comes back
+    /// (refused, or a "Find" pressed), else what is stored.
     pub(crate) async fn new(
         state: &AppState,
         caller: &Caller,
         org: &Organisation,
+        typed: Option<OutreachInput>,
+        finds: &Finds,
         error: Option<FormError>,
     ) -> AppResult<Self> {
         let lang = caller.lang;
         let zone = caller.zone();
         let history = outreach::history(&state.db, &caller.viewer, &org.id).await?;
         let can_change = caller.viewer.can_write_network();
-        let names = if caller.user.is_some() {
-            users::names(&state.db).await?
-        } else {
-            Vec::new()
+        let owner_name = match (&caller.user, &org.outreach.owner) {
+            (Some(_), Some(owner)) => match users::get(&state.db, owner).await {
+                Ok(user) => Some(user.name),
+                Err(tadamun_store::StoreError::NotFound) => None,
+                Err(other) => return Err(other.into()),
+            },
+            _ => None,
         };
-        let owner = org.outreach.owner.as_ref();
-        let owner_name = owner
-            .and_then(|o| names.iter().find(|(id, _)| id == o))
-            .map(|(_, n)| n.clone());
+        let form = typed.unwrap_or_else(|| OutreachInput {
+            owner: org
+                .outreach
+                .owner
+                .as_ref()
+                .map(|o| o.to_string())
+                .unwrap_or_default(),
+            next_step: org.outreach.next_step.clone().unwrap_or_default(),
+            next_step_due: org
+                .outreach
+                .next_step_due
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        });
+        let owner = if can_change {
+            let mut picker = Directory::Accounts
+                .picker(
+                    state,
+                    &caller.viewer,
+                    ("owner", i18n::field(lang, "owner")),
+                    std::slice::from_ref(&form.owner),
+                    finds,
+                )
+                .await?
+                .single();
+            if let Some(error) = &error {
+                picker.mark(error);
+            }
+            Some(picker)
+        } else {
+            None
+        };
         let moves = org
             .stage
             .next()
@@ -102,10 +142,7 @@ impl Panel {
                 .collect(),
             can_change,
             moves: Choice::list(moves, ""),
-            owners: Choice::list(
-                names.iter().map(|(id, name)| (id.as_str(), name.clone())),
-                owner.map(|o| o.as_str()).unwrap_or_default(),
-            ),
+            owner,
             owner_name,
             next_step: org.outreach.next_step.clone().unwrap_or_default(),
             next_step_due: org
@@ -113,6 +150,7 @@ impl Panel {
                 .next_step_due
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
+            form,
             error,
         })
     }
@@ -124,6 +162,7 @@ async fn after_change(
     state: &AppState,
     caller: &Caller,
     id: &tadamun_core::ids::OrganisationId,
+    typed: Option<OutreachInput>,
     result: AppResult<()>,
 ) -> AppResult<Response> {
     match result {
@@ -133,6 +172,8 @@ async fn after_change(
                 state,
                 caller,
                 id,
+                typed,
+                &Finds::default(),
                 Some(FormError::new(caller.lang, &invalid)),
             )
             .await?;
@@ -171,18 +212,25 @@ async fn move_stage(
         }
         (Err(invalid), _) | (_, Err(invalid)) => Err(AppError::Invalid(invalid)),
     };
-    after_change(&state, &caller, &id, result).await
+    after_change(&state, &caller, &id, None, result).await
 }
 
 async fn set_outreach(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-    PageForm(form): PageForm<OutreachInput>,
+    body: FormBody,
 ) -> AppResult<Response> {
     let id = parse_id(&id)?;
     tadamun_store::directory::get(&state.db, &caller.viewer, &id).await?;
     caller.require(caller.viewer.can_write_network())?;
+    let form: OutreachInput = body.parse()?;
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        // "Find" saves nothing: the page comes back with the matches and what was typed.
+        let page = detail_page(&state, &caller, &id, Some(form), &finds, None).await?;
+        return Ok(page.into_response());
+    }
     let result = match form.validate() {
         Ok(outreach) => outreach::set_outreach(&state.db, &caller.actor(), &id, outreach)
             .await
@@ -190,7 +238,7 @@ async fn set_outreach(
             .map_err(AppError::from),
         Err(invalid) => Err(AppError::Invalid(invalid)),
     };
-    after_change(&state, &caller, &id, result).await
+    after_change(&state, &caller, &id, Some(form), result).await
 }
 
 struct FunnelRow {

@@ -1,5 +1,6 @@
 //! The forms of plans, indicators, people, working groups and meetings in a large
-//! directory (and the working group form among many accounts): each lists only what is chosen, "Find" offers the matching records and
+//! directory (and the working group form and an organisation's follow-up among many
+//! accounts): each lists only what is chosen, "Find" offers the matching records and
 //! keeps everything typed without saving, a found record ticked is saved, and a
 //! refused form keeps it ticked.
 
@@ -526,6 +527,116 @@ async fn the_working_group_form_finds_its_accounts_among_many() {
         "id=\"users-{layla}\" name=\"users\" value=\"{layla}\" checked"
     )));
     assert!(page.contains("Layla Mansour"));
+}
+
+#[tokio::test]
+async fn an_organisations_follow_up_finds_its_owner_among_many_accounts() {
+    let app = TestApp::spawn().await;
+    let email = tadamun_core::accounts::Email::parse("filler@example.org").unwrap();
+    let password =
+        tadamun_core::accounts::NewPassword::parse("correct horse battery staple", &email)
+            .unwrap()
+            .hash();
+    for i in 0..201 {
+        account(&app, &format!("Filler Account {i}"), &password).await;
+    }
+    let layla = account(&app, "Layla Mansour", &password).await.to_string();
+    let org = tadamun_store::directory::create(
+        &app.db,
+        &Actor::System,
+        tadamun_core::directory::OrganisationInput {
+            name: "Dakar Media Collective".into(),
+            country: "SN".into(),
+            visibility: Some("network".into()),
+            ..Default::default()
+        }
+        .validate(&[])
+        .unwrap(),
+        tadamun_core::directory::Stage::Prospect,
+    )
+    .await
+    .unwrap();
+    let path = format!("/organisations/{}", org.id);
+    let client = coordinator(&app).await;
+
+    let page = get(&app, &client, &path).await;
+    assert!(!page.contains("Filler Account"), "no list of every account");
+    assert!(page.contains("name=\"owner_find\""));
+
+    let typed = [
+        ("next_step", "Send the media kit"),
+        ("next_step_due", "2026-12-31"),
+    ];
+    let (status, _, page) = app
+        .post_form(
+            &client,
+            &format!("{path}/outreach"),
+            &with(
+                &typed,
+                &[("owner", ""), ("owner_find", "layla"), ("find", "owner")],
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(
+        page.contains("value=\"Send the media kit\""),
+        "what was typed is kept"
+    );
+    assert!(page.contains(&format!(
+        "id=\"owner-{layla}\" name=\"owner\" value=\"{layla}\">"
+    )));
+    assert!(!page.contains("Filler Account"));
+    let stored =
+        tadamun_store::directory::get(&app.db, &tadamun_core::visibility::Viewer::System, &org.id)
+            .await
+            .unwrap();
+    assert_eq!(stored.outreach.owner, None, "finding saves nothing");
+    assert_eq!(stored.outreach.next_step, None);
+
+    // A refused form keeps the owner ticked and what was typed.
+    let (status, _, page) = app
+        .post_form(
+            &client,
+            &format!("{path}/outreach"),
+            &with(
+                &[
+                    ("next_step", "Send the media kit"),
+                    ("next_step_due", "31/12/2026"),
+                ],
+                &[("owner", &layla)],
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    assert!(page.contains(&format!(
+        "id=\"owner-{layla}\" name=\"owner\" value=\"{layla}\" checked"
+    )));
+    assert!(page.contains("value=\"31/12/2026\""));
+
+    let (status, _, page) = app
+        .post_form(
+            &client,
+            &format!("{path}/outreach"),
+            &with(&typed, &[("owner", &layla)]),
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let stored =
+        tadamun_store::directory::get(&app.db, &tadamun_core::visibility::Viewer::System, &org.id)
+            .await
+            .unwrap();
+    assert_eq!(
+        stored.outreach.owner.map(|o| o.to_string()),
+        Some(layla.clone())
+    );
+    let page = get(&app, &client, &path).await;
+    assert!(
+        page.contains("<bdi>Layla Mansour</bdi>"),
+        "the owner is named"
+    );
+    assert!(page.contains(&format!(
+        "id=\"owner-{layla}\" name=\"owner\" value=\"{layla}\" checked"
+    )));
 }
 
 #[tokio::test]
