@@ -82,3 +82,22 @@ pub async fn execute(db: &Db, sql: &str) -> Result<u64, StoreError> {
         .await?;
     Ok(done.rows_affected())
 }
+
+/// The rows of the raw query `sql` on `db`, every column read as text (NULL as
+/// `None`), to compare what the tables hold.
+pub async fn texts(db: &Db, sql: &str) -> Result<Vec<Vec<Option<String>>>, StoreError> {
+    use sqlx::Row as _;
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter()
+        .map(|row| {
+            (0..row.len())
+                .map(|i| {
+                    row.try_get::<Option<String>, _>(i)
+                        .map_err(StoreError::from)
+                })
+                .collect()
+        })
+        .collect()
+}

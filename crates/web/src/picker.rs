@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use tadamun_core::i18n::Lang;
-use tadamun_core::ids::{GroupId, OrganisationId, PersonId};
+use tadamun_core::ids::{GroupId, OrganisationId, PersonId, UserId};
 use tadamun_core::search::{Query, index_form, stem::STEMMED};
 use tadamun_core::visibility::Viewer;
 use tadamun_store::directory::{self, people};
@@ -83,6 +83,35 @@ impl Picker {
     pub(crate) fn single(mut self) -> Self {
         self.multiple = false;
         self
+    }
+
+    /// A picker offering only `(value, label)`, ticked when `chosen`, for those who
+    /// may give up what they hold but not choose among others.
+    pub(crate) fn of_one(
+        (field, legend): (&'static str, String),
+        (value, label): (String, String),
+        chosen: bool,
+    ) -> Self {
+        let choice = Choice {
+            value,
+            label,
+            selected: chosen,
+        };
+        let (chosen, offered) = if chosen {
+            (vec![choice], vec![])
+        } else {
+            (vec![], vec![choice])
+        };
+        Self {
+            field,
+            legend,
+            multiple: false,
+            chosen,
+            offered,
+            words: String::new(),
+            searchable: false,
+            invalid: false,
+        }
     }
 
     /// Marks the picker when `error` names its field (for `aria-invalid`).
@@ -296,11 +325,13 @@ impl Directory {
                 }
                 names
             }
-            Self::Accounts => accounts(state)
-                .await?
-                .into_iter()
-                .filter(|(id, _)| ids.iter().any(|i| i.trim() == id))
-                .collect(),
+            Self::Accounts => {
+                let ids: Vec<UserId> = ids
+                    .iter()
+                    .filter_map(|i| UserId::parse(i.trim()).ok())
+                    .collect();
+                tadamun_store::accounts::users::names_of(&state.db, &ids).await?
+            }
         })
     }
 

@@ -98,6 +98,24 @@ pub struct OutreachInput {
     pub next_step_due: String,
 }
 
+impl From<&Outreach> for OutreachInput {
+    /// The form's text for a stored follow-up.
+    fn from(stored: &Outreach) -> Self {
+        Self {
+            owner: stored
+                .owner
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            next_step: stored.next_step.clone().unwrap_or_default(),
+            next_step_due: stored
+                .next_step_due
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        }
+    }
+}
+
 impl OutreachInput {
     /// Validates the follow-up.
     pub fn validate(&self) -> Result<Outreach, Invalid> {

@@ -271,3 +271,18 @@ pub async fn names(db: &Db) -> Result<Vec<(UserId, String)>> {
         .map(|r| Ok((UserId::from_stored(r.try_get("id")?), r.try_get("name")?)))
         .collect()
 }
+
+/// The names of the accounts of `ids`, active or not, by id: the people a record
+/// names keep their names after their accounts are closed.
+pub async fn names_of(
+    db: &Db,
+    ids: &[UserId],
+) -> Result<std::collections::HashMap<String, String>> {
+    let mut sql = Sql::new("SELECT id, name FROM users WHERE id");
+    sql.push_in(db.backend(), ids.iter().map(UserId::as_str));
+    let rows: Vec<(String, String)> = sql
+        .into_json_rows(db.backend(), "id, name")
+        .fetch_json(db.pool())
+        .await?;
+    Ok(rows.into_iter().collect())
+}

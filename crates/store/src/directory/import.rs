@@ -8,11 +8,13 @@ use tadamun_core::audit::Actor;
 use tadamun_core::directory::import::ValidRow;
 use tadamun_core::directory::{Organisation, Outreach};
 use tadamun_core::ids::{ImportId, OrganisationId, UserId};
+use tadamun_core::search::Kind;
 
 use super::{INSERT_COLUMNS, insert_values, outreach};
 use crate::Db;
 use crate::audit;
 use crate::error::{Result, StoreError};
+use crate::search;
 use crate::sql::insert_rows;
 
 /// An uploaded file, decoded to text.
@@ -117,8 +119,9 @@ pub async fn commit(
     let sqlite = db.backend() == crate::Backend::Sqlite;
     if sqlite {
         // A large import is one transaction: give it room to keep its pages in memory
-        // instead of spilling them to the log as it goes (reset below).
-        sqlx::query("PRAGMA cache_size = -131072")
+        // instead of spilling them to the log as it goes, and keep each statement's
+        // undo pages in memory rather than a temporary file (both reset below).
+        sqlx::query("PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY")
             .execute(&mut *tx)
             .await?;
     }
@@ -134,8 +137,8 @@ pub async fn commit(
             return Err(StoreError::Conflict);
         }
     }
-    // Written in batches: an import of 100,000 rows is three multi-row inserts a few
-    // thousand rows at a time, not 300,000 statements.
+    // Written in batches of a few thousand rows, each table's rows a thousand to a
+    // statement (`insert_rows`), not 300,000 statements.
     let label = audit::actor_label(&mut tx, actor).await?;
     let mut created = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(2_000) {
@@ -171,14 +174,17 @@ pub async fn commit(
             )?);
             created.push(org.id);
         }
+        // The chunk's search entries are stemmed on another thread while its rows
+        // are written.
+        let entries = search::Pending::start(Kind::Organisation, &INSERT_COLUMNS, &orgs)
+            .ok_or(StoreError::Corrupt("organisations' search source"))?;
         insert_rows(&mut tx, "organisations", &INSERT_COLUMNS, orgs).await?;
         insert_rows(&mut tx, "stage_changes", &outreach::CHANGE_COLUMNS, changes).await?;
         insert_rows(&mut tx, "audit_log", &audit::COLUMNS, audit_rows).await?;
+        entries.write(&mut tx).await?;
     }
-    let ids: Vec<&str> = created.iter().map(OrganisationId::as_str).collect();
-    crate::search::refresh_many(&mut tx, tadamun_core::search::Kind::Organisation, &ids).await?;
     if sqlite {
-        sqlx::query("PRAGMA cache_size = -2000")
+        sqlx::query("PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT")
             .execute(&mut *tx)
             .await?;
     }

@@ -1,12 +1,15 @@
-//! Organisations, the coalition's focus areas (`focus`), people (`people`), and (in
-//! `outreach`) the pipeline organisations move through.
+//! Organisations, the coalition's focus areas (`focus`), people (`people`), (in
+//! `outreach`) the pipeline organisations move through, and (in `names`) the kept names
+//! pickers and pages read.
 
 pub mod focus;
 pub mod import;
+mod names;
 pub mod outreach;
 pub mod people;
 
-use std::collections::HashMap;
+pub(crate) use names::Names;
+pub use names::{all_names, names_matching, names_of};
 
 use sqlx::Row as _;
 use tadamun_core::audit::{Action, Actor};
@@ -284,92 +287,6 @@ fn in_id_order(rows: JsonRows) -> Result<Vec<Organisation>> {
         .collect::<Result<Vec<_>>>()?;
     orgs.sort_unstable_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
     Ok(orgs)
-}
-
-/// Every organisation by name, for pickers (coordinators and admins only see all;
-/// others see what their scope allows).
-pub async fn all_names(db: &Db, viewer: &Viewer) -> Result<Vec<(OrganisationId, String)>> {
-    let names = kept_names(db).await?;
-    let mut all: Vec<_> = names
-        .iter()
-        .filter(|(id, (_, visibility))| may_name(viewer, id, *visibility))
-        .map(|(id, (name, _))| (id.clone(), name.clone()))
-        .collect();
-    all.sort_by(|a, b| a.1.cmp(&b.1));
-    Ok(all)
-}
-
-/// At most `limit` organisations `viewer` may see whose names hold every word of
-/// `words`, by name, for pickers in directories too large to list whole.
-pub async fn names_matching(
-    db: &Db,
-    viewer: &Viewer,
-    words: &str,
-    limit: i64,
-) -> Result<Vec<(OrganisationId, String)>> {
-    let mut sql = Sql::new("SELECT id, name FROM organisations WHERE 1 = 1");
-    push_scope(&mut sql, &viewer.scope(), &NAMING);
-    push_words(&mut sql, "search_text", words);
-    sql.push(" ORDER BY name_key, id LIMIT ").bind_int(limit);
-    let rows: Vec<(String, String)> = sql
-        .into_json_rows(db.backend(), "id, name")
-        .fetch_json(db.pool())
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, name)| (OrganisationId::from_stored(id), name))
-        .collect())
-}
-
-/// Every organisation's name and visibility, by id.
-pub(crate) type Names = HashMap<OrganisationId, (String, Visibility)>;
-
-/// The names of the organisations of `ids` that `viewer` may see, by id.
-pub async fn names_of(
-    db: &Db,
-    viewer: &Viewer,
-    ids: &[&OrganisationId],
-) -> Result<HashMap<String, String>> {
-    let names = kept_names(db).await?;
-    Ok(ids
-        .iter()
-        .filter_map(|id| {
-            let (name, visibility) = names.get(*id)?;
-            may_name(viewer, id, *visibility).then(|| (id.to_string(), name.clone()))
-        })
-        .collect())
-}
-
-/// Every organisation's name, kept while the organisations' version stands: a plan
-/// names hundreds of owners, and looking each up in a table of thousands cost more
-/// than the rest of its page.
-async fn kept_names(db: &Db) -> Result<std::sync::Arc<Names>> {
-    db.caches()
-        .organisation_names
-        .get_or_read(db, Area::Organisations, &(), async || {
-            let rows: Vec<(String, String, String)> =
-                Sql::new("SELECT id, name, visibility FROM organisations")
-                    .into_json_rows(db.backend(), "id, name, visibility")
-                    .fetch_json(db.pool())
-                    .await?;
-            rows.into_iter()
-                .map(|(id, name, visibility)| {
-                    let visibility = Visibility::parse(&visibility)
-                        .map_err(|_| StoreError::Corrupt("organisations.visibility"))?;
-                    Ok((OrganisationId::from_stored(id), (name, visibility)))
-                })
-                .collect()
-        })
-        .await
-}
-
-/// May `viewer` see the organisation `id`, of `visibility`, named?
-fn may_name(viewer: &Viewer, id: &OrganisationId, visibility: Visibility) -> bool {
-    let named = Named {
-        users: vec![],
-        organisation: (visibility == Visibility::Restricted).then(|| id.clone()),
-    };
-    can_see(viewer, visibility, &named)
 }
 
 /// One organisation, if it exists and `viewer` may see it.

@@ -70,11 +70,8 @@ async fn entries(
             source.columns, source.table, source.only
         ));
         if let Some(ids) = ids {
-            sql.push(" AND ").push(source.id_column).push(" IN ('--'");
-            for id in ids {
-                sql.push(", ").bind_text(*id);
-            }
-            sql.push(")");
+            sql.push(" AND ").push(source.id_column);
+            sql.push_in(backend, ids.iter());
         }
         let rows: Vec<Vec<serde_json::Value>> = sql
             .into_json_rows(backend, source.columns)
@@ -99,11 +96,8 @@ pub(crate) async fn refresh_many(tx: &mut Tx<'_>, kind: Kind, ids: &[&str]) -> R
     let backend = backend_of(tx);
     for chunk in ids.chunks(500) {
         let mut sql = Sql::new("DELETE FROM search_entries WHERE kind = ");
-        sql.bind_text(kind.as_str()).push(" AND record_id IN ('--'");
-        for id in chunk {
-            sql.push(", ").bind_text(*id);
-        }
-        sql.push(")");
+        sql.bind_text(kind.as_str()).push(" AND record_id");
+        sql.push_in(backend, chunk.iter());
         sql.query().execute(&mut **tx).await?;
         let rows = entries(tx, backend, kind, Some(chunk)).await?;
         insert_rows(
@@ -115,6 +109,63 @@ pub(crate) async fn refresh_many(tx: &mut Tx<'_>, kind: Kind, ids: &[&str]) -> R
         .await?;
     }
     Ok(())
+}
+
+/// The entries of records being created, made on another thread while their rows are
+/// written: an import's stemming runs beside its inserts instead of after them.
+pub(crate) struct Pending(tokio::task::JoinHandle<Vec<Entry>>);
+
+impl Pending {
+    /// Starts making the entries of the records of `kind` about to be inserted as
+    /// `rows`, whose values are in the order of `columns` (as for
+    /// [`insert_rows`]), just as [`refresh`] makes them from the stored rows. `None`
+    /// when a source of `kind` reads a column not among `columns` or only some rows.
+    pub(crate) fn start(kind: Kind, columns: &[&str], rows: &[Vec<Arg>]) -> Option<Self> {
+        let mut sources = SOURCES.iter().filter(|s| s.kind == kind);
+        let source = sources.next()?;
+        if sources.next().is_some() || !source.only.is_empty() {
+            return None;
+        }
+        let picked: Vec<usize> = source
+            .columns
+            .split(", ")
+            .map(|name| columns.iter().position(|c| *c == name))
+            .collect::<Option<_>>()?;
+        let read: Vec<Vec<serde_json::Value>> = rows
+            .iter()
+            .map(|row| picked.iter().map(|i| as_json(&row[*i])).collect())
+            .collect();
+        let build = source.build;
+        Some(Self(tokio::task::spawn_blocking(move || {
+            read.iter().flat_map(|row| build(kind, row)).collect()
+        })))
+    }
+
+    /// Writes the entries into `tx`, after the records' own rows.
+    pub(crate) async fn write(self, tx: &mut Tx<'_>) -> Result<()> {
+        // A panic while making them is the same panic as if they were made here.
+        let entries = self
+            .0
+            .await
+            .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
+        insert_rows(
+            tx,
+            "search_entries",
+            &COLUMNS,
+            entries.into_iter().map(values).collect(),
+        )
+        .await
+    }
+}
+
+/// A value to be bound as the JSON a row read by [`Sql::into_json_rows`] holds.
+fn as_json(arg: &Arg) -> serde_json::Value {
+    match arg {
+        Arg::Text(t) => serde_json::Value::from(t.as_str()),
+        Arg::Int(i) => serde_json::Value::from(*i),
+        Arg::Real(r) => serde_json::Value::from(*r),
+        Arg::Null | Arg::NullInt => serde_json::Value::Null,
+    }
 }
 
 /// Removes the entries of `kind` whose record is gone: after deletes that cascade

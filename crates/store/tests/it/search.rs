@@ -471,3 +471,44 @@ async fn kept_results_are_searched_again_after_any_write_to_the_index() {
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn an_import_indexes_its_organisations_as_a_rebuild_of_the_index_would() {
+    let t = fresh().await;
+    let mut csv = String::from(
+        "name,name_lang,name_ar,name_en,country,languages,description,city,visibility\n",
+    );
+    // More rows than one batch of the import and one statement of its inserts.
+    for i in 0..2_500 {
+        let line = match i % 3 {
+            0 => format!(
+                "الجمعية المغربية للتضامن {i},ar,,Moroccan Solidarity Association {i},MA,ar; fr,\"Défense des droits, «ensemble»\",الرباط,public\n"
+            ),
+            1 => format!(
+                "Collectif Sénégal Solidarité {i},fr,التضامن السنغالي {i},,SN,fr; wo,Campagnes et plaidoyer,Dakar,network\n"
+            ),
+            _ => format!("Nairobi Lawyers Network {i},en,,,KE,en; sw,,Nairobi,restricted\n"),
+        };
+        csv.push_str(&line);
+    }
+    let parsed = tadamun_core::directory::import::parse(csv.as_bytes(), &[]).unwrap();
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let created = directory::import::commit(&t.db, &Actor::System, None, &parsed.rows)
+        .await
+        .unwrap();
+    assert_eq!(created.len(), 2_500);
+    assert_eq!(directory::count(&t.db).await.unwrap(), 2_500);
+
+    let entries = "SELECT kind, record_id, lang, visibility, organisation_id, title, body, \
+                   search_text FROM search_entries ORDER BY record_id, lang";
+    let imported = testing::texts(&t.db, entries).await.unwrap();
+    // One entry per organisation, and one more for each name in another language.
+    assert_eq!(imported.len(), 2_500 + 1_667);
+    search::reindex(&t.db).await.unwrap();
+    let rebuilt = testing::texts(&t.db, entries).await.unwrap();
+    assert_eq!(imported, rebuilt);
+
+    let viewer = user(Role::Viewer, None);
+    let found = titles(&t.db, &viewer, "تضامن مغربيه 2499", Kind::Organisation).await;
+    assert_eq!(found, ["الجمعية المغربية للتضامن 2499"]);
+}

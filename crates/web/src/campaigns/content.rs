@@ -2,6 +2,8 @@
 //! stands) and the forms to add, change and remove an item. Coordinators, admins and
 //! members of an organising organisation or working group write; signed-in users read.
 
+use std::collections::HashMap;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -14,6 +16,7 @@ use tadamun_core::Invalid;
 use tadamun_core::campaigns::content::{ContentInput, input_of, is_late};
 use tadamun_core::campaigns::{Channel, ContentKind, Translation};
 use tadamun_core::groups::markdown;
+use tadamun_core::ids::UserId;
 use tadamun_store::accounts::users;
 use tadamun_store::campaigns::{self as store, content};
 
@@ -53,7 +56,7 @@ pub(crate) struct TranslationRow {
 pub(crate) fn translation_rows(
     caller: &Caller,
     translations: &[Translation],
-    names: &[(tadamun_core::ids::UserId, String)],
+    names: &HashMap<String, String>,
 ) -> Vec<TranslationRow> {
     let lang = caller.lang;
     let today = today(caller);
@@ -70,24 +73,29 @@ pub(crate) fn translation_rows(
                 .fields
                 .assignee
                 .as_ref()
-                .and_then(|a| names.iter().find(|(id, _)| id == a))
-                .map(|(_, n)| n.clone())
+                .and_then(|a| names.get(a.as_str()))
+                .cloned()
                 .unwrap_or_default(),
             due: t.fields.due.map(|d| d.to_string()).unwrap_or_default(),
         })
         .collect()
 }
 
-/// Translators' names, for those who may write the campaign's content.
+/// The names of the translators `translations` are assigned to, by id, for those who
+/// may write the campaign's content (account names are for those who manage work).
 pub(crate) async fn translator_names(
     state: &AppState,
     may_edit: bool,
-) -> AppResult<Vec<(tadamun_core::ids::UserId, String)>> {
-    Ok(if may_edit {
-        users::names(&state.db).await?
-    } else {
-        Vec::new()
-    })
+    translations: &[&Translation],
+) -> AppResult<HashMap<String, String>> {
+    if !may_edit {
+        return Ok(HashMap::new());
+    }
+    let assigned: Vec<UserId> = translations
+        .iter()
+        .filter_map(|t| t.fields.assignee.clone())
+        .collect();
+    Ok(users::names_of(&state.db, &assigned).await?)
 }
 
 #[derive(Template, WebTemplate)]
@@ -121,7 +129,8 @@ impl ItemPage {
         let c = store::get(&state.db, &it.campaign).await?;
         let can_edit = may_edit_content(state, caller, &c).await?;
         let translations = content::translations(&state.db, &it.id).await?;
-        let names = translator_names(state, can_edit).await?;
+        let shown: Vec<&Translation> = translations.iter().collect();
+        let names = translator_names(state, can_edit, &shown).await?;
         let schedule = Schedule::build(state, caller, &it, &c).await?;
         let f = &it.fields;
         Ok(ItemPage {

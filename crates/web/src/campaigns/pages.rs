@@ -17,7 +17,7 @@ use tadamun_store::StoreError;
 use tadamun_store::campaigns::{self as store, content};
 use tadamun_store::plans::{self, indicators};
 
-use super::content::{TranslationRow, translation_rows, translator_names};
+use super::content::{TranslationRow, translation_rows};
 use super::{
     campaign_id, channel_label, content_kind_label, kind_label, may_edit_content, outcome_label,
     period, phase_label, target_kind_label, today,
@@ -189,7 +189,8 @@ async fn show(
         }
     }
     let can_edit_content = may_edit_content(&state, &caller, c).await?;
-    let names = translator_names(&state, can_edit_content).await?;
+    // The campaign's page shows each translation's state, not who translates it.
+    let no_names = std::collections::HashMap::new();
     let mut content_rows = Vec::new();
     for it in content::of_campaign(&state.db, &c.id).await? {
         let translations = content::translations(&state.db, &it.id).await?;
@@ -199,7 +200,7 @@ async fn show(
             source_lang: it.fields.source_lang.as_str().to_owned(),
             kind: content_kind_label(lang, it.fields.kind),
             channel: channel_label(lang, it.fields.channel),
-            translations: translation_rows(&caller, &translations, &names),
+            translations: translation_rows(&caller, &translations, &no_names),
         });
     }
     let phase = f.phase(today(&caller));

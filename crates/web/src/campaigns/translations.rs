@@ -18,12 +18,13 @@ use tadamun_core::groups::markdown;
 use tadamun_core::languages::LanguageCode;
 use tadamun_store::campaigns::{self as store, content};
 
-use super::content::translator_names;
 use super::{item_id, may_edit_content, state_label, today};
 use crate::caller::Caller;
 use crate::directory::language_name;
 use crate::error::{AppError, AppResult};
-use crate::forms::{Choice, FormError, PageForm, Params, submit};
+use crate::forms::{Choice, FormBody, FormError, PageForm, Params, submit};
+use crate::i18n;
+use crate::picker::{Directory, Finds, Picker};
 use crate::shell::Shell;
 use crate::state::AppState;
 
@@ -92,7 +93,9 @@ struct TranslationPage {
     late: bool,
     html: String,
     form: TranslationInput,
-    translators: Vec<Choice>,
+    /// Who it is assigned to: found among the accounts by those who may write the
+    /// campaign's content; the translator it is assigned to sees only themselves.
+    assignee: Option<Picker>,
     moves: Vec<Choice>,
     history: Vec<ChangeRow>,
     can_edit: bool,
@@ -102,37 +105,45 @@ struct TranslationPage {
 }
 
 impl TranslationPage {
+    /// The page of translation `t`; its form holds `form` when it comes back (refused,
+    /// or a "Find" pressed), else what is stored.
     async fn new(
         state: &AppState,
         caller: &Caller,
         (it, c, t): (ContentItem, Campaign, Translation),
         form: Option<TranslationInput>,
+        finds: &Finds,
     ) -> AppResult<Self> {
         let lang = caller.lang;
         let can_edit = may_translate(state, caller, &c, &t).await?;
         let editor = may_edit_content(state, caller, &c).await?;
         let form = form.unwrap_or_else(|| translation_input_of(&t.fields));
-        let assignee = form.assignee.clone().unwrap_or_default();
-        let mut translators: Vec<Choice> = translator_names(state, editor)
-            .await?
-            .into_iter()
-            .map(|(id, name)| Choice {
-                selected: id.as_str() == assignee.trim(),
-                value: id.to_string(),
-                label: name,
-            })
-            .collect();
-        // A translator who may not see the list keeps their own assignment.
-        if translators.is_empty()
-            && let Some(me) = caller.user.as_ref().filter(|_| can_edit)
-            && t.fields.assignee.as_ref() == Some(&me.id)
-        {
-            translators.push(Choice {
-                selected: true,
-                value: me.id.to_string(),
-                label: me.name.clone(),
-            });
-        }
+        let chosen = form.assignee.clone().unwrap_or_default();
+        let legend = ("assignee", i18n::field(lang, "assignee"));
+        let assignee = match &caller.user {
+            Some(_) if editor => Some(
+                Directory::Accounts
+                    .picker(
+                        state,
+                        &caller.viewer,
+                        legend,
+                        std::slice::from_ref(&chosen),
+                        finds,
+                    )
+                    .await?
+                    .single(),
+            ),
+            // A translator who may not see the accounts keeps, or gives up, their own
+            // assignment.
+            Some(me) if can_edit && t.fields.assignee.as_ref() == Some(&me.id) => {
+                Some(Picker::of_one(
+                    legend,
+                    (me.id.to_string(), me.name.clone()),
+                    chosen.trim() == me.id.as_str(),
+                ))
+            }
+            _ => None,
+        };
         let history = content::history(&state.db, &it.id, &t.lang).await?;
         Ok(Self {
             shell: Shell::new(caller, "campaigns"),
@@ -158,7 +169,7 @@ impl TranslationPage {
                 .map(markdown::to_html)
                 .unwrap_or_default(),
             form,
-            translators,
+            assignee,
             moves: Choice::list(
                 t.state
                     .next()
@@ -180,6 +191,15 @@ impl TranslationPage {
             state_error: None,
             saved: false,
         })
+    }
+
+    /// The page refused for `error`, marked beside its field.
+    fn refused(mut self, error: FormError) -> Self {
+        if let Some(picker) = &mut self.assignee {
+            picker.mark(&error);
+        }
+        self.error = Some(error);
+        self
     }
 
     fn invalid(&self, field: &str) -> bool {
@@ -204,7 +224,7 @@ async fn show(
 ) -> AppResult<TranslationPage> {
     caller.user()?;
     let found = find(&state, &item, &lang).await?;
-    let mut page = TranslationPage::new(&state, &caller, found, None).await?;
+    let mut page = TranslationPage::new(&state, &caller, found, None, &Finds::default()).await?;
     page.saved = q.saved.is_some();
     Ok(page)
 }
@@ -213,11 +233,18 @@ async fn save(
     State(state): State<AppState>,
     caller: Caller,
     Path((item, lang)): Path<(String, String)>,
-    PageForm(form): PageForm<TranslationInput>,
+    body: FormBody,
 ) -> AppResult<Response> {
     caller.user()?;
     let (it, c, t) = find(&state, &item, &lang).await?;
     caller.require(may_translate(&state, &caller, &c, &t).await?)?;
+    let form: TranslationInput = body.parse()?;
+    let finds = Finds::of(&body)?;
+    if finds.pressed.is_some() {
+        // "Find" saves nothing: the page comes back with the matches and what was typed.
+        let page = TranslationPage::new(&state, &caller, (it, c, t), Some(form), &finds).await?;
+        return Ok(page.into_response());
+    }
     let back = format!("/content/{}/translations/{}", it.id, t.lang.as_str());
     let write = async |fields| {
         content::save_translation(&state.db, &caller.actor(), &it.id, &t.lang, fields).await
@@ -226,8 +253,9 @@ async fn save(
         Ok(_) => return Ok(Redirect::to(&format!("{back}?saved=1")).into_response()),
         Err(invalid) => invalid,
     };
-    let mut page = TranslationPage::new(&state, &caller, (it, c, t), Some(form)).await?;
-    page.error = Some(FormError::new(caller.lang, &refused));
+    let page = TranslationPage::new(&state, &caller, (it, c, t), Some(form), &Finds::default())
+        .await?
+        .refused(FormError::new(caller.lang, &refused));
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
@@ -253,7 +281,8 @@ async fn move_state(
         Ok(_) => return Ok(Redirect::to(&format!("{back}?saved=1")).into_response()),
         Err(invalid) => invalid,
     };
-    let mut page = TranslationPage::new(&state, &caller, (it, c, t), None).await?;
+    let mut page =
+        TranslationPage::new(&state, &caller, (it, c, t), None, &Finds::default()).await?;
     for m in &mut page.moves {
         m.selected = m.value == form.state.trim();
     }

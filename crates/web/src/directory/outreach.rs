@@ -60,8 +60,8 @@ pub(crate) struct Panel {
     /// it.
     pub(crate) owner: Option<Picker>,
     pub(crate) owner_name: Option<String>,
-    pub(crate) next_step: String,
-    pub(crate) next_step_due: String,
+    /// The follow-up as stored.
+    pub(crate) stored: OutreachInput,
     /// What the follow-up form holds: what was typed, or what is stored.
     pub(crate) form: OutreachInput,
     pub(crate) error: Option<FormError>,
@@ -90,20 +90,8 @@ impl Panel {
             },
             _ => None,
         };
-        let form = typed.unwrap_or_else(|| OutreachInput {
-            owner: org
-                .outreach
-                .owner
-                .as_ref()
-                .map(|o| o.to_string())
-                .unwrap_or_default(),
-            next_step: org.outreach.next_step.clone().unwrap_or_default(),
-            next_step_due: org
-                .outreach
-                .next_step_due
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-        });
+        let stored = OutreachInput::from(&org.outreach);
+        let form = typed.unwrap_or_else(|| stored.clone());
         let owner = if can_change {
             let mut picker = Directory::Accounts
                 .picker(
@@ -144,12 +132,7 @@ impl Panel {
             moves: Choice::list(moves, ""),
             owner,
             owner_name,
-            next_step: org.outreach.next_step.clone().unwrap_or_default(),
-            next_step_due: org
-                .outreach
-                .next_step_due
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
+            stored,
             form,
             error,
         })

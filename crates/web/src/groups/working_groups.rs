@@ -155,15 +155,10 @@ async fn show(
         .collect();
     // Account names are for those who manage the network, as on the users page.
     let users = if caller.viewer.can_write_network() {
-        let user_names = users::names(&state.db).await?;
+        let mut user_names = users::names_of(&state.db, &f.users).await?;
         f.users
             .iter()
-            .filter_map(|u| {
-                user_names
-                    .iter()
-                    .find(|(id, _)| id == u)
-                    .map(|(_, n)| n.clone())
-            })
+            .filter_map(|u| user_names.remove(u.as_str()))
             .collect()
     } else {
         Vec::new()

@@ -10,7 +10,7 @@ use crate::helpers::TestApp;
 
 /// A media campaign in Arabic, English and Swahili organised by `org`, with one
 /// press release written in Arabic; returns the campaign's and the item's ids.
-async fn campaign_with_item(app: &TestApp, token: &str, org: &str) -> (String, String) {
+pub(crate) async fn campaign_with_item(app: &TestApp, token: &str, org: &str) -> (String, String) {
     let created = app
         .api_send(
             Method::POST,

@@ -1,8 +1,8 @@
 //! The forms of plans, indicators, people, working groups and meetings in a large
-//! directory (and the working group form and an organisation's follow-up among many
-//! accounts): each lists only what is chosen, "Find" offers the matching records and
-//! keeps everything typed without saving, a found record ticked is saved, and a
-//! refused form keeps it ticked.
+//! directory (and the working group form, an organisation's follow-up and a
+//! translation among many accounts): each lists only what is chosen, "Find" offers
+//! the matching records and keeps everything typed without saving, a found record
+//! ticked is saved, and a refused form keeps it ticked.
 
 use reqwest::{Client, StatusCode};
 use tadamun_core::accounts::Role;
@@ -474,18 +474,23 @@ async fn account(
         .id
 }
 
-#[tokio::test]
-async fn the_working_group_form_finds_its_accounts_among_many() {
-    let app = TestApp::spawn().await;
+/// An account named `name`, made after 201 others: more than a picker lists whole.
+async fn among_many_accounts(app: &TestApp, name: &str) -> tadamun_core::ids::UserId {
     let email = tadamun_core::accounts::Email::parse("filler@example.org").unwrap();
     let password =
         tadamun_core::accounts::NewPassword::parse("correct horse battery staple", &email)
             .unwrap()
             .hash();
     for i in 0..201 {
-        account(&app, &format!("Filler Account {i}"), &password).await;
+        account(app, &format!("Filler Account {i}"), &password).await;
     }
-    let layla = account(&app, "Layla Mansour", &password).await.to_string();
+    account(app, name, &password).await
+}
+
+#[tokio::test]
+async fn the_working_group_form_finds_its_accounts_among_many() {
+    let app = TestApp::spawn().await;
+    let layla = among_many_accounts(&app, "Layla Mansour").await.to_string();
     let client = coordinator(&app).await;
 
     let page = get(&app, &client, "/groups/new").await;
@@ -532,15 +537,7 @@ async fn the_working_group_form_finds_its_accounts_among_many() {
 #[tokio::test]
 async fn an_organisations_follow_up_finds_its_owner_among_many_accounts() {
     let app = TestApp::spawn().await;
-    let email = tadamun_core::accounts::Email::parse("filler@example.org").unwrap();
-    let password =
-        tadamun_core::accounts::NewPassword::parse("correct horse battery staple", &email)
-            .unwrap()
-            .hash();
-    for i in 0..201 {
-        account(&app, &format!("Filler Account {i}"), &password).await;
-    }
-    let layla = account(&app, "Layla Mansour", &password).await.to_string();
+    let layla = among_many_accounts(&app, "Layla Mansour").await.to_string();
     let org = tadamun_store::directory::create(
         &app.db,
         &Actor::System,
@@ -709,4 +706,105 @@ async fn a_meeting_action_item_finds_its_owner_and_keeps_what_was_typed() {
     assert_eq!(stored[0].fields.owner, Some(Owner::Group(media)));
     let page = get(app, &client, &format!("/meetings/{id}")).await;
     assert!(page.contains("Draft the press brief") && page.contains("Green Media Group"));
+}
+
+#[tokio::test]
+async fn a_translation_finds_its_translator_among_many_accounts() {
+    let app = TestApp::spawn().await;
+    let layla = among_many_accounts(&app, "Layla Mansour").await.to_string();
+    let own = app.org("Sauti ya Haki", "network").await;
+    let token = app.token_of(Role::Coordinator).await;
+    let (_, item) = crate::content::campaign_with_item(&app, &token, own.id.as_str()).await;
+    let path = format!("/content/{item}/translations/en");
+    let assignee_of = async || {
+        tadamun_store::campaigns::content::translation_of(
+            &app.db,
+            &tadamun_core::ids::ContentItemId::parse(&item).unwrap(),
+            &tadamun_core::languages::LanguageCode::parse("lang", "en").unwrap(),
+        )
+        .await
+        .unwrap()
+        .fields
+        .assignee
+        .map(|a| a.to_string())
+    };
+    let client = coordinator(&app).await;
+
+    let page = get(&app, &client, &path).await;
+    assert!(!page.contains("Filler Account"), "no list of every account");
+    assert!(page.contains("name=\"assignee_find\""));
+
+    let typed = [("title", "Press release"), ("due", "2026-12-31")];
+    let (status, _, page) = app
+        .post_form(
+            &client,
+            &path,
+            &with(
+                &typed,
+                &[
+                    ("assignee", ""),
+                    ("assignee_find", "layla"),
+                    ("find", "assignee"),
+                ],
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(
+        page.contains("value=\"Press release\""),
+        "what was typed is kept"
+    );
+    assert!(page.contains(&format!(
+        "id=\"assignee-{layla}\" name=\"assignee\" value=\"{layla}\">"
+    )));
+    assert!(!page.contains("Filler Account"));
+    assert_eq!(assignee_of().await, None, "finding saves nothing");
+
+    // A refused form keeps the translator ticked and what was typed.
+    let (status, _, page) = app
+        .post_form(
+            &client,
+            &path,
+            &with(
+                &[("title", "Press release"), ("due", "31/12/2026")],
+                &[("assignee", &layla)],
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    assert!(page.contains(&format!(
+        "id=\"assignee-{layla}\" name=\"assignee\" value=\"{layla}\" checked"
+    )));
+    assert!(page.contains("value=\"31/12/2026\""));
+    assert_eq!(assignee_of().await, None);
+
+    let (status, _, page) = app
+        .post_form(&client, &path, &with(&typed, &[("assignee", &layla)]))
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    assert_eq!(assignee_of().await, Some(layla.clone()));
+    let page = get(&app, &client, &format!("/content/{item}")).await;
+    assert!(
+        page.contains("Layla Mansour"),
+        "the item names its translator"
+    );
+
+    // A translator who may not see the accounts is offered only themselves.
+    let outsider = app.user(Role::Member, None).await;
+    let (status, _, _) = app
+        .post_form(
+            &client,
+            &path,
+            &with(&typed, &[("assignee", outsider.id.as_str())]),
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let theirs = app.signed_in(&outsider).await;
+    let page = get(&app, &theirs, &path).await;
+    let me = outsider.id.to_string();
+    assert!(page.contains(&format!(
+        "id=\"assignee-{me}\" name=\"assignee\" value=\"{me}\" checked"
+    )));
+    assert!(!page.contains("Layla Mansour") && !page.contains("Filler Account"));
+    assert!(!page.contains("name=\"assignee_find\""));
 }
