@@ -88,7 +88,11 @@ impl Db {
     /// first, then found another writer's commit when it came to write, would fail at
     /// once with "database is locked", without waiting: two people saving at the same
     /// moment would see an error. SQLite has one writer at a time either way.
+    ///
+    /// The task's versions read at its start are forgotten
+    /// ([`crate::versions::within`]): what it reads after its own write is read afresh.
     pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        crate::versions::forget();
         Ok(match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             #[allow(
@@ -97,6 +101,12 @@ impl Db {
             )]
             Backend::Postgres => self.pool.begin().await?,
         })
+    }
+
+    /// Which database this is, among those the process has open: the versions read
+    /// from one never stand for another's.
+    pub(crate) fn id(&self) -> usize {
+        std::sync::Arc::as_ptr(&self.caches) as usize
     }
 
     /// The pool, for the repositories of this crate.

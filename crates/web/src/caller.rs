@@ -12,6 +12,7 @@ use tadamun_core::i18n::Lang;
 use tadamun_core::time::Zone;
 use tadamun_core::visibility::Viewer;
 use tadamun_store::accounts::{sessions, tokens};
+use tadamun_store::versions::Versions;
 
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -40,25 +41,31 @@ pub struct Caller {
 }
 
 impl Caller {
-    /// Resolves the caller of a request. A bearer token that matches no live token is
-    /// refused outright rather than treated as anonymous.
-    pub(crate) async fn resolve(state: &AppState, parts: &Parts) -> AppResult<Caller> {
+    /// Resolves the caller of a request, with the data's versions when a session or
+    /// token was read (in the same query). A bearer token that matches no live token
+    /// is refused outright rather than treated as anonymous.
+    pub(crate) async fn resolve(
+        state: &AppState,
+        parts: &Parts,
+    ) -> AppResult<(Caller, Option<Versions>)> {
         let headers = &parts.headers;
         let mut session = None;
-        let user = if let Some(token) = bearer(headers) {
-            let user = tokens::user_for(&state.db, &token).await?;
-            Some(user.ok_or(AppError::Unauthorized)?)
+        let signed_in = if let Some(token) = bearer(headers) {
+            let found = tokens::user_for(&state.db, &token).await?;
+            Some(found.ok_or(AppError::Unauthorized)?)
         } else if let Some(secret) =
             cookie(headers, SESSION_COOKIE).map(|c| Secret::from_presented(&c))
         {
-            let user = sessions::user_for(&state.db, &secret).await?;
-            if user.is_some() {
+            let found = sessions::user_for(&state.db, &secret).await?;
+            if found.is_some() {
                 session = Some(secret);
             }
-            user
+            found
         } else {
             None
         };
+        let versions = signed_in.as_ref().map(|s| s.versions);
+        let user = signed_in.map(|s| s.user);
         let query_lang = parts.uri.query().and_then(|q| query_param(q, "lang"));
         let lang = Lang::choose(
             user.as_ref().and_then(|u| u.lang),
@@ -93,14 +100,17 @@ impl Caller {
             .path_and_query()
             .map(|p| p.as_str().to_owned())
             .unwrap_or_else(|| "/".into());
-        Ok(Caller {
-            user,
-            viewer,
-            lang,
-            session,
-            address,
-            path,
-        })
+        Ok((
+            Caller {
+                user,
+                viewer,
+                lang,
+                session,
+                address,
+                path,
+            },
+            versions,
+        ))
     }
 
     /// The signed-in user, or [`AppError::Unauthorized`].

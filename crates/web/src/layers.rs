@@ -10,6 +10,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
+use tadamun_store::versions;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::csrf::CsrfLayer;
@@ -42,8 +43,8 @@ pub(crate) fn with_caller(router: Router<AppState>, state: AppState) -> Router<A
 
 async fn caller_layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
-    let caller = match Caller::resolve(&state, &parts).await {
-        Ok(caller) => caller,
+    let (caller, versions) = match Caller::resolve(&state, &parts).await {
+        Ok(found) => found,
         Err(e) => {
             let lang = tadamun_core::i18n::Lang::En;
             return render_error(&e.info(), lang, parts.uri.path(), None);
@@ -56,7 +57,8 @@ async fn caller_layer(State(state): State<AppState>, request: Request, next: Nex
         .query()
         .and_then(|q| crate::caller::query_param(q, "lang"))
         .and_then(|l| tadamun_core::i18n::Lang::parse(&l).ok());
-    let mut response = next.run(Request::from_parts(parts, body)).await;
+    // The versions read with the caller serve the request's kept results.
+    let mut response = versions::within(versions, next.run(Request::from_parts(parts, body))).await;
     if let Some(info) = response.extensions_mut().remove::<ErrorInfo>() {
         let mut rendered = render_error(&info, caller.lang, &path, Some(&caller));
         if let Some(retry) = response.headers().get(header::RETRY_AFTER).cloned() {

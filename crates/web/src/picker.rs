@@ -5,7 +5,7 @@
 //! match the words offered unticked beside the chosen ones. Small directories are
 //! listed whole.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use tadamun_core::i18n::Lang;
 use tadamun_core::ids::{GroupId, OrganisationId, PersonId, UserId};
@@ -282,7 +282,7 @@ impl Directory {
         state: &AppState,
         viewer: &Viewer,
         ids: &[String],
-    ) -> AppResult<HashMap<String, String>> {
+    ) -> AppResult<BTreeMap<String, String>> {
         Ok(match self {
             Self::Organisations => {
                 let ids: Vec<OrganisationId> = ids
@@ -299,7 +299,7 @@ impl Directory {
                 people::names_of(&state.db, viewer, &ids.iter().collect::<Vec<_>>()).await?
             }
             Self::Owners { lang } => {
-                let mut names = HashMap::new();
+                let mut names = BTreeMap::new();
                 for kind in OWNER_KINDS {
                     let of_kind: Vec<String> = ids
                         .iter()
@@ -330,7 +330,10 @@ impl Directory {
                     .iter()
                     .filter_map(|i| UserId::parse(i.trim()).ok())
                     .collect();
-                tadamun_store::accounts::users::names_of(&state.db, &ids).await?
+                tadamun_store::accounts::users::names_of(&state.db, &ids)
+                    .await?
+                    .into_iter()
+                    .collect()
             }
         })
     }

@@ -11,6 +11,13 @@ use crate::events::shared_calendar::GridKey;
 /// busy month.
 const CALENDAR_GRIDS: usize = 64;
 
+/// How many slot searches are kept: each is a few dozen starts and a week's grid.
+const SLOT_SEARCHES: usize = 64;
+
+/// How many plans' timelines, and how many plans' pages, are kept at most: 300 to
+/// 400 KB each for a plan of 500 items, per language (and for pages, per owners seen).
+const PLAN_PAGES: usize = 16;
+
 /// How this server is deployed.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
@@ -71,6 +78,17 @@ pub struct AppState {
     /// Editorial calendar grids rendered at the campaigns' current version, the same
     /// for every signed-in reader with the same language, time zone and campaign.
     pub(crate) editorial_grids: Arc<Kept<crate::campaigns::calendar::GridKey, String>>,
+    /// The slot finder's findings, by everything they are worked out from, at the
+    /// organisations' current version (which weighs the countries).
+    pub(crate) slot_searches:
+        Arc<Kept<crate::coordination::slots::FoundKey, crate::coordination::slots::Found>>,
+    /// Plans' timelines (chart and table) drawn at the plans' current version, the
+    /// same for every reader of one language on one day.
+    pub(crate) timelines:
+        Arc<Kept<crate::plans::timeline::ChartKey, crate::plans::timeline::Chart>>,
+    /// Plans' pages below their headings drawn at the plans' current version, the
+    /// same for every reader who sees the same owners in one language on one day.
+    pub(crate) plan_bodies: Arc<Kept<crate::plans::pages::BodyKey, crate::plans::pages::PlanBody>>,
 }
 
 impl AppState {
@@ -82,6 +100,9 @@ impl AppState {
             feeds: Arc::default(),
             calendar_grids: Arc::new(Kept::new(CALENDAR_GRIDS)),
             editorial_grids: Arc::new(Kept::new(CALENDAR_GRIDS)),
+            slot_searches: Arc::new(Kept::new(SLOT_SEARCHES)),
+            timelines: Arc::new(Kept::new(PLAN_PAGES)),
+            plan_bodies: Arc::new(Kept::new(PLAN_PAGES)),
         }
     }
 }

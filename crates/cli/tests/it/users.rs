@@ -110,7 +110,8 @@ async fn a_token_is_printed_as_the_last_line_and_opens_the_api() {
     let user = tadamun_store::accounts::tokens::user_for(&t.db, &secret)
         .await
         .unwrap()
-        .unwrap();
+        .unwrap()
+        .user;
     assert_eq!(user.email.as_str(), "bot@example.org");
 
     let missing = tadamun(

@@ -26,7 +26,7 @@ pub const DEFAULT_DURATION: i64 = 90;
 pub const DEFAULT_DAYS: i64 = 7;
 
 /// The local hours within which people can be asked to meet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct WakingHours {
     /// The earliest local start.
     pub from: NaiveTime,
@@ -102,7 +102,7 @@ pub struct SlotRequest {
 }
 
 /// The meeting being placed, and what makes a start suit a country.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Meeting {
     /// Minutes.
     pub duration: i64,

@@ -15,6 +15,16 @@ use tadamun_core::time::Zone;
 
 use crate::error::{Result, StoreError};
 
+/// A signed-in caller, found by a session or token, with every area's data version
+/// read in the same query ([`crate::versions::within`]).
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    /// The active user.
+    pub user: User,
+    /// The data's versions as that query found them.
+    pub versions: crate::versions::Versions,
+}
+
 /// The user columns, prefixed with `u.`, in the order [`user_from_row`] reads them.
 pub(crate) const USER_COLUMNS: &str = "u.id, u.email, u.name, u.role, u.organisation_id, u.lang, u.zone, \
      u.active, CASE WHEN u.totp_secret IS NULL THEN 0 ELSE 1 END AS two_factor";

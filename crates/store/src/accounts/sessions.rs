@@ -1,10 +1,10 @@
 //! Browser sessions. The cookie holds a random secret; the table holds only its
 //! hash, so every app server sees every session and a leaked table opens none.
 
-use tadamun_core::accounts::{Secret, User};
+use tadamun_core::accounts::Secret;
 use tadamun_core::ids::UserId;
 
-use super::{USER_COLUMNS, user_from_row};
+use super::{SignedIn, USER_COLUMNS, user_from_row};
 use crate::Db;
 use crate::error::Result;
 
@@ -27,12 +27,15 @@ pub async fn create(db: &Db, user: &UserId) -> Result<Secret> {
 }
 
 /// The active user of a live session, extending the session when half its idle time
-/// has passed (so a busy user is not written to the database on every request).
-pub async fn user_for(db: &Db, secret: &Secret) -> Result<Option<User>> {
+/// has passed (so a busy user is not written to the database on every request), with
+/// the data's versions read in the same query.
+pub async fn user_for(db: &Db, secret: &Secret) -> Result<Option<SignedIn>> {
     let now = crate::now_ms();
     let hash = secret.hash();
+    let versions = crate::versions::columns();
     let row = crate::sql::dynamic(format!(
-        "SELECT {USER_COLUMNS}, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id \
+        "SELECT {USER_COLUMNS}, s.expires_at, {versions} FROM sessions s \
+         JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1"
     ))
     .bind(hash.as_str().to_owned())
@@ -48,7 +51,10 @@ pub async fn user_for(db: &Db, secret: &Secret) -> Result<Option<User>> {
             .execute(db.pool())
             .await?;
     }
-    user_from_row(&row).map(Some)
+    Ok(Some(SignedIn {
+        user: user_from_row(&row)?,
+        versions: crate::versions::Versions::from_row(db, &row)?,
+    }))
 }
 
 /// Ends a session.

@@ -1,11 +1,11 @@
 //! API tokens: `Authorization: Bearer …`, stored only as a hash.
 
 use sqlx::Row as _;
-use tadamun_core::accounts::{Secret, User};
+use tadamun_core::accounts::Secret;
 use tadamun_core::audit::{Action, Actor};
 use tadamun_core::ids::{TokenId, UserId};
 
-use super::{USER_COLUMNS, user_from_row};
+use super::{SignedIn, USER_COLUMNS, user_from_row};
 use crate::Db;
 use crate::audit::{self, Change};
 use crate::error::{Result, StoreError};
@@ -58,11 +58,14 @@ pub async fn create(db: &Db, actor: &Actor, user: &UserId, label: &str) -> Resul
     Ok((token, secret))
 }
 
-/// The active user owning a live token.
-pub async fn user_for(db: &Db, secret: &Secret) -> Result<Option<User>> {
+/// The active user owning a live token, with the data's versions read in the same
+/// query.
+pub async fn user_for(db: &Db, secret: &Secret) -> Result<Option<SignedIn>> {
     let hash = secret.hash();
+    let versions = crate::versions::columns();
     let row = crate::sql::dynamic(format!(
-        "SELECT {USER_COLUMNS}, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id \
+        "SELECT {USER_COLUMNS}, t.last_used_at, {versions} FROM api_tokens t \
+         JOIN users u ON u.id = t.user_id \
          WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active = 1"
     ))
     .bind(hash.as_str().to_owned())
@@ -79,7 +82,10 @@ pub async fn user_for(db: &Db, secret: &Secret) -> Result<Option<User>> {
             .execute(db.pool())
             .await?;
     }
-    user_from_row(&row).map(Some)
+    Ok(Some(SignedIn {
+        user: user_from_row(&row)?,
+        versions: crate::versions::Versions::from_row(db, &row)?,
+    }))
 }
 
 /// The live tokens of a user.

@@ -2,7 +2,7 @@
 //! every name kept in memory while the organisations' version stands, and each reader's
 //! view of them filtered by the visibility policy.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use tadamun_core::ids::OrganisationId;
 use tadamun_core::visibility::{Named, Viewer, Visibility, can_see};
@@ -57,7 +57,7 @@ pub async fn names_of(
     db: &Db,
     viewer: &Viewer,
     ids: &[&OrganisationId],
-) -> Result<HashMap<String, String>> {
+) -> Result<BTreeMap<String, String>> {
     let names = kept_names(db).await?;
     Ok(ids
         .iter()

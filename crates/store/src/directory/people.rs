@@ -149,8 +149,8 @@ pub async fn names_of(
     db: &Db,
     viewer: &Viewer,
     ids: &[&PersonId],
-) -> Result<std::collections::HashMap<String, String>> {
-    let mut names = std::collections::HashMap::new();
+) -> Result<std::collections::BTreeMap<String, String>> {
+    let mut names = std::collections::BTreeMap::new();
     let mut sql = Sql::new(&format!("SELECT {NAME_COLUMNS} FROM people WHERE id"));
     sql.push_in(db.backend(), ids.iter().map(|id| id.as_str()));
     push_scope(&mut sql, &viewer.scope(), &NAMING);

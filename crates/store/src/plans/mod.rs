@@ -95,6 +95,15 @@ pub async fn plan_of(db: &Db, id: &PlanItemId) -> Result<PlanItemId> {
     Ok(PlanItemId::from_stored(row.try_get("plan_id")?))
 }
 
+/// The tree of the plan that `id` is or belongs to. A plan's own id, as pages about
+/// a plan are asked for, finds its kept tree without a query of its own.
+pub async fn tree_containing(db: &Db, id: &PlanItemId) -> Result<Arc<PlanTree>> {
+    match tree(db, id).await {
+        Err(StoreError::NotFound) => tree(db, &plan_of(db, id).await?).await,
+        found => found,
+    }
+}
+
 /// The whole tree of plan `plan`, with every item's rolled-up progress: read again
 /// only when the plans' version has changed since it was last read.
 #[tracing::instrument(skip(db))]

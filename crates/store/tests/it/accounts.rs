@@ -32,7 +32,7 @@ async fn sessions_are_found_by_secret_and_end_when_the_account_is_disabled() {
     let user = add_user(&t.db, "k@example.org", Role::Viewer, None).await;
     let secret = sessions::create(&t.db, &user.id).await.unwrap();
     let found = sessions::user_for(&t.db, &secret).await.unwrap().unwrap();
-    assert_eq!(found.id, user.id);
+    assert_eq!(found.user.id, user.id);
     assert!(
         sessions::user_for(&t.db, &Secret::generate(""))
             .await
@@ -59,7 +59,12 @@ async fn tokens_work_until_revoked_and_are_stored_only_as_hashes() {
         .await
         .unwrap();
     assert_eq!(
-        tokens::user_for(&t.db, &secret).await.unwrap().unwrap().id,
+        tokens::user_for(&t.db, &secret)
+            .await
+            .unwrap()
+            .unwrap()
+            .user
+            .id,
         user.id
     );
     assert_eq!(

@@ -625,3 +625,80 @@ async fn many_people_adding_to_one_plan_at_once_all_succeed() {
     let tree = plans::tree(&t.db, &plan.id).await.unwrap();
     assert_eq!(tree.items.len(), 49);
 }
+
+#[tokio::test]
+async fn versions_read_with_a_session_serve_kept_trees_until_the_request_writes() {
+    use tadamun_core::accounts::Role;
+    use tadamun_store::accounts::{sessions, tokens};
+    use tadamun_store::versions;
+
+    let t = fresh().await;
+    let plan = add(
+        &t.db,
+        input("plan", None, "Harvest season", "2026-01-01", "2027-06-30"),
+    )
+    .await;
+    let objective = add(
+        &t.db,
+        input(
+            "objective",
+            Some(&plan.id),
+            "Accompany farmers",
+            "2026-01-01",
+            "2026-12-31",
+        ),
+    )
+    .await;
+    let user = crate::add_user(&t.db, "rota@example.org", Role::Coordinator, None).await;
+    let secret = sessions::create(&t.db, &user.id).await.unwrap();
+    let signed_in = sessions::user_for(&t.db, &secret).await.unwrap().unwrap();
+    assert_eq!(signed_in.user.id, user.id);
+    let (_, token) = tokens::create(&t.db, &Actor::System, &user.id, "rota sync")
+        .await
+        .unwrap();
+    let by_token = tokens::user_for(&t.db, &token).await.unwrap().unwrap();
+    assert_eq!(by_token.versions, signed_in.versions);
+    let kept = plans::tree(&t.db, &plan.id).await.unwrap();
+
+    versions::within(Some(signed_in.versions), async {
+        // A write by someone else after the request began is not the request's to
+        // see: it reads what stood when it began, without a query of its own.
+        tadamun_store::testing::execute(
+            &t.db,
+            &format!(
+                "UPDATE plan_items SET title = 'Accompany olive farmers' WHERE id = '{}'",
+                objective.id
+            ),
+        )
+        .await
+        .unwrap();
+        let during = plans::tree(&t.db, &plan.id).await.unwrap();
+        assert!(std::sync::Arc::ptr_eq(&kept, &during));
+
+        // Its own write it reads at once, as every write committed before it.
+        let mut fields = objective.fields.clone();
+        fields.title = "Accompany farmers at the harvest".into();
+        plans::update(&t.db, &Actor::System, &objective.id, fields)
+            .await
+            .unwrap();
+        let after = plans::tree(&t.db, &plan.id).await.unwrap();
+        assert!(!std::sync::Arc::ptr_eq(&kept, &after));
+        assert_eq!(
+            after.items[1].fields.title,
+            "Accompany farmers at the harvest"
+        );
+    })
+    .await;
+
+    // The next request's versions are read afresh.
+    let next = sessions::user_for(&t.db, &secret).await.unwrap().unwrap();
+    assert_ne!(next.versions, signed_in.versions);
+    versions::within(Some(next.versions), async {
+        let tree = plans::tree(&t.db, &plan.id).await.unwrap();
+        assert_eq!(
+            tree.items[1].fields.title,
+            "Accompany farmers at the harvest"
+        );
+    })
+    .await;
+}

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
-use tadamun_core::coordination::slots;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -82,8 +81,11 @@ async fn find_slots(
 ) -> AppResult<Json<SlotsOut>> {
     caller.user()?;
     let found = search(&state.db, &caller, &q).await??;
-    let slots = slots::find(&found.targets, &found.request, found.limit)
-        .into_iter()
+    let slots = found
+        .found(&state)
+        .await?
+        .slots
+        .iter()
         .map(|s| SlotOut {
             start: utc(s.start),
             end: utc(s.end),

@@ -14,6 +14,7 @@ use tadamun_core::coordination::slots::{self, Day, Slot, SlotInput, SlotRequest,
 use tadamun_core::geo;
 use tadamun_core::i18n::Lang;
 use tadamun_core::time::Zone;
+use tadamun_store::versions::Area;
 use tadamun_store::{Db, coverage};
 
 use crate::caller::Caller;
@@ -120,6 +121,53 @@ pub(crate) struct Search {
     pub targets: Vec<Target>,
     pub zone: Zone,
     pub limit: usize,
+}
+
+/// What a search found: its best starts, and the day-by-hour overview.
+pub(crate) struct Found {
+    pub slots: Vec<Slot>,
+    pub days: Vec<Day>,
+}
+
+/// Everything a search's findings are worked out from: each target country with its
+/// weight, the range, the meeting, the viewer's zone and how many starts are listed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct FoundKey {
+    targets: Vec<(&'static str, i64)>,
+    from: chrono::DateTime<Utc>,
+    to: chrono::DateTime<Utc>,
+    meeting: slots::Meeting,
+    zone: &'static str,
+    limit: usize,
+}
+
+impl Search {
+    /// What this search finds, kept while the organisations' version stands: scoring
+    /// hundreds of starts in dozens of time zones costs more than the rest of the
+    /// page, and everyone asking the same of the same organisations gets the same.
+    pub(crate) async fn found(&self, state: &AppState) -> AppResult<std::sync::Arc<Found>> {
+        let key = FoundKey {
+            targets: self
+                .targets
+                .iter()
+                .map(|t| (t.country.code, t.weight))
+                .collect(),
+            from: self.request.from,
+            to: self.request.to,
+            meeting: self.request.meeting,
+            zone: self.zone.name(),
+            limit: self.limit,
+        };
+        state
+            .slot_searches
+            .get_or_read(&state.db, Area::Organisations, &key, async || {
+                Ok(Found {
+                    slots: slots::find(&self.targets, &self.request, self.limit),
+                    days: slots::days(&self.targets, &self.request, self.zone),
+                })
+            })
+            .await
+    }
 }
 
 /// Checks `q` and weighs its countries by the organisations the caller may see there.
@@ -295,14 +343,13 @@ pub(crate) async fn page(
                     zones: t.zones.len(),
                 })
                 .collect();
-            page.slots = slots::find(&found.targets, &found.request, found.limit)
+            let results = found.found(&state).await?;
+            page.slots = results
+                .slots
                 .iter()
                 .map(|s| slot_row(lang, found.zone, s))
                 .collect();
-            page.days = slots::days(&found.targets, &found.request, found.zone)
-                .iter()
-                .map(|d| day_row(lang, d))
-                .collect();
+            page.days = results.days.iter().map(|d| day_row(lang, d)).collect();
             Ok(page.into_response())
         }
     }

@@ -2,7 +2,7 @@
 //! caller may see them (`Person::seen_by`): aliases for pseudonymous people and no
 //! contact details for viewers.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -135,7 +135,7 @@ pub(crate) struct Shown {
 }
 
 impl Shown {
-    pub(crate) fn new(lang: Lang, person: PersonView, names: &HashMap<String, String>) -> Self {
+    pub(crate) fn new(lang: Lang, person: PersonView, names: &BTreeMap<String, String>) -> Self {
         Self {
             country: person
                 .country
@@ -174,7 +174,7 @@ async fn names_for(
     state: &AppState,
     caller: &Caller,
     people: &[&tadamun_core::directory::people::Person],
-) -> AppResult<HashMap<String, String>> {
+) -> AppResult<BTreeMap<String, String>> {
     let ids: Vec<&OrganisationId> = people
         .iter()
         .flat_map(|p| p.fields.affiliations.iter().map(|a| &a.organisation))

@@ -9,11 +9,11 @@ mod indicators;
 mod item_form;
 mod items;
 mod lists;
-mod pages;
+pub(crate) mod pages;
 mod report;
-mod timeline;
+pub(crate) mod timeline;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use axum::Router;
 use chrono::NaiveDate;
@@ -56,12 +56,14 @@ fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-/// The names of the owners of some items, as the viewer may see them.
-#[derive(Default)]
+/// The names of the owners of some items, as the viewer may see them: with the tree
+/// and the language, all a plan's page is drawn from, so they are part of the key it
+/// is kept under (`pages::BodyKey`).
+#[derive(Default, Clone, PartialEq, Eq, Hash)]
 struct Owners {
-    groups: HashMap<String, String>,
-    organisations: HashMap<String, String>,
-    people: HashMap<String, String>,
+    groups: BTreeMap<String, String>,
+    organisations: BTreeMap<String, String>,
+    people: BTreeMap<String, String>,
 }
 
 impl Owners {
@@ -89,7 +91,7 @@ impl Owners {
                 .map(|(id, g)| (id.to_string(), g.name_in(lang).to_owned()))
                 .collect()
         } else {
-            HashMap::new()
+            BTreeMap::new()
         };
         Ok(Self {
             groups,
@@ -208,12 +210,11 @@ async fn tree_rows(
     tree: &PlanTree,
 ) -> AppResult<Vec<ItemRow>> {
     let owners = Owners::of(state, viewer, lang, tree.items.iter()).await?;
-    Ok(rows_named(lang, tree, &owners))
+    Ok(rows_named(lang, tree, &owners, today()))
 }
 
 /// Every row of `tree`, in reading order, with owners named from `owners`.
-fn rows_named(lang: Lang, tree: &PlanTree, owners: &Owners) -> Vec<ItemRow> {
-    let today = today();
+fn rows_named(lang: Lang, tree: &PlanTree, owners: &Owners, today: NaiveDate) -> Vec<ItemRow> {
     in_order(tree)
         .into_iter()
         .map(|item| {

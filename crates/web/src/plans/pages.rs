@@ -1,17 +1,23 @@
 //! The list of plans and a plan's page: its tree with progress bars and statuses, and
-//! its indicators with where each is heading.
+//! its indicators with where each is heading. A plan's page below its heading is drawn
+//! once per owners seen, language and day, and kept while the plans' version stands.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
-use tadamun_core::i18n::Lang;
-use tadamun_store::plans::{self, PlanTree};
+use std::sync::Arc;
 
-use super::{ItemRow, Owners, parse_item_id, today, tree_rows};
+use chrono::NaiveDate;
+use tadamun_core::i18n::Lang;
+use tadamun_core::ids::PlanItemId;
+use tadamun_store::plans::{self, PlanTree};
+use tadamun_store::versions::Area;
+
+use super::{ItemRow, Owners, parse_item_id, rows_named, today};
 use crate::caller::Caller;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::i18n;
 use crate::i18n::percent_text;
 use crate::shell::Shell;
@@ -138,12 +144,52 @@ pub(super) fn indicator_rows(lang: Lang, tree: &PlanTree) -> Vec<IndicatorRow> {
 #[template(path = "plans/plan.html")]
 struct PlanPage {
     shell: Shell,
+    body: Arc<PlanBody>,
+    can_edit: bool,
+}
+
+/// A plan's page below its heading and links, as HTML: its facts, its tree and its
+/// indicators, with what the page around them names.
+pub(crate) struct PlanBody {
+    id: String,
+    title: String,
+    html: String,
+}
+
+/// Everything a plan's body is drawn from besides its tree (kept under the plans'
+/// version): the same for every reader who sees the same owners, in one language, on
+/// one day. A plan of 500 items is 300 KB of HTML.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct BodyKey {
+    plan: PlanItemId,
+    lang: Lang,
+    today: NaiveDate,
+    owners: Owners,
+}
+
+#[derive(Template)]
+#[template(path = "plans/plan_body.html")]
+struct BodyHtml {
+    lang: Lang,
     plan: ItemRow,
     rows: Vec<ItemRow>,
     indicators: Vec<IndicatorRow>,
     overdue: i64,
     blocked: i64,
-    can_edit: bool,
+}
+
+impl BodyHtml {
+    fn t(&self, key: &str) -> String {
+        i18n::t(self.lang, key)
+    }
+
+    fn tn(&self, key: &str, count: &i64) -> String {
+        i18n::t_args(self.lang, key, &[("count", i18n::Arg::Num(*count))])
+    }
+
+    fn field(&self, name: &str) -> String {
+        i18n::field(self.lang, name)
+    }
 }
 
 async fn plan(
@@ -152,18 +198,44 @@ async fn plan(
     Path(id): Path<String>,
 ) -> AppResult<PlanPage> {
     caller.user()?;
-    let id = parse_item_id(&id)?;
-    let plan_id = plans::plan_of(&state.db, &id).await?;
-    let tree = plans::tree(&state.db, &plan_id).await?;
-    let mut rows = tree_rows(&state, &caller.viewer, caller.lang, &tree).await?;
-    let plan = rows.remove(0);
+    let lang = caller.lang;
+    let tree = plans::tree_containing(&state.db, &parse_item_id(&id)?).await?;
+    let owners = Owners::of(&state, &caller.viewer, lang, tree.items.iter()).await?;
+    let plan = tree.items.first().ok_or(AppError::NotFound)?.id.clone();
+    let key = BodyKey {
+        plan,
+        lang,
+        today: today(),
+        owners,
+    };
+    let body = state
+        .plan_bodies
+        .get_or_read(&state.db, Area::Plans, &key, async || draw(&key, &tree))
+        .await?;
     Ok(PlanPage {
         shell: Shell::new(&caller, "plans"),
-        overdue: rows.iter().filter(|r| r.overdue).count() as i64,
-        blocked: rows.iter().filter(|r| r.status == "blocked").count() as i64,
-        indicators: indicator_rows(caller.lang, &tree),
-        plan,
-        rows,
+        body,
         can_edit: caller.viewer.can_write_network(),
     })
+}
+
+/// The body of `tree`'s page, as [`BodyKey`] asks.
+fn draw(key: &BodyKey, tree: &PlanTree) -> AppResult<PlanBody> {
+    let mut rows = rows_named(key.lang, tree, &key.owners, key.today);
+    if rows.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let plan = rows.remove(0);
+    let (id, title) = (plan.id.clone(), plan.title.clone());
+    let html = BodyHtml {
+        lang: key.lang,
+        overdue: rows.iter().filter(|r| r.overdue).count() as i64,
+        blocked: rows.iter().filter(|r| r.status == "blocked").count() as i64,
+        indicators: indicator_rows(key.lang, tree),
+        plan,
+        rows,
+    }
+    .render()
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(PlanBody { id, title, html })
 }

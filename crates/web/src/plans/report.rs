@@ -42,8 +42,7 @@ async fn page(
     Path(id): Path<String>,
 ) -> AppResult<ReportPage> {
     caller.user()?;
-    let plan_id = plans::plan_of(&state.db, &parse_item_id(&id)?).await?;
-    let tree = plans::tree(&state.db, &plan_id).await?;
+    let tree = plans::tree_containing(&state.db, &parse_item_id(&id)?).await?;
     let mut rows = tree_rows(&state, &caller.viewer, caller.lang, &tree).await?;
     let plan = rows.remove(0);
     let mut objectives = Vec::new();
@@ -81,8 +80,12 @@ async fn csv(
     Path(id): Path<String>,
 ) -> AppResult<Response> {
     caller.user()?;
-    let plan_id = plans::plan_of(&state.db, &parse_item_id(&id)?).await?;
-    let tree = plans::tree(&state.db, &plan_id).await?;
+    let tree = plans::tree_containing(&state.db, &parse_item_id(&id)?).await?;
+    let plan_id = tree
+        .items
+        .first()
+        .map(|p| p.id.to_string())
+        .unwrap_or_default();
     let rows = tree_rows(&state, &caller.viewer, caller.lang, &tree).await?;
     let ordered = super::in_order(&tree);
     let cells: Vec<[String; 11]> = ordered

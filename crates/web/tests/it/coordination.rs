@@ -64,6 +64,82 @@ async fn the_slot_finder_proposes_the_british_morning_for_kenya_britain_and_mala
 }
 
 #[tokio::test]
+async fn kept_findings_answer_only_the_same_question_and_follow_the_organisations() {
+    let app = TestApp::spawn().await;
+    network(&app).await;
+    let token = app.token_of(Role::Member).await;
+    let ask = async |query: &str| {
+        app.api_json(
+            &format!("/api/v1/slots?countries=KE,GB,MY&from=2026-12-01T00:00:00Z{query}"),
+            &token,
+        )
+        .await
+    };
+    let day = "&to=2026-12-02T00:00:00Z";
+    let first = ask(&format!("{day}&duration=90&limit=3")).await;
+    assert_eq!(first["slots"].as_array().unwrap().len(), 3, "{first}");
+    let one = ask(&format!("{day}&duration=90&limit=1")).await;
+    assert_eq!(one["slots"].as_array().unwrap().len(), 1, "{one}");
+    let shorter = ask(&format!("{day}&duration=60&limit=3")).await;
+    // An hour's meeting is best at 10:30, farther from the edges of the day.
+    assert_eq!(
+        (&shorter["slots"][0]["start"], &shorter["slots"][0]["end"]),
+        (
+            &json!("2026-12-01T10:30:00Z"),
+            &json!("2026-12-01T11:30:00Z")
+        ),
+        "{shorter}"
+    );
+    assert_eq!(ask(&format!("{day}&duration=90&limit=3")).await, first);
+
+    // Late in the Kenyan evening only Kenya is awake; one more Kenyan member weighs
+    // it more.
+    let late = "/api/v1/slots?countries=KE,MY&duration=30\
+                &from=2026-12-01T17:30:00Z&to=2026-12-01T18:00:00Z";
+    assert_eq!(
+        app.api_json(late, &token).await["slots"][0]["score"],
+        json!(0.667)
+    );
+    org(&app, "Eldoret Workers", "KE", "public", Stage::Member).await;
+    assert_eq!(
+        app.api_json(late, &token).await["slots"][0]["score"],
+        json!(0.75)
+    );
+
+    // A restricted Kenyan member weighs only for its own members: the same question
+    // asked by them is another question.
+    let restricted = tadamun_store::directory::create(
+        &app.db,
+        &tadamun_core::audit::Actor::System,
+        tadamun_core::directory::OrganisationInput {
+            name: "Kakamega Circle".into(),
+            country: "KE".into(),
+            visibility: Some("restricted".into()),
+            ..Default::default()
+        }
+        .validate(&[])
+        .unwrap(),
+        Stage::Member,
+    )
+    .await
+    .unwrap();
+    let insider = app.user(Role::Member, Some(&restricted.id)).await;
+    let insider = app.token(&insider).await;
+    assert_eq!(
+        app.api_json(late, &token).await["slots"][0]["score"],
+        json!(0.75)
+    );
+    assert_eq!(
+        app.api_json(late, &insider).await["slots"][0]["score"],
+        json!(0.8)
+    );
+    assert_eq!(
+        app.api_json(late, &token).await["slots"][0]["score"],
+        json!(0.75)
+    );
+}
+
+#[tokio::test]
 async fn a_region_reaches_its_countries_with_organisations() {
     let app = TestApp::spawn().await;
     network(&app).await;

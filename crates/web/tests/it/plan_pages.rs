@@ -92,6 +92,87 @@ async fn the_timeline_is_an_svg_with_today_dependencies_and_overdue_items_mirror
 }
 
 #[tokio::test]
+async fn a_kept_plan_page_follows_writes_and_names_only_the_owners_each_reader_may_see() {
+    let (app, plan) = with_demo().await;
+    let hidden = app.org("Quiet Partners Collective", "restricted").await;
+    let admin = demo_account(&app, "admin").await;
+    let viewer = demo_account(&app, "viewer").await;
+    let path = format!("/plans/{plan}");
+    let (_, before) = page(&app, &admin, &path).await;
+    assert!(!before.contains("Quiet Partners Collective"));
+
+    // Writes through any path, here plain SQL, are drawn at the next request.
+    tadamun_store::testing::execute(
+        &app.db,
+        &format!(
+            "UPDATE plan_items SET owner_kind = 'organisation', owner_id = '{}', \
+             title = 'Open the Swahili newsroom' \
+             WHERE title = 'Launch the Swahili section of the website'",
+            hidden.id
+        ),
+    )
+    .await
+    .unwrap();
+    let (_, for_admin) = page(&app, &admin, &path).await;
+    assert!(for_admin.contains("Open the Swahili newsroom"));
+    assert!(
+        for_admin.contains("Quiet Partners Collective"),
+        "admins see every owner"
+    );
+    assert!(for_admin.contains(&format!(r#"href="/plan-items/{plan}/add""#)));
+
+    // The admin's page, read first, is not served to a reader who may not see the
+    // owner; nor are the admin's links to edit.
+    let (_, for_viewer) = page(&app, &viewer, &path).await;
+    assert!(for_viewer.contains("Open the Swahili newsroom"));
+    assert!(
+        !for_viewer.contains("Quiet Partners Collective"),
+        "{for_viewer}"
+    );
+    assert!(!for_viewer.contains(&format!(r#"href="/plan-items/{plan}/add""#)));
+    assert!(for_viewer.contains("Lucía Fernández"));
+    let (_, again) = page(&app, &admin, &path).await;
+    assert!(again.contains("Quiet Partners Collective"));
+}
+
+#[tokio::test]
+async fn a_kept_timeline_follows_every_write_to_the_plan_and_each_readers_language() {
+    let (app, plan) = with_demo().await;
+    let member = demo_account(&app, "member").await;
+    let viewer = demo_account(&app, "viewer").await;
+    let path = format!("/plans/{plan}/timeline");
+    let (_, before) = page(&app, &member, &path).await;
+    assert!(before.contains("Launch the Swahili section of the website"));
+
+    // A write through any path, here plain SQL, is drawn at the next request.
+    tadamun_store::testing::execute(
+        &app.db,
+        "UPDATE plan_items SET title = 'Open the Swahili newsroom' \
+         WHERE title = 'Launch the Swahili section of the website'",
+    )
+    .await
+    .unwrap();
+    let (_, after) = page(&app, &viewer, &path).await;
+    assert!(after.contains("Open the Swahili newsroom"), "{after}");
+    assert!(!after.contains("Launch the Swahili section of the website"));
+    // Around the kept chart, the page is the reader's own.
+    assert!(after.contains("Lucía Fernández") && !after.contains("Wanjiku Kamau"));
+
+    // One reader's language is not served to another.
+    let (_, arabic) = page(&app, &member, &format!("{path}?lang=ar")).await;
+    assert!(arabic.contains(r#"direction="rtl""#));
+    let (_, english) = page(&app, &viewer, &format!("{path}?lang=en")).await;
+    assert!(english.contains(r#"direction="ltr""#));
+    assert!(!english.contains(r#"direction="rtl""#));
+
+    // An item's timeline is its plan's.
+    let item = item_id(&app, "Open the Swahili newsroom").await;
+    let (status, of_item) = page(&app, &member, &format!("/plans/{item}/timeline?lang=en")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(of_item.contains(&format!(r#"href="/plans/{plan}""#)));
+}
+
+#[tokio::test]
 async fn the_report_prints_and_exports_every_item_as_csv() {
     let (app, plan) = with_demo().await;
     let coordinator = demo_account(&app, "coordinator").await;

@@ -352,9 +352,14 @@ async fn without_an_smtp_server_messages_stay_queued_until_one_is_configured() {
     register(&app, &id, "amal@example.org", "en").await;
     let idle = worker(&app, app.db.clone(), None);
     assert_eq!(idle.run_once(Utc::now()).await.unwrap().sent, 0);
-    let queued = reminders::list(&app.db, JobState::Queued, 10)
+    // Between Monday 08:00 and Tuesday 08:00 the coordinator's weekly digest is queued
+    // too: only the registrant's confirmation is this test's.
+    let queued: Vec<_> = reminders::list(&app.db, JobState::Queued, 10)
         .await
-        .unwrap();
+        .unwrap()
+        .into_iter()
+        .filter(|j| j.recipient == "amal@example.org")
+        .collect();
     assert_eq!(queued.len(), 1);
     assert_eq!(queued[0].attempts, 0);
 
@@ -373,7 +378,8 @@ async fn without_an_smtp_server_messages_stay_queued_until_one_is_configured() {
     assert!(page.contains("No SMTP server is configured"));
 
     let sending = worker(&app, app.db.clone(), Some(&smtp.settings()));
-    assert_eq!(sending.run_once(Utc::now()).await.unwrap().sent, 1);
+    assert!(sending.run_once(Utc::now()).await.unwrap().sent >= 1);
+    assert_eq!(smtp.to("amal@example.org").len(), 1);
 }
 
 #[tokio::test]
