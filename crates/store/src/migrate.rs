@@ -122,6 +122,11 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0021_search_version.sql"),
         postgres: include_str!("../migrations/postgres/0021_search_version.sql"),
     },
+    Migration {
+        version: 22,
+        sqlite: include_str!("../migrations/sqlite/0022_translations_version.sql"),
+        postgres: include_str!("../migrations/postgres/0022_translations_version.sql"),
+    },
 ];
 
 /// How often a migration run is tried. Each race lost to another server means that

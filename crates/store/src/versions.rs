@@ -2,7 +2,7 @@
 //! stands.
 //!
 //! `data_versions` holds one version per area. Triggers on the area's tables raise it
-//! in every transaction that writes them (migrations 0017 to 0021), whatever code
+//! in every transaction that writes them (migrations 0017 to 0022), whatever code
 //! wrote, so a
 //! result derived from the area and kept under a version read *before* the data was
 //! read can be served again for as long as the version reads the same: a write that
@@ -33,16 +33,19 @@ pub enum Area {
     Campaigns,
     /// The search index.
     Search,
+    /// Translations of content items.
+    Translations,
 }
 
 impl Area {
-    /// Every area, in the order [`Versions`] holds them.
-    const ALL: [Area; 5] = [
+    /// Every area, in the order declared: the order [`Versions`] holds them in.
+    const ALL: [Area; 6] = [
         Area::Plans,
         Area::Events,
         Area::Organisations,
         Area::Campaigns,
         Area::Search,
+        Area::Translations,
     ];
 
     fn as_str(self) -> &'static str {
@@ -52,6 +55,19 @@ impl Area {
             Area::Organisations => "organisations",
             Area::Campaigns => "campaigns",
             Area::Search => "search",
+            Area::Translations => "translations",
+        }
+    }
+
+    /// The name of the column [`columns`] reads its version into.
+    fn column(self) -> &'static str {
+        match self {
+            Area::Plans => "version_plans",
+            Area::Events => "version_events",
+            Area::Organisations => "version_organisations",
+            Area::Campaigns => "version_campaigns",
+            Area::Search => "version_search",
+            Area::Translations => "version_translations",
         }
     }
 }
@@ -91,10 +107,8 @@ pub(crate) fn columns() -> &'static str {
         Area::ALL
             .iter()
             .map(|a| {
-                let area = a.as_str();
-                format!(
-                    "(SELECT version FROM data_versions WHERE area = '{area}') AS version_{area}"
-                )
+                let (area, column) = (a.as_str(), a.column());
+                format!("(SELECT version FROM data_versions WHERE area = '{area}') AS {column}")
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -107,7 +121,7 @@ impl Versions {
     pub(crate) fn from_row(db: &Db, row: &AnyRow) -> Result<Self> {
         let mut versions = [0; Area::ALL.len()];
         for (slot, area) in versions.iter_mut().zip(Area::ALL) {
-            *slot = row.try_get(format!("version_{}", area.as_str()).as_str())?;
+            *slot = row.try_get(area.column())?;
         }
         Ok(Self {
             versions,
@@ -116,8 +130,8 @@ impl Versions {
     }
 
     fn of(&self, area: Area) -> i64 {
-        let index = Area::ALL.iter().position(|a| *a == area).unwrap_or(0);
-        self.versions[index]
+        // `ALL` lists the areas in the order declared.
+        self.versions[area as usize]
     }
 }
 
@@ -268,5 +282,21 @@ impl Default for Caches {
 impl std::fmt::Debug for Caches {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Caches").finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Area;
+
+    #[test]
+    fn every_area_stands_at_its_own_place_among_the_versions() {
+        for (place, area) in Area::ALL.iter().enumerate() {
+            assert_eq!(*area as usize, place, "{area:?}");
+        }
+        let columns = super::columns();
+        for area in Area::ALL {
+            assert!(columns.contains(&format!("'{}') AS {}", area.as_str(), area.column())));
+        }
     }
 }

@@ -18,6 +18,9 @@ const SLOT_SEARCHES: usize = 64;
 /// 400 KB each for a plan of 500 items, per language (and for pages, per owners seen).
 const PLAN_PAGES: usize = 16;
 
+/// How many campaigns' translation matrices are kept at most: a few hundred KB each.
+const MATRICES: usize = 32;
+
 /// How this server is deployed.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
@@ -89,6 +92,10 @@ pub struct AppState {
     /// Plans' pages below their headings drawn at the plans' current version, the
     /// same for every reader who sees the same owners in one language on one day.
     pub(crate) plan_bodies: Arc<Kept<crate::plans::pages::BodyKey, crate::plans::pages::PlanBody>>,
+    /// Campaigns' translation matrices read at the translations' and the campaigns'
+    /// current versions.
+    pub(crate) matrices:
+        Arc<Kept<crate::campaigns::matrix::MatrixKey, crate::campaigns::matrix::CampaignMatrix>>,
 }
 
 impl AppState {
@@ -103,6 +110,7 @@ impl AppState {
             slot_searches: Arc::new(Kept::new(SLOT_SEARCHES)),
             timelines: Arc::new(Kept::new(PLAN_PAGES)),
             plan_bodies: Arc::new(Kept::new(PLAN_PAGES)),
+            matrices: Arc::new(Kept::new(MATRICES)),
         }
     }
 }

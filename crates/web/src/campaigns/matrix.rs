@@ -1,15 +1,22 @@
 //! The translation matrix of a campaign (content × language, each cell's state,
 //! missing and late ones marked) and "my translations": what the signed-in
-//! translator has to do, soonest due first.
+//! translator has to do, soonest due first. A campaign's matrix is kept while the
+//! campaigns' and the translations' versions stand.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use tadamun_core::campaigns::Campaign;
 use tadamun_core::campaigns::content::is_late;
 use tadamun_core::campaigns::matrix::{Cell, Matrix};
+use tadamun_core::ids::CampaignId;
 use tadamun_store::campaigns::{self as store, content};
+use tadamun_store::versions::{self, Area};
 
 use super::{campaign_id, content_kind_label, state_label, today};
 use crate::caller::Caller;
@@ -24,18 +31,46 @@ pub(super) fn router() -> Router<AppState> {
         .route("/translations/mine", get(mine))
 }
 
-/// A campaign's matrix, read from storage.
+/// A campaign with its matrix.
+pub(crate) struct CampaignMatrix {
+    pub(crate) campaign: Campaign,
+    pub(crate) matrix: Matrix,
+}
+
+/// Everything a campaign's matrix is made from besides its translations: the
+/// campaign, its content items (both under the campaigns' version, read first) and
+/// the day that lateness is counted on.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct MatrixKey {
+    campaign: CampaignId,
+    today: NaiveDate,
+    campaigns_version: i64,
+}
+
+/// A campaign's matrix, kept while the translations' and the campaigns' versions
+/// stand: hundreds of translations of a hundred items, read by every translator
+/// checking what is left to do.
 pub(crate) async fn campaign_matrix(
     state: &AppState,
     caller: &Caller,
-    campaign: &tadamun_core::campaigns::Campaign,
-) -> AppResult<Matrix> {
-    let items = content::with_translations(&state.db, campaign).await?;
-    Ok(Matrix::new(
-        &campaign.fields.languages,
-        items,
-        today(caller),
-    ))
+    id: &CampaignId,
+) -> AppResult<Arc<CampaignMatrix>> {
+    let key = MatrixKey {
+        campaign: id.clone(),
+        today: today(caller),
+        campaigns_version: versions::of(&state.db, Area::Campaigns).await?,
+    };
+    state
+        .matrices
+        .get_or_read(&state.db, Area::Translations, &key, async || {
+            let campaign = store::get(&state.db, &key.campaign).await?;
+            let items = content::with_translations(&state.db, &campaign).await?;
+            Ok(CampaignMatrix {
+                matrix: Matrix::new(&campaign.fields.languages, items, key.today),
+                campaign,
+            })
+        })
+        .await
 }
 
 /// A cell as the table shows it.
@@ -76,8 +111,8 @@ async fn matrix(
 ) -> AppResult<MatrixPage> {
     caller.user()?;
     let lang = caller.lang;
-    let c = store::get(&state.db, &campaign_id(&id)?).await?;
-    let m = campaign_matrix(&state, &caller, &c).await?;
+    let kept = campaign_matrix(&state, &caller, &campaign_id(&id)?).await?;
+    let (c, m) = (&kept.campaign, &kept.matrix);
     let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     Ok(MatrixPage {
         shell: Shell::new(&caller, "campaigns"),
@@ -93,7 +128,7 @@ async fn matrix(
         outdated: count(m.outdated),
         rows: m
             .rows
-            .into_iter()
+            .iter()
             .map(|r| RowView {
                 id: r.item.id.to_string(),
                 title: r.item.fields.title.clone(),
@@ -101,7 +136,7 @@ async fn matrix(
                 kind: content_kind_label(lang, r.item.fields.kind),
                 cells: r
                     .cells
-                    .into_iter()
+                    .iter()
                     .zip(&m.languages)
                     .map(|(cell, l)| match cell {
                         Cell::Source => CellView {
@@ -124,9 +159,9 @@ async fn matrix(
                             outdated,
                         } => CellView {
                             class: state.as_str().to_owned(),
-                            label: state_label(lang, state),
-                            late,
-                            outdated,
+                            label: state_label(lang, *state),
+                            late: *late,
+                            outdated: *outdated,
                             lang: l.as_str().to_owned(),
                         },
                     })

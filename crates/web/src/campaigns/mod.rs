@@ -5,7 +5,7 @@
 pub(crate) mod calendar;
 mod content;
 mod forms;
-mod matrix;
+pub(crate) mod matrix;
 mod pages;
 mod publications;
 mod translations;

@@ -272,3 +272,73 @@ async fn changing_the_source_marks_approved_translations_out_of_date_through_the
         Some("not_found")
     ));
 }
+
+#[tokio::test]
+async fn a_kept_matrix_follows_every_write_to_translations_and_content() {
+    let app = TestApp::spawn().await;
+    let own = app.org("Sauti ya Haki", "network").await;
+    let coordinator = app.token_of(Role::Coordinator).await;
+    let (campaign, item) = campaign_with_item(&app, &coordinator, own.id.as_str()).await;
+    let path = format!("/api/v1/campaigns/{campaign}/matrix");
+    let states = |matrix: &Value| -> Vec<String> {
+        matrix["rows"][0]["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["state"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let before = app.api_json(&path, &coordinator).await;
+    assert_eq!(states(&before), ["source", "missing", "missing"]);
+    assert_eq!(app.api_json(&path, &coordinator).await, before);
+
+    // A translation written through the API is in the next matrix.
+    let written = app
+        .api_send(
+            Method::PUT,
+            &format!("/api/v1/content/{item}/translations/en"),
+            &coordinator,
+            json!({"title": "Press release"}),
+        )
+        .await;
+    assert_eq!(written.status(), StatusCode::OK);
+    assert_eq!(
+        states(&app.api_json(&path, &coordinator).await),
+        ["source", "draft", "missing"]
+    );
+
+    // So is one written around the repositories, in plain SQL.
+    tadamun_store::testing::execute(
+        &app.db,
+        &format!(
+            "UPDATE translations SET state = 'in_review' WHERE item_id = '{item}' AND lang = 'en'"
+        ),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        states(&app.api_json(&path, &coordinator).await),
+        ["source", "in_review", "missing"]
+    );
+
+    // And a change to the content item itself (the campaigns' version), on the page.
+    tadamun_store::testing::execute(
+        &app.db,
+        &format!("UPDATE content_items SET title = 'بيان صحفي جديد' WHERE id = '{item}'"),
+    )
+    .await
+    .unwrap();
+    let viewer = app.user(Role::Viewer, None).await;
+    let page = app
+        .signed_in(&viewer)
+        .await
+        .get(app.url(&format!("/campaigns/{campaign}/matrix")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("بيان صحفي جديد"), "{page}");
+    assert!(page.contains("t-in_review"));
+}

@@ -370,20 +370,20 @@ async fn matrix(
     Path(id): Path<String>,
 ) -> AppResult<Json<MatrixOut>> {
     caller.user()?;
-    let c = store::get(&state.db, &campaign_id(&id)?).await?;
-    let m = campaign_matrix(&state, &caller, &c).await?;
+    let kept = campaign_matrix(&state, &caller, &campaign_id(&id)?).await?;
+    let m = &kept.matrix;
     let languages: Vec<String> = m.languages.iter().map(|l| l.as_str().to_owned()).collect();
     Ok(Json(MatrixOut {
         rows: m
             .rows
-            .into_iter()
+            .iter()
             .map(|r| MatrixRow {
                 item: r.item.id.to_string(),
-                title: r.item.fields.title,
+                title: r.item.fields.title.clone(),
                 source_lang: r.item.fields.source_lang.as_str().to_owned(),
                 cells: r
                     .cells
-                    .into_iter()
+                    .iter()
                     .zip(&languages)
                     .map(|(cell, lang)| {
                         let (state, late, outdated) = match cell {
@@ -393,7 +393,7 @@ async fn matrix(
                                 state,
                                 late,
                                 outdated,
-                            } => (state.as_str().to_owned(), late, outdated),
+                            } => (state.as_str().to_owned(), *late, *outdated),
                         };
                         CellOut {
                             lang: lang.clone(),
